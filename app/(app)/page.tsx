@@ -1,0 +1,57 @@
+import Link from "next/link";
+import { requireSessionActor } from "@/lib/auth/session";
+import { getScopeSummary } from "@/lib/org/scope-summary";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
+import { formatDate } from "@/lib/format/date";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { HOME_PANELS } from "@/components/home/home-panels";
+
+export default async function HomePage() {
+  const actor = await requireSessionActor();
+  const summary = await getScopeSummary(actor);
+  const isBranch = summary.root.level === "BRANCH";
+  const panels = HOME_PANELS.filter((panel) => panel.roles.includes(actor.role));
+  return (
+    <>
+      <PageHeader
+        title={`Xin chào, ${actor.displayName}`}
+        description={
+          <>
+            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(new Date())}
+          </>
+        }
+      />
+      <div className="grid grid-stats">
+        {!isBranch && summary.root.level !== "WARD" ? <Stat label="Đảng ủy phường" value={formatNumber(summary.wards)} accent /> : null}
+        {!isBranch ? <Stat label="Chi bộ" value={formatNumber(summary.branches)} accent /> : null}
+        <Stat label="Đảng viên" value={formatNumber(summary.members)} note={`${formatNumber(summary.membersExpected)} thuộc diện sinh hoạt thường xuyên`} accent />
+        <Stat
+          label="Đã cài Sổ tay điện tử"
+          value={formatPercent(ratio(summary.installed, summary.members))}
+          note={`${formatNumber(summary.installed)} / ${formatNumber(summary.members)} đảng viên · ${formatPercent(ratio(summary.installed, summary.eligible), 2)} số thuộc diện cài`}
+          accent
+        />
+      </div>
+      {panels.map(({ key, Panel }) => (
+        <Panel key={key} actor={actor} />
+      ))}
+      <section className="section card">
+        <div className="card-header">
+          <h2>Lối tắt</h2>
+        </div>
+        <div className="actions-row">
+          {can(actor.role, "org.read") ? (
+            <Link className="button button-secondary" href={isBranch ? `/org/${summary.root.id}` : "/org"}>
+              {isBranch ? "Danh sách đảng viên của chi bộ" : "Xem cây tổ chức"}
+            </Link>
+          ) : null}
+          {can(actor.role, "user.manage") ? <Link className="button button-secondary" href="/admin/users">Quản lý người dùng</Link> : null}
+          {can(actor.role, "token.manage") ? <Link className="button button-secondary" href="/admin/tokens">Cấp mã truy cập API</Link> : null}
+          <Link className="button button-secondary" href="/account">Đổi mật khẩu</Link>
+        </div>
+      </section>
+    </>
+  );
+}

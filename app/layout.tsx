@@ -1,0 +1,25 @@
+import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
+import "@fontsource/be-vietnam-pro/400.css";
+import "@fontsource/be-vietnam-pro/500.css";
+import "@fontsource/be-vietnam-pro/600.css";
+import "@fontsource/be-vietnam-pro/700.css";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Sổ tay đảng viên — Cổng điều hành", template: "%s · Sổ tay đảng viên" },
+  description: "Theo dõi dự thảo nghị quyết, sinh hoạt chi bộ và việc sử dụng Sổ tay đảng viên điện tử.",
+  icons: { icon: "/icon.svg" },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#8a1c16" };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the request makes every page dynamic, so each response carries its own CSP nonce.
+  await headers();
+  return (
+    <html lang="vi">
+      <body>{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getSessionActor } from "@/lib/auth/session";
+import { LoginForm } from "@/components/auth/login-form";
+import { BrandMark } from "@/components/shell/brand-mark";
+import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+
+export const metadata: Metadata = { title: "Đăng nhập" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+
+export default async function LoginPage({ searchParams }: Props) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  if (await getSessionActor()) redirect(callbackUrl);
+  return (
+    <main className="login-page">
+      <div className="login-card">
+        <div className="login-head">
+          <BrandMark size={44} />
+          <div>
+            <h1>Sổ tay đảng viên</h1>
+            <p>Cổng điều hành: dự thảo nghị quyết, sinh hoạt chi bộ, thống kê</p>
+          </div>
+        </div>
+        <div className="login-body">
+          <LoginForm callbackUrl={callbackUrl} initialError={params.error && params.error !== "CredentialsSignin" ? params.error : undefined} />
+          <p className="login-foot">Quên mật khẩu? Liên hệ quản trị viên của đơn vị để được cấp lại.</p>
+        </div>
+      </div>
+    </main>
+  );
+}

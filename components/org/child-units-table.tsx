@@ -1,0 +1,42 @@
+import Link from "next/link";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import type { OrgCounts, OrgUnitSummary } from "@/lib/org/org-units";
+import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { formatNumber } from "@/lib/format/number";
+
+type Props = { parentLevel: OrgLevel; units: (OrgUnitSummary & { counts: OrgCounts })[] };
+
+export function ChildUnitsTable({ parentLevel, units }: Props) {
+  const showBranches = parentLevel !== "WARD";
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          {formatNumber(units.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()}
+        </caption>
+        <thead>
+          <tr>
+            <th>{CHILD_LEVEL_LABELS[parentLevel]}</th>
+            <th>Mã</th>
+            {showBranches ? <th className="num">Chi bộ</th> : null}
+            <th className="num">Đảng viên</th>
+            <th className="num">Thuộc diện sinh hoạt</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((unit) => (
+            <tr key={unit.id}>
+              <td>
+                <Link href={`/org/${unit.id}`}>{unit.name}</Link>
+              </td>
+              <td className="mono nowrap">{unit.code}</td>
+              {showBranches ? <td className="num">{formatNumber(unit.counts.branches)}</td> : null}
+              <td className="num">{formatNumber(unit.counts.members)}</td>
+              <td className="num">{formatNumber(unit.counts.membersExpected)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

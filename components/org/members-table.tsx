@@ -1,0 +1,62 @@
+import { MEMBER_STATUS_LABELS } from "@/lib/members/member-labels";
+import { formatDate } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+
+type MemberRow = {
+  id: number;
+  code: string;
+  fullName: string;
+  status: keyof typeof MEMBER_STATUS_LABELS;
+  eligibleForHandbook: boolean;
+  handbookInstalledAt: Date | null;
+  joinedBranchOn: Date;
+  leftBranchOn: Date | null;
+};
+
+const STATUS_TONES: Record<MemberRow["status"], BadgeTone> = { ACTIVE: "ok", EXEMPT: "info", TRANSFERRED_OUT: "neutral", DECEASED: "neutral" };
+
+export function MembersTable({ members }: { members: MemberRow[] }) {
+  const current = members.filter((member) => member.status === "ACTIVE" || member.status === "EXEMPT").length;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          {formatNumber(current)} đảng viên hiện sinh hoạt tại chi bộ · {formatNumber(members.length - current)} đã chuyển đi hoặc từ trần
+        </caption>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Họ và tên</th>
+            <th>Mã</th>
+            <th>Tình trạng</th>
+            <th>Sổ tay điện tử</th>
+            <th>Sinh hoạt tại chi bộ từ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member, i) => (
+            <tr key={member.id}>
+              <td className="num muted">{i + 1}</td>
+              <td>{member.fullName}</td>
+              <td className="mono nowrap">{member.code}</td>
+              <td>
+                <Badge tone={STATUS_TONES[member.status]}>{MEMBER_STATUS_LABELS[member.status]}</Badge>
+                {member.leftBranchOn ? <div className="small muted">từ {formatDate(member.leftBranchOn)}</div> : null}
+              </td>
+              <td>
+                {member.handbookInstalledAt ? (
+                  <span>Đã cài {formatDate(member.handbookInstalledAt)}</span>
+                ) : (
+                  <span className="muted">Chưa cài</span>
+                )}
+                {!member.eligibleForHandbook ? <div className="small muted">Không thuộc diện bắt buộc</div> : null}
+              </td>
+              <td className="nowrap">{formatDate(member.joinedBranchOn)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

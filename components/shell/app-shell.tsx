@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { BrandMark } from "./brand-mark";
+import { NavLinks } from "./nav-links";
+import { NAV_ITEMS } from "./nav-items";
+import { SignOutButton } from "./sign-out-button";
+
+type Props = { actor: Actor; scopeName: string; children: React.ReactNode };
+
+export function AppShell({ actor, scopeName, children }: Props) {
+  const items = NAV_ITEMS.filter((item) => !item.permission || can(actor.role, item.permission));
+  return (
+    <>
+      <a className="skip-link" href="#noi-dung">Bỏ qua điều hướng</a>
+      <header className="topbar">
+        <Link href="/" className="brand">
+          <BrandMark />
+          <span className="brand-text">
+            Sổ tay đảng viên
+            <small>{scopeName}</small>
+          </span>
+        </Link>
+        <span className="topbar-spacer" />
+        <div className="topbar-user">
+          <strong>{actor.displayName}</strong>
+          {ROLE_LABELS[actor.role]}
+        </div>
+        <SignOutButton />
+      </header>
+      <div className="layout">
+        <aside className="sidebar">
+          <details open>
+            <summary>☰ Menu</summary>
+            <NavLinks items={items} />
+          </details>
+        </aside>
+        <main className="main" id="noi-dung">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Permission } from "@/lib/auth/permissions";
+
+export type NavItem = { href: string; label: string; icon: keyof typeof NAV_ICONS; permission?: Permission; section?: "work" | "admin" | "account" };
+
+// Feature areas add their entries here; the shell shows those the role may use.
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/", label: "Trang chủ", icon: "home", section: "work" },
+  { href: "/org", label: "Tổ chức đảng", icon: "tree", permission: "org.read", section: "work" },
+  { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },
+  { href: "/admin/tokens", label: "Mã truy cập API", icon: "key", permission: "token.manage", section: "admin" },
+  { href: "/admin/audit", label: "Nhật ký hệ thống", icon: "log", permission: "audit.read", section: "admin" },
+  { href: "/account", label: "Tài khoản của tôi", icon: "user", section: "account" },
+];
+
+export const NAV_ICONS = {
+  home: "M3 10.5 12 3l9 7.5V21a1 1 0 0 1-1 1h-5v-7H9v7H4a1 1 0 0 1-1-1z",
+  tree: "M12 2v6m0 0H6v5m6-5h6v5M4 13h4v4H4zm12 0h4v4h-4zM10 2h4v4h-4z",
+  users: "M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2m7-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8m13 10v-2a4 4 0 0 0-3-3.87M16 3.13a4 4 0 0 1 0 7.75",
+  key: "M21 2l-2 2m-7.6 7.6a5.5 5.5 0 1 1-7.78 7.78 5.5 5.5 0 0 1 7.78-7.78zm0 0L15.5 7.5m0 0 3 3L22 7l-3-3m-3.5 3.5L19 4",
+  log: "M4 4h16v16H4zM8 8h8M8 12h8M8 16h5",
+  user: "M20 21v-2a4 4 0 0 0-4-4H8a4 4 0 0 0-4 4v2m8-10a4 4 0 1 0 0-8 4 4 0 0 0 0 8",
+  file: "M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8zm0 0v6h6M8 13h8M8 17h6",
+  calendar: "M8 2v4m8-4v4M3 10h18M5 4h14a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2",
+  chart: "M3 3v18h18M7 16v-5m5 5V8m5 8v-9",
+  inbox: "M22 12h-6l-2 3h-4l-2-3H2m20 0v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6m20 0L18.5 5.1A2 2 0 0 0 16.7 4H7.3a2 2 0 0 0-1.8 1.1L2 12",
+} as const;

@@ -1,0 +1,146 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
+import { getSessionActor } from "@/lib/auth/session";
+import { resolveApiToken } from "@/lib/tokens/api-tokens";
+import { AppError, ForbiddenError, isDatabaseUnavailable, PayloadTooLargeError, RateLimitedError, ServiceUnavailableError, UnauthenticatedError, ValidationError } from "@/lib/errors";
+import { clientAddress, userAgentOf } from "@/lib/http/client-address";
+import { parseInput } from "@/lib/validation/parse";
+import { logError } from "@/lib/log";
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+type RouteContext<P> = { params: Promise<P> };
+export type ApiContext<P> = { request: NextRequest; actor: Actor; params: P };
+type ApiOptions = { permission?: Permission };
+
+/**
+ * Every /api/v1 route goes through here: who is calling (bearer token or
+ * session cookie), what they may do, and errors mapped to the JSON error
+ * shape of ../shared/API.md. Scope is enforced further down, in lib/.
+ */
+export function apiRoute<P = Record<string, never>>(options: ApiOptions, handler: (context: ApiContext<P>) => Promise<unknown>) {
+  return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {
+    try {
+      const actor = await resolveRequestActor(request);
+      if (!actor) throw new UnauthenticatedError();
+      if (options.permission) assertCan(actor, options.permission);
+      const result = await handler({ request, actor, params: await context.params });
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+/** For the few routes anyone may call (health, OpenAPI). */
+export function publicRoute(handler: (request: NextRequest) => Promise<unknown>) {
+  return async (request: NextRequest): Promise<Response> => {
+    try {
+      const result = await handler(request);
+      return result instanceof Response ? result : NextResponse.json(result);
+    } catch (error) {
+      return errorResponse(error, request);
+    }
+  };
+}
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+async function resolveRequestActor(request: NextRequest): Promise<Actor | null> {
+  const meta = { ip: clientAddress(request.headers), userAgent: userAgentOf(request.headers) };
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    // A bad token is refused outright, never silently replaced by a cookie session.
+    return match ? resolveApiToken(match[1], meta) : null;
+  }
+  if (UNSAFE_METHODS.has(request.method) && !sameOrigin(request)) {
+    throw new ForbiddenError("Yêu cầu ghi từ nguồn khác bị từ chối.");
+  }
+  return getSessionActor();
+}
+
+/** Cookie-authenticated writes must come from our own pages. */
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
+  try {
+    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+  } catch {
+    return false;
+  }
+}
+
+export function errorResponse(error: unknown, request?: NextRequest): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error instanceof RateLimitedError) headers["Retry-After"] = String(error.retryAfterSeconds);
+    const body: { error: { code: string; message: string; details?: unknown[] } } = { error: { code: error.code, message: error.message } };
+    if (error.details.length) body.error.details = error.details;
+    return NextResponse.json(body, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    const unavailable = new ServiceUnavailableError();
+    return NextResponse.json({ error: { code: unavailable.code, message: unavailable.message } }, { status: 503, headers: { "Retry-After": "5" } });
+  }
+  logError("api", error, { method: request?.method, path: request?.nextUrl.pathname });
+  return NextResponse.json({ error: { code: "INTERNAL", message: "Lỗi hệ thống. Sự cố đã được ghi lại, vui lòng thử lại sau." } }, { status: 500 });
+}
+
+/** Reads a JSON body of at most `maxBytes`, then validates it. */
+export async function readJson<S extends z.ZodType>(request: NextRequest, schema: S, maxBytes = MAX_JSON_BYTES): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  const text = await readText(request, maxBytes);
+  let parsed: unknown;
+  try {
+    parsed = text.trim() === "" ? undefined : JSON.parse(text);
+  } catch {
+    throw new ValidationError("Nội dung không phải JSON hợp lệ.");
+  }
+  if (parsed === undefined) throw new ValidationError("Thiếu nội dung JSON.");
+  return parseInput(schema, parsed);
+}
+
+export async function readText(request: NextRequest, maxBytes: number): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8").decode(Buffer.concat(chunks));
+}
+
+/** Query string → object (first value of each key), validated. */
+export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S): z.infer<S> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of request.nextUrl.searchParams) if (!(key in query)) query[key] = value;
+  return parseInput(schema, query, "Tham số truy vấn không hợp lệ.");
+}
+
+export const PaginationSchema = z.object({
+  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int("page phải là số nguyên dương.").min(1, "page phải là số nguyên dương.").max(100_000).default(1),
+  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(50),
+});
+
+export function paged<T>(items: T[], total: number, page: number, pageSize: number) {
+  return { items, total, page, pageSize };
+}
+
+/** Path ids are positive integers; anything else is simply not found. */
+export function idParam(value: string): number {
+  const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+}

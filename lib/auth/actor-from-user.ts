@@ -1,0 +1,16 @@
+import type { OrgUnit, User } from "@/lib/generated/prisma/client";
+import type { Actor } from "./actor";
+
+export function actorFromUser(user: User & { orgUnit: OrgUnit }, meta: { ip?: string; userAgent?: string } = {}): Actor {
+  return {
+    kind: "user",
+    id: user.id,
+    label: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    orgUnitId: user.orgUnitId,
+    scopePath: user.role === "ADMIN" ? "/" : user.orgUnit.path,
+    scopeLevel: user.orgUnit.level,
+    ...meta,
+  };
+}

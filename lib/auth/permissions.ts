@@ -1,0 +1,61 @@
+// The one map from role to what it may do. Used by the server to refuse and
+// by pages to hide what the user cannot use. Shared with client components,
+// so no server-only imports here.
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const PERMISSIONS = [
+  "org.read",
+  "member.read",
+  "user.manage",
+  "token.manage",
+  "audit.read",
+  "import.run",
+  "org.restructure",
+  "draft.read",
+  "draft.submit",
+  "draft.review",
+  "feedback.read",
+  "feedback.ack",
+  "guidance.post",
+  "meeting.read",
+  "meeting.record",
+  "meeting.reopen",
+  "stats.read",
+  "stats.push",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read"],
+  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "stats.read", "import.run"],
+  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "stats.read"],
+  BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "meeting.read", "meeting.record"],
+  // Leaders read aggregates; member names stay with the branch, ward and board.
+  LEADER: ["org.read", "draft.read", "meeting.read", "stats.read"],
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function permissionsOf(role: Role): readonly Permission[] {
+  return ROLE_PERMISSIONS[role];
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  ADMIN: "Quản trị hệ thống",
+  BOARD_REVIEWER: "Ban Tổ chức Quận ủy",
+  WARD_COMMITTEE: "Đảng ủy phường",
+  BRANCH_SECRETARY: "Bí thư chi bộ",
+  LEADER: "Lãnh đạo",
+};
+
+/** Which org level each role's scope root must be at. */
+export const ROLE_SCOPE_LEVELS: Record<Role, readonly ("CITY" | "DISTRICT" | "WARD" | "BRANCH")[]> = {
+  ADMIN: ["CITY", "DISTRICT"],
+  BOARD_REVIEWER: ["CITY", "DISTRICT"],
+  WARD_COMMITTEE: ["WARD"],
+  BRANCH_SECRETARY: ["BRANCH"],
+  LEADER: ["CITY", "DISTRICT", "WARD"],
+};

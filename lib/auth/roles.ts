@@ -1,0 +1,1 @@
+export const ROLES = ["ADMIN", "BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY", "LEADER"] as const;

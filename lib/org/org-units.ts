@@ -1,0 +1,121 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import { db } from "@/lib/db/client";
+import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
+import { NotFoundError } from "@/lib/errors";
+import { escapeLike } from "@/lib/db/sql";
+
+export type OrgUnitSummary = {
+  id: number;
+  code: string;
+  name: string;
+  level: OrgLevel;
+  parentId: number | null;
+  path: string;
+};
+
+export type OrgCounts = { wards: number; branches: number; members: number; membersExpected: number; children: number };
+
+const SUMMARY_SELECT = { id: true, code: true, name: true, level: true, parentId: true, path: true } as const;
+
+export function pathIds(path: string): number[] {
+  return path.split("/").filter(Boolean).map(Number);
+}
+
+/** Loads a unit only if it lies in the actor's subtree; otherwise "not found". */
+export async function findOrgUnitInScope(actor: Actor, id: number) {
+  assertCan(actor, "org.read");
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const unit = await db().orgUnit.findUnique({ where: { id } });
+  if (!unit || !inScope(actor, unit.path)) throw new NotFoundError("Không tìm thấy đơn vị.");
+  return unit;
+}
+
+/** The unit at the root of the actor's scope (administrators: the top of the tree). */
+export async function getScopeRoot(actor: Actor) {
+  assertCan(actor, "org.read");
+  if (actor.scopePath !== "/") return findOrgUnitInScope(actor, actor.orgUnitId);
+  const root = await db().orgUnit.findFirst({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
+  if (!root) throw new NotFoundError("Chưa có đơn vị nào.");
+  return root;
+}
+
+/** Counts under each given unit: wards, branches in force, current members (and those expected at meetings). */
+export async function countUnder(unitPaths: string[]): Promise<Map<string, OrgCounts>> {
+  const result = new Map<string, OrgCounts>();
+  if (!unitPaths.length) return result;
+  const rows = await db().$queryRaw<{ path: string; wards: bigint; branches: bigint; members: bigint; expected: bigint; children: bigint }[]>`
+    WITH roots AS (SELECT unnest(${unitPaths}::text[]) COLLATE "C" AS path)
+    SELECT r.path,
+      (SELECT count(*) FROM "OrgUnit" w WHERE w.path LIKE r.path || '%' AND w.level = 'WARD' AND w."validTo" IS NULL) AS wards,
+      (SELECT count(*) FROM "OrgUnit" b WHERE b.path LIKE r.path || '%' AND b.level = 'BRANCH' AND b."validTo" IS NULL) AS branches,
+      (SELECT count(*) FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId"
+         WHERE b.path LIKE r.path || '%' AND m.status IN ('ACTIVE', 'EXEMPT')) AS members,
+      (SELECT count(*) FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId"
+         WHERE b.path LIKE r.path || '%' AND m.status = 'ACTIVE') AS expected,
+      (SELECT count(*) FROM "OrgUnit" c JOIN "OrgUnit" p ON p.id = c."parentId"
+         WHERE p.path = r.path AND c."validTo" IS NULL) AS children
+    FROM roots r`;
+  for (const row of rows) {
+    result.set(row.path, {
+      wards: Number(row.wards),
+      branches: Number(row.branches),
+      members: Number(row.members),
+      membersExpected: Number(row.expected),
+      children: Number(row.children),
+    });
+  }
+  return result;
+}
+
+const EMPTY_COUNTS: OrgCounts = { wards: 0, branches: 0, members: 0, membersExpected: 0, children: 0 };
+
+/** One unit with its breadcrumb and counts. Ancestors above the actor's scope are listed but marked. */
+export async function getOrgUnitDetail(actor: Actor, id: number) {
+  const unit = await findOrgUnitInScope(actor, id);
+  const ancestorIds = pathIds(unit.path).filter((ancestorId) => ancestorId !== unit.id);
+  const ancestors = await db().orgUnit.findMany({ where: { id: { in: ancestorIds } }, select: SUMMARY_SELECT });
+  ancestors.sort((a, b) => a.path.length - b.path.length);
+  const counts = (await countUnder([unit.path])).get(unit.path) ?? EMPTY_COUNTS;
+  return {
+    unit,
+    ancestors: ancestors.map((ancestor) => ({ ...ancestor, inScope: inScope(actor, ancestor.path) })),
+    counts,
+  };
+}
+
+/** Children of a unit in scope (or the scope root itself when no parent is given), with counts. */
+export async function listChildUnits(actor: Actor, parentId?: number) {
+  if (parentId === undefined) {
+    const root = await getScopeRoot(actor);
+    const counts = await countUnder([root.path]);
+    return [{ ...pick(root), counts: counts.get(root.path) ?? EMPTY_COUNTS }];
+  }
+  const parent = await findOrgUnitInScope(actor, parentId);
+  const children = await db().$queryRaw<OrgUnitSummary[]>`
+    SELECT id, code, name, level, "parentId", path FROM "OrgUnit"
+    WHERE "parentId" = ${parent.id} AND "validTo" IS NULL
+    ORDER BY level, name COLLATE vi_natural, code`;
+  const counts = await countUnder(children.map((child) => child.path));
+  return children.map((child) => ({ ...child, counts: counts.get(child.path) ?? EMPTY_COUNTS }));
+}
+
+function pick(unit: OrgUnitSummary): OrgUnitSummary {
+  return { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, path: unit.path };
+}
+
+/** Units in scope whose name or code matches, with or without Vietnamese diacritics. */
+export async function searchOrgUnits(actor: Actor, query: string, limit = 20): Promise<OrgUnitSummary[]> {
+  assertCan(actor, "org.read");
+  const q = query.trim().slice(0, 100);
+  if (!q) return [];
+  const pattern = escapeLike(q);
+  const scope = actor.scopePath === "/" ? "/" : actor.scopePath;
+  return db().$queryRaw<OrgUnitSummary[]>`
+    SELECT id, code, name, level, "parentId", path FROM "OrgUnit"
+    WHERE path LIKE ${scope} || '%' AND "validTo" IS NULL
+      AND (vn_fold(name) LIKE '%' || vn_fold(${pattern}) || '%' OR lower(code) = lower(${q}))
+    ORDER BY level, name COLLATE vi_natural
+    LIMIT ${Prisma.raw(String(Math.min(Math.max(limit, 1), 100)))}`;
+}

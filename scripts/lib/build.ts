@@ -1,0 +1,46 @@
+// A production build only when the sources changed since the last one
+// (npm start and the e2e test setup share it).
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "@/lib/db/server";
+
+export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+const FINGERPRINT_FILE = path.join(PROJECT_ROOT, ".next", "source-fingerprint");
+const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
+
+function listFiles(entry: string): string[] {
+  const full = path.join(PROJECT_ROOT, entry);
+  if (!fs.existsSync(full)) return [];
+  const stat = fs.statSync(full);
+  if (stat.isFile()) return [entry];
+  return fs.readdirSync(full, { withFileTypes: true }).flatMap((child) => listFiles(path.join(entry, child.name)));
+}
+
+/** A digest of the sources a production build depends on; a change means rebuild. */
+export function sourceFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  for (const file of SOURCE_ENTRIES.flatMap(listFiles).sort()) {
+    const stat = fs.statSync(path.join(PROJECT_ROOT, file));
+    hash.update(`${file}\0${stat.size}\0${Math.floor(stat.mtimeMs)}\n`);
+  }
+  return hash.digest("hex");
+}
+
+export function ensureProductionBuild(log: (message: string) => void = console.log): void {
+  const fingerprint = sourceFingerprint();
+  const built = fs.existsSync(path.join(PROJECT_ROOT, ".next", "BUILD_ID")) && fs.existsSync(FINGERPRINT_FILE) && fs.readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
+  if (built) {
+    log("Bản build hiện có khớp mã nguồn, không cần build lại.");
+    return;
+  }
+  log("Build bản production (lần đầu mất vài phút) ...");
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { cwd: PROJECT_ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (result.status !== 0) throw new Error("next build thất bại (xem thông báo ở trên).");
+  // Taken again after the build: `next build` may touch tsconfig.json.
+  fs.writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
+  log(`Build xong sau ${Math.round((Date.now() - started) / 1000)} giây.`);
+}
+

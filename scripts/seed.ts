@@ -1,0 +1,37 @@
+// npm run seed            — district demo into an empty database
+// npm run seed -- --reset — wipe the data first (asks nothing: for demo databases only)
+import { openAppDatabase } from "@/lib/db/server";
+import { prepareDatabase } from "@/lib/db/bootstrap";
+import { createPrismaClient } from "@/lib/db/client";
+import { isDatabaseEmpty, seedDemo, demoPassword } from "@/prisma/seed";
+import { hashPassword } from "@/lib/auth/password";
+
+async function main() {
+  const args = new Set(process.argv.slice(2));
+  const database = await openAppDatabase(console.log);
+  try {
+    await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
+    const db = createPrismaClient(database.url, 4);
+    try {
+      if (args.has("--reset")) {
+        console.log("Xóa toàn bộ dữ liệu hiện có ...");
+        const tables = await db.$queryRaw<{ tablename: string }[]>`
+          SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+        await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+      } else if (!(await isDatabaseEmpty(db))) {
+        console.log("Cơ sở dữ liệu đã có dữ liệu. Dùng `npm run seed -- --reset` để xóa và nạp lại dữ liệu demo.");
+        return;
+      }
+      await seedDemo(db, { passwordHash: await hashPassword(demoPassword()), log: console.log });
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    await database.release();
+  }
+}
+
+main().catch((error) => {
+  console.error(`Lỗi: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
