@@ -8,6 +8,11 @@ const config = [
     ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "bench/.work/**", "next-env.d.ts"],
   },
   {
+    // Jest loads its global setup as CommonJS before any transform.
+    files: ["tests/support/*.js"],
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

@@ -117,7 +117,7 @@ export function planBranchMembers(random: Random, branch: { id: number; code: st
     const born = birthYear(random, branch.kind);
     const age = year - born;
     let status: MemberStatus = "ACTIVE";
-    if (age >= 80 ? random.chance(0.6) : age >= 70 ? random.chance(0.15) : random.chance(0.01)) status = "EXEMPT";
+    if (age >= 80 ? random.chance(0.5) : age >= 70 ? random.chance(0.1) : random.chance(0.01)) status = "EXEMPT";
     let leftBranchOn: Date | null = null;
     if (random.chance(0.015)) {
       status = "TRANSFERRED_OUT";
