@@ -1,5 +1,6 @@
-// npm run seed            — district demo into an empty database
-// npm run seed -- --reset — wipe the data first (asks nothing: for demo databases only)
+// npm run seed                        — district demo into an empty database
+// npm run seed -- --scale city        — the whole city (16,762 branches, 475,880 members)
+// npm run seed -- --reset [...]       — wipe the data first (asks nothing: for demo databases only)
 import { openAppDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
@@ -7,7 +8,11 @@ import { isDatabaseEmpty, seedDemo, demoPassword } from "@/prisma/seed";
 import { hashPassword } from "@/lib/auth/password";
 
 async function main() {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
+  const scaleIndex = argv.indexOf("--scale");
+  const scale = scaleIndex === -1 ? "district" : argv[scaleIndex + 1];
+  if (scale !== "district" && scale !== "city") throw new Error(`--scale phải là district hoặc city (nhận: ${scale})`);
   const database = await openAppDatabase(console.log);
   try {
     await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
@@ -22,7 +27,7 @@ async function main() {
         console.log("Cơ sở dữ liệu đã có dữ liệu. Dùng `npm run seed -- --reset` để xóa và nạp lại dữ liệu demo.");
         return;
       }
-      await seedDemo(db, { passwordHash: await hashPassword(demoPassword()), log: console.log });
+      await seedDemo(database.url, { scale, passwordHash: await hashPassword(demoPassword()), log: console.log });
     } finally {
       await db.$disconnect();
     }

@@ -31,7 +31,7 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
     if (await isDatabaseEmpty(db)) {
       if (options.seedDemoWhenEmpty) {
         log("Cơ sở dữ liệu trống: nạp dữ liệu demo quận Long Biên ...");
-        await seedDemo(db, { passwordHash: await hashPassword(demoPassword()), log });
+        await seedDemo(url, { passwordHash: await hashPassword(demoPassword()), log });
         seeded = true;
       } else {
         await createFirstAdministrator(db, log);

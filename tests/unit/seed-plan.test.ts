@@ -36,3 +36,26 @@ describe("demo data plan", () => {
     for (const m of members) if (m.leftBranchOn) expect(m.joinedBranchOn.getTime()).toBeLessThanOrEqual(m.leftBranchOn.getTime());
   });
 });
+
+describe("city data set plan", () => {
+  it("reproduces the seed's totals exactly and contains the district demo unchanged", async () => {
+    const { planCity, CITY_TARGETS } = await import("@/prisma/seed/city");
+    const { planDistrictDemo } = await import("@/prisma/seed");
+    const { plan } = planCity();
+    const current = plan.members.filter((m) => m.status === "ACTIVE" || m.status === "EXEMPT");
+    expect({
+      districts: plan.units.filter((u) => u.level === "DISTRICT").length,
+      wards: plan.units.filter((u) => u.level === "WARD").length,
+      branches: plan.units.filter((u) => u.level === "BRANCH").length,
+      members: current.length,
+      membersEligible: current.filter((m) => m.eligibleForHandbook).length,
+      membersInstalled: current.filter((m) => m.handbookInstalledAt).length,
+    }).toEqual(CITY_TARGETS);
+    expect(CITY_TARGETS).toMatchObject({ branches: 16_762, members: 475_880, membersEligible: 432_461, membersInstalled: 442_970 });
+    const district = planDistrictDemo();
+    const longBien = plan.members.filter((m) => m.code.startsWith("LB-")).map(({ id: _id, branchId: _b, ...m }) => m);
+    expect(longBien).toEqual(district.members.map(({ id: _id, branchId: _b, ...m }) => m));
+    expect(new Set(plan.users.map((u) => u.username)).size).toBe(plan.users.length);
+    expect(new Set(plan.units.map((u) => u.code)).size).toBe(plan.units.length);
+  }, 120_000);
+});
