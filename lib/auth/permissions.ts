@@ -22,12 +22,13 @@ export const PERMISSIONS = [
   "meeting.reopen",
   "stats.read",
   "stats.push",
+  "settings.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read"],
+  ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read", "settings.manage"],
   BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "stats.read", "import.run"],
   WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "stats.read"],
   BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "meeting.read", "meeting.record"],

@@ -1,4 +1,4 @@
-import { foundationPaths, foundationSchemas } from "./foundation";
+import { foundationPaths, foundationSchemas, importPaths } from "./foundation";
 
 const errorSchema = {
   type: "object",
@@ -34,7 +34,8 @@ export function openApiDocument() {
     },
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
-    paths: { ...foundationPaths },
+    // Each feature area adds its paths and schemas from its own file here.
+    paths: { ...foundationPaths, ...importPaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },

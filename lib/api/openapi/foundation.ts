@@ -101,6 +101,51 @@ export const foundationPaths = {
   },
 };
 
+export const importPaths = {
+  "/imports/{kind}": {
+    post: {
+      summary: "Nhập tệp CSV (members, attendance, usage): dòng lỗi không được ghi, dòng hợp lệ ghi cùng một giao dịch",
+      parameters: [
+        { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["members", "attendance", "usage"] } },
+        { name: "dryRun", in: "query", schema: { type: "string", enum: ["0", "1"] }, description: "1: chỉ kiểm tra, không ghi" },
+        { name: "jobId", in: "query", schema: { type: "string", format: "uuid" }, description: "Mã lượt nhập do bên gọi đặt, để theo dõi tiến độ" },
+      ],
+      requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+      responses: {
+        "200": {
+          description: "Kết quả",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  jobId: { type: "string" },
+                  dryRun: { type: "boolean" },
+                  accepted: { type: "integer" },
+                  rejected: { type: "integer" },
+                  errors: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, field: { type: "string" }, message: { type: "string" } } } },
+                },
+              },
+            },
+          },
+        },
+        ...errorResponses,
+        "413": { $ref: "#/components/responses/PayloadTooLarge" },
+      },
+    },
+  },
+  "/imports/jobs/{id}": {
+    get: {
+      summary: "Tiến độ một lượt nhập của chính người gọi",
+      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+      responses: {
+        "200": { description: "Tiến độ: status, totalRows, processedRows, accepted, rejected" },
+        ...errorResponses,
+      },
+    },
+  },
+};
+
 export const foundationSchemas = {
   Health: {
     type: "object",
