@@ -1,0 +1,33 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { periodBounds, type Period } from "@/lib/periods/period";
+
+// The seam every roll-up by org unit goes through. Reports of a period group
+// branches under the tree as it was in that period (DESIGN §2, restructuring);
+// until restructuring history exists, that is the current tree restricted to
+// units in force during the period. Feature queries use these fragments
+// instead of writing path joins themselves, so the rule changes in one place.
+
+export type TreeMode = "as-of-period" | "current";
+
+function validDuring(alias: string, period?: Period): Prisma.Sql {
+  if (!period) return Prisma.sql`${Prisma.raw(alias)}."validTo" IS NULL`;
+  const { start, end } = periodBounds(period);
+  return Prisma.sql`${Prisma.raw(alias)}."validFrom" <= ${end}::date AND (${Prisma.raw(alias)}."validTo" IS NULL OR ${Prisma.raw(alias)}."validTo" > ${start}::date)`;
+}
+
+/** `SELECT branch_id` of every branch under the unit with `unitPath` (itself if it is a branch). */
+export function branchesUnderSql(unitPath: string, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
+  const period = options.mode === "current" ? undefined : options.period;
+  return Prisma.sql`SELECT b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+}
+
+/** `SELECT child_id, branch_id`: each branch under the unit, paired with the direct child of the unit it belongs to. */
+export function branchesByChildSql(parentId: number, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
+  const period = options.mode === "current" ? undefined : options.period;
+  return Prisma.sql`
+    SELECT c.id AS child_id, b.id AS branch_id
+    FROM "OrgUnit" c
+    JOIN "OrgUnit" b ON b.level = 'BRANCH' AND b.path LIKE c.path || '%' AND ${validDuring("b", period)}
+    WHERE c."parentId" = ${parentId} AND ${validDuring("c", period)}`;
+}
