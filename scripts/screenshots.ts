@@ -1,4 +1,4 @@
-// npm run screenshots -- --user <username> [--password P] [--width 1280] [--out dir] /path1 /path2 ...
+// npm run screenshots -- --user <username> [--password P] [--width 1280] [--out dir] [--viewport] /path1 /path2 ...
 // Signs in and saves full-page PNGs of the given pages of a running app (BASE_URL, default http://localhost:3000).
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +16,7 @@ async function main() {
   const password = option("password", process.env.DEMO_PASSWORD ?? "LongBien@2026")!;
   const width = Number(option("width", "1280"));
   const out = option("out", "screenshots")!;
+  const viewportOnly = args.includes("--viewport") ? (args.splice(args.indexOf("--viewport"), 1), true) : false;
   const baseUrl = process.env.BASE_URL ?? "http://localhost:3000";
   fs.mkdirSync(out, { recursive: true });
   const browser = await launchBrowser();
@@ -24,7 +25,7 @@ async function main() {
   for (const target of args) {
     await page.goto(`${baseUrl}${target}`, { waitUntil: "networkidle" });
     const file = path.join(out, `${(user ?? "anon")}${target.replace(/[^a-z0-9]+/gi, "_")}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    await page.screenshot({ path: file, fullPage: !viewportOnly });
     console.log(file);
   }
   await browser.close();

@@ -17,22 +17,22 @@ export function ChildUnitsTable({ parentLevel, units }: Props) {
         <thead>
           <tr>
             <th>{CHILD_LEVEL_LABELS[parentLevel]}</th>
-            <th>Mã</th>
+            <th className="hide-sm">Mã</th>
             {showBranches ? <th className="num">Chi bộ</th> : null}
             <th className="num">Đảng viên</th>
-            <th className="num">Thuộc diện sinh hoạt</th>
+            <th className="num hide-sm">Thuộc diện sinh hoạt</th>
           </tr>
         </thead>
         <tbody>
           {units.map((unit) => (
             <tr key={unit.id}>
-              <td>
+              <td className="cell-name">
                 <Link href={`/org/${unit.id}`}>{unit.name}</Link>
               </td>
-              <td className="mono nowrap">{unit.code}</td>
+              <td className="mono nowrap hide-sm">{unit.code}</td>
               {showBranches ? <td className="num">{formatNumber(unit.counts.branches)}</td> : null}
               <td className="num">{formatNumber(unit.counts.members)}</td>
-              <td className="num">{formatNumber(unit.counts.membersExpected)}</td>
+              <td className="num hide-sm">{formatNumber(unit.counts.membersExpected)}</td>
             </tr>
           ))}
         </tbody>

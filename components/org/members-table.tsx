@@ -26,20 +26,20 @@ export function MembersTable({ members }: { members: MemberRow[] }) {
         </caption>
         <thead>
           <tr>
-            <th>#</th>
+            <th className="hide-sm">#</th>
             <th>Họ và tên</th>
-            <th>Mã</th>
+            <th className="hide-sm">Mã</th>
             <th>Tình trạng</th>
             <th>Sổ tay điện tử</th>
-            <th>Sinh hoạt tại chi bộ từ</th>
+            <th className="hide-sm">Sinh hoạt tại chi bộ từ</th>
           </tr>
         </thead>
         <tbody>
           {members.map((member, i) => (
             <tr key={member.id}>
-              <td className="num muted">{i + 1}</td>
-              <td>{member.fullName}</td>
-              <td className="mono nowrap">{member.code}</td>
+              <td className="num muted hide-sm">{i + 1}</td>
+              <td className="cell-name">{member.fullName}</td>
+              <td className="mono nowrap hide-sm">{member.code}</td>
               <td>
                 <Badge tone={STATUS_TONES[member.status]}>{MEMBER_STATUS_LABELS[member.status]}</Badge>
                 {member.leftBranchOn ? <div className="small muted">từ {formatDate(member.leftBranchOn)}</div> : null}
@@ -52,7 +52,7 @@ export function MembersTable({ members }: { members: MemberRow[] }) {
                 )}
                 {!member.eligibleForHandbook ? <div className="small muted">Không thuộc diện bắt buộc</div> : null}
               </td>
-              <td className="nowrap">{formatDate(member.joinedBranchOn)}</td>
+              <td className="nowrap hide-sm">{formatDate(member.joinedBranchOn)}</td>
             </tr>
           ))}
         </tbody>

@@ -30,10 +30,12 @@ export function AppShell({ actor, scopeName, children }: Props) {
       </header>
       <div className="layout">
         <aside className="sidebar">
-          <details open>
-            <summary>☰ Menu</summary>
+          {/* A checkbox opens the menu on phones without any script; desktops always show it. */}
+          <div className="sidebar-inner">
+            <input type="checkbox" id="menu-toggle" className="menu-toggle visually-hidden" />
+            <label htmlFor="menu-toggle" className="menu-toggle-label">☰ Menu</label>
             <NavLinks items={items} />
-          </details>
+          </div>
         </aside>
         <main className="main" id="noi-dung">
           {children}

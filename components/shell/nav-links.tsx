@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { NAV_ICONS, type NavItem } from "./nav-items";
@@ -12,6 +13,11 @@ function isActive(pathname: string, href: string): boolean {
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
+  // On phones the menu is a toggle: close it once the user has gone somewhere.
+  useEffect(() => {
+    const toggle = document.getElementById("menu-toggle") as HTMLInputElement | null;
+    if (toggle) toggle.checked = false;
+  }, [pathname]);
   const sections = (["work", "admin", "account"] as const).map((section) => ({ section, items: items.filter((item) => (item.section ?? "work") === section) }));
   return (
     <nav className="nav" aria-label="Điều hướng chính">
