@@ -33,21 +33,30 @@ export async function listLaggingBranches(actor: Actor, rawQuery: unknown = {}, 
   const period = pickPeriod(unit.name, await listUnitStatPeriods(unit.id), query.period);
   const thresholds = await getHandbookThresholds();
   const offset = (query.page - 1) * query.pageSize;
+  // The lagging set is found on the roll-ups alone; names are joined for the one page shown.
   const rows = await db().$queryRaw<
     {
       id: number; code: string; name: string; wardId: number | null; wardName: string | null; total: bigint;
       membersTotal: number; membersEligible: number; membersInstalled: number; branchesTotal: number; branchesReporting: number; branchesUsingInMeetings: number; newsPosts: number; documents: number;
     }[]
   >`
-    SELECT o.id, o.code, o.name, w.id AS "wardId", w.name AS "wardName", count(*) OVER () AS total,
-      s."membersTotal", s."membersEligible", s."membersInstalled", s."branchesTotal", s."branchesReporting", s."branchesUsingInMeetings", s."newsPosts", s.documents
-    FROM (${branchesUnderSql(unit.path, { period })}) under
-    JOIN "HandbookStat" s ON s."orgUnitId" = under.branch_id AND s.period = ${period}
-    JOIN "OrgUnit" o ON o.id = s."orgUnitId"
-    LEFT JOIN "OrgUnit" w ON w.id = s."parentId"
-    WHERE s."branchesUsingInMeetings" = 0 OR s."membersInstalled" * 100 < ${thresholds.low} * s."membersTotal"
-    ORDER BY s."membersInstalled"::float8 / NULLIF(s."membersTotal", 0) ASC NULLS FIRST, s."branchesUsingInMeetings", o.name COLLATE vi_natural, o.code
-    ${options.all ? Prisma.sql`LIMIT 50000` : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${offset}`}`;
+    WITH lag AS MATERIALIZED (
+      SELECT s."orgUnitId", s."parentId", s."membersTotal", s."membersEligible", s."membersInstalled", s."branchesTotal", s."branchesReporting",
+        s."branchesUsingInMeetings", s."newsPosts", s.documents, s."membersInstalled"::float8 / NULLIF(s."membersTotal", 0) AS rate
+      FROM (${branchesUnderSql(unit.path, { period })}) under
+      JOIN "HandbookStat" s ON s."orgUnitId" = under.branch_id AND s.period = ${period} AND s.level = 'BRANCH'
+      WHERE s."branchesUsingInMeetings" = 0 OR s."membersInstalled" * 100 < ${thresholds.low} * s."membersTotal"
+    ),
+    page AS (
+      SELECT * FROM lag ORDER BY rate ASC NULLS FIRST, "branchesUsingInMeetings", "orgUnitId"
+      ${options.all ? Prisma.sql`LIMIT 50000` : Prisma.sql`LIMIT ${query.pageSize} OFFSET ${offset}`}
+    )
+    SELECT o.id, o.code, o.name, w.id AS "wardId", w.name AS "wardName", (SELECT count(*) FROM lag) AS total,
+      p."membersTotal", p."membersEligible", p."membersInstalled", p."branchesTotal", p."branchesReporting", p."branchesUsingInMeetings", p."newsPosts", p.documents
+    FROM page p
+    JOIN "OrgUnit" o ON o.id = p."orgUnitId"
+    LEFT JOIN "OrgUnit" w ON w.id = p."parentId"
+    ORDER BY p.rate ASC NULLS FIRST, p."branchesUsingInMeetings", p."orgUnitId"`;
   const items: LaggingBranch[] = rows.map((row) => {
     const figures = figuresOf(row);
     const reasons: LaggingBranch["reasons"] = [];
