@@ -1,8 +1,11 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { HandbookHomePanel } from "@/components/stats/handbook-home-panel";
 
 export type HomePanel = { key: string; roles: Role[]; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
 // Feature areas register the panels each role sees on the home page (drafts to
 // review, feedback inbox, meetings to record, adoption figures).
-export const HOME_PANELS: HomePanel[] = [];
+export const HOME_PANELS: HomePanel[] = [
+  { key: "handbook", roles: ["LEADER", "BOARD_REVIEWER", "WARD_COMMITTEE", "ADMIN"], Panel: HandbookHomePanel },
+];

@@ -29,7 +29,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read", "settings.manage"],
-  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "stats.read", "import.run"],
+  // stats.push: the board collects usage figures (CSV) and issues the handbook app's push token.
+  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "stats.read", "import.run", "stats.push"],
   WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "stats.read"],
   BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "meeting.read", "meeting.record"],
   // Leaders read aggregates; member names stay with the branch, ward and board.

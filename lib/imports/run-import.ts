@@ -14,6 +14,9 @@ export type ImportError = { row: number; field?: string; message: string };
 
 export type ImportColumn = CsvColumn & { description: string; example: string };
 
+/** State shared by the batches of one import, e.g. to refuse a key already seen in an earlier batch. */
+export type ImportRun = { state: Map<string, unknown> };
+
 /**
  * What one kind of import (members, attendance, usage) supplies to the
  * shared runner: its columns, how a row is validated, how rows are checked
@@ -29,7 +32,7 @@ export type ImportDefinition<Row, Resolved> = {
   columns: ImportColumn[];
   rowSchema: z.ZodType<Row>;
   /** Database checks for a batch of valid rows; return the accepted ones and errors for the others. */
-  resolve: (actor: Actor, rows: { row: number; value: Row }[]) => Promise<{ accepted: { row: number; value: Resolved }[]; errors: ImportError[] }>;
+  resolve: (actor: Actor, rows: { row: number; value: Row }[], run: ImportRun) => Promise<{ accepted: { row: number; value: Resolved }[]; errors: ImportError[] }>;
   /** Writes accepted rows inside the import's transaction. */
   write: (tx: Tx, actor: Actor, rows: Resolved[]) => Promise<void>;
   maxRows?: number;
@@ -78,8 +81,9 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
     }
 
     const accepted: { row: number; value: unknown }[] = [];
+    const run: ImportRun = { state: new Map() };
     for (let start = 0; start < valid.length; start += RESOLVE_BATCH) {
-      const result = await definition.resolve(actor, valid.slice(start, start + RESOLVE_BATCH));
+      const result = await definition.resolve(actor, valid.slice(start, start + RESOLVE_BATCH), run);
       accepted.push(...result.accepted);
       errors.push(...result.errors);
       const processed = Math.min(valid.length, start + RESOLVE_BATCH) + (rows.length - valid.length);

@@ -31,3 +31,18 @@ export function branchesByChildSql(parentId: number, options: { period?: Period;
     JOIN "OrgUnit" b ON b.level = 'BRANCH' AND b.path LIKE c.path || '%' AND ${validDuring("b", period)}
     WHERE c."parentId" = ${parentId} AND ${validDuring("c", period)}`;
 }
+
+/**
+ * `SELECT unit_id, parent_id, unit_level, branch_id`: every unit in force during the period,
+ * its parent then, paired with each branch under it (a branch with itself). For roll-ups of
+ * every unit at once (lib/stats materializes them per period).
+ */
+export function unitBranchPairsSql(options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
+  const period = options.mode === "current" ? undefined : options.period;
+  return Prisma.sql`
+    SELECT a.id AS unit_id, a."parentId" AS parent_id, a.level AS unit_level, b.id AS branch_id
+    FROM "OrgUnit" b
+    CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM b.path), '/')::int[]) AS up(id)
+    JOIN "OrgUnit" a ON a.id = up.id AND ${validDuring("a", period)}
+    WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`;
+}

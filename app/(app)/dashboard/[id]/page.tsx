@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSessionActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { getHandbookDashboard } from "@/lib/stats/get-handbook-dashboard";
+import { findStatsUnit } from "@/lib/stats/find-stats-unit";
+import { DashboardParamsSchema } from "@/lib/stats/schemas";
+import { idParam } from "@/lib/api/handler";
+import { PageHeader } from "@/components/ui/page-header";
+import { ForbiddenPage } from "@/components/ui/forbidden";
+import { HandbookDashboardView } from "@/components/stats/handbook-dashboard";
+import { rebuildHandbookStatsAction } from "../actions";
+
+export const metadata = { title: "Bảng điều hành Sổ tay đảng viên điện tử" };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function UnitDashboardPage({ params, searchParams }: Props) {
+  const actor = await requireSessionActor();
+  if (!can(actor.role, "stats.read")) return <ForbiddenPage message="Bảng điều hành dành cho lãnh đạo, Ban Tổ chức và Đảng ủy phường." />;
+  const id = idParam((await params).id);
+  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const view = DashboardParamsSchema.parse(query);
+  const data = await getHandbookDashboard(actor, { orgUnitId: id, period: view.period, laggingPage: view.page }).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return error;
+    throw error;
+  });
+  if (data instanceof NotFoundError) {
+    // Out of scope (or no such unit) is a 404; a unit in scope without figures for that month gets an explanation.
+    const unit = await findStatsUnit(actor, id).catch(() => notFound());
+    return (
+      <>
+        <PageHeader title={unit.name} description="Sổ tay đảng viên điện tử" />
+        <div className="card empty">
+          <p>{data.message}</p>
+          {view.period ? <Link className="button button-secondary" href={`/dashboard/${unit.id}`}>Xem tháng mới nhất</Link> : null}
+        </div>
+      </>
+    );
+  }
+  return (
+    <HandbookDashboardView
+      actor={actor}
+      data={data}
+      view={{ metric: view.metric, sort: view.sort, page: view.page, periodInUrl: view.period }}
+      rebuildAction={can(actor.role, "settings.manage") ? rebuildHandbookStatsAction : undefined}
+    />
+  );
+}

@@ -1,0 +1,25 @@
+import { formatPeriod } from "@/lib/format/date";
+
+type Props = { action: string; periods: string[]; period: string; keep: Record<string, string | undefined> };
+
+/** Month picker: a plain GET form, so the month stays in the URL and works without JavaScript. */
+export function PeriodForm({ action, periods, period, keep }: Props) {
+  return (
+    <form method="get" action={action} className="stats-period no-print">
+      <label htmlFor="stats-period" className="visually-hidden">
+        Tháng
+      </label>
+      <select id="stats-period" name="period" defaultValue={period}>
+        {periods.map((value) => (
+          <option key={value} value={value}>
+            {formatPeriod(value)}
+          </option>
+        ))}
+      </select>
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <button type="submit" className="button button-secondary">
+        Xem
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,178 @@
+import "server-only";
+import crypto from "node:crypto";
+import pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Gender, MemberStatus } from "@/lib/generated/prisma/enums";
+import { db, type Tx } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { copyRows } from "@/lib/db/copy";
+import { inScope } from "@/lib/auth/actor";
+import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
+import { currentPeriod } from "@/lib/periods/period";
+import { findBranchesByCode } from "@/lib/stats/find-branches-by-code";
+import { listStatPeriods, lockHandbookStats, periodsToRefresh, refreshHandbookStats } from "@/lib/stats/refresh-handbook-stats";
+import { prismaRunner } from "@/lib/stats/sql-runner";
+import { todayIso } from "@/lib/stats/csv-cells";
+import { MemberImportRowSchema, type MemberImportRow } from "./schemas";
+
+export type MemberImportValue = {
+  code: string;
+  branchId: number;
+  fullName: string;
+  gender: Gender | null;
+  birthYear: number | null;
+  status: MemberStatus;
+  eligibleForHandbook: boolean;
+  handbookInstalledAt: string | null;
+  joinedBranchOn: string | null;
+  leftBranchOn: string | null;
+};
+
+const STAGING_COLUMNS = ["batchId", "rowNo", "code", "branchId", "fullName", "gender", "birthYear", "status", "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn"];
+
+/**
+ * Loads the accepted rows into MemberImportRow with COPY on a connection of
+ * its own (COPY cannot run through Prisma): the rows are staged, not yet
+ * members. The import's transaction then upserts them set-wise.
+ */
+async function stageRows(batchId: string, rows: MemberImportValue[]): Promise<void> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  await client.connect();
+  try {
+    // Leftovers of imports whose transaction rolled back after staging.
+    await client.query(`DELETE FROM "MemberImportRow" WHERE "createdAt" < now() - interval '1 hour'`);
+    await copyRows(
+      client,
+      "MemberImportRow",
+      STAGING_COLUMNS,
+      rows.map((r, i) => [batchId, i + 1, r.code, r.branchId, r.fullName, r.gender, r.birthYear, r.status, r.eligibleForHandbook, r.handbookInstalledAt, r.joinedBranchOn, r.leftBranchOn]),
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Staged rows → Member: changed members are updated, new ones inserted,
+ * unchanged ones left alone (so a file imported twice writes nothing the
+ * second time). Returns the branches whose members changed, before and after.
+ */
+async function upsertStagedMembers(tx: Tx, batchId: string): Promise<number[]> {
+  const today = todayIso();
+  const former = Prisma.sql`CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", m."leftBranchOn", ${today}::date) END`;
+  const updated = await tx.$queryRaw<{ branch_id: number }[]>`
+    WITH changed AS (
+      SELECT m.id, m."branchId" AS old_branch, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
+        r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn") AS joined, ${former} AS "left"
+      FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code
+      WHERE r."batchId" = ${batchId}
+        AND (m."branchId", m."fullName", m.gender, m."birthYear", m.status, m."eligibleForHandbook", m."handbookInstalledAt", m."joinedBranchOn", m."leftBranchOn")
+          IS DISTINCT FROM (r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn"), ${former})
+    ),
+    done AS (
+      UPDATE "Member" m SET "branchId" = c."branchId", "fullName" = c."fullName", gender = c.gender, "birthYear" = c."birthYear", status = c.status,
+        "eligibleForHandbook" = c."eligibleForHandbook", "handbookInstalledAt" = c."handbookInstalledAt", "joinedBranchOn" = c.joined,
+        "leftBranchOn" = c."left", "updatedAt" = now()
+      FROM changed c WHERE m.id = c.id
+      RETURNING c.old_branch, m."branchId"
+    )
+    SELECT old_branch AS branch_id FROM done UNION SELECT "branchId" FROM done`;
+  const inserted = await tx.$queryRaw<{ branch_id: number }[]>`
+    WITH added AS (
+      INSERT INTO "Member" (code, "branchId", "fullName", gender, "birthYear", status, "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn", "createdAt", "updatedAt")
+      SELECT r.code, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt",
+        COALESCE(r."joinedBranchOn", ${today}::date),
+        CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", ${today}::date) END,
+        now(), now()
+      FROM "MemberImportRow" r
+      WHERE r."batchId" = ${batchId} AND NOT EXISTS (SELECT 1 FROM "Member" m WHERE m.code = r.code)
+      RETURNING "branchId"
+    )
+    SELECT DISTINCT "branchId" AS branch_id FROM added`;
+  await tx.$executeRaw`DELETE FROM "MemberImportRow" WHERE "batchId" = ${batchId}`;
+  return [...new Set([...updated, ...inserted].map((row) => row.branch_id))];
+}
+
+/**
+ * CSV of Party members (docs/imports.md, kind "members"), e.g. exported from
+ * the member records software. Keyed by member code: a new code adds a member,
+ * a known one updates the member (moving them when the branch changes). Bulk
+ * all the way: COPY into a staging table, then one UPDATE and one INSERT.
+ */
+export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> = {
+  kind: "members",
+  label: "Danh sách đảng viên",
+  description:
+    "Mỗi dòng là một đảng viên, nhận diện theo mã đảng viên: mã mới thì thêm, mã đã có thì cập nhật (đổi mã chi bộ là chuyển sinh hoạt). " +
+    "Ô trống của cột không bắt buộc nghĩa là không có (chưa cài Sổ tay, không rõ giới tính); ngày vào chi bộ để trống thì giữ ngày cũ. " +
+    "Số liệu cài đặt Sổ tay trên bảng điều hành được tính lại ngay sau khi nhập.",
+  permission: "import.run",
+  columns: [
+    { field: "code", header: "Mã đảng viên", aliases: ["code", "ma dv", "so the dang vien"], description: "Mã ổn định của đảng viên (chữ không dấu, số, - . _ /)", example: "LB-BD-05-001" },
+    { field: "branchCode", header: "Mã chi bộ", aliases: ["branchCode"], description: "Chi bộ đảng viên đang sinh hoạt (trong phạm vi của bạn)", example: "LB-BD-05" },
+    { field: "fullName", header: "Họ và tên", aliases: ["fullName", "ho ten"], description: "Họ tên có dấu", example: "Nguyễn Thị Lan" },
+    { field: "status", header: "Trạng thái", aliases: ["status"], description: "Đang sinh hoạt (mặc định), Miễn sinh hoạt, Đã chuyển đi, Đã từ trần", example: "Đang sinh hoạt", required: false },
+    { field: "eligibleForHandbook", header: "Thuộc diện cài Sổ tay", aliases: ["eligibleForHandbook", "thuoc dien cai so tay dien tu"], description: "Có (mặc định) / Không", example: "Có", required: false },
+    { field: "handbookInstalledAt", header: "Ngày cài Sổ tay", aliases: ["handbookInstalledAt", "ngay cai dat so tay"], description: "Ngày đảng viên cài Sổ tay điện tử; trống là chưa cài", example: "2025-03-15", required: false },
+    { field: "gender", header: "Giới tính", aliases: ["gender"], description: "Nam / Nữ", example: "Nữ", required: false },
+    { field: "birthYear", header: "Năm sinh", aliases: ["birthYear"], description: "Năm sinh (4 chữ số)", example: "1968", required: false },
+    { field: "joinedBranchOn", header: "Ngày vào chi bộ", aliases: ["joinedBranchOn", "ngay chuyen den"], description: "Ngày bắt đầu sinh hoạt ở chi bộ; trống: giữ ngày cũ, đảng viên mới lấy ngày nhập", example: "2012-09-01", required: false },
+    { field: "leftBranchOn", header: "Ngày rời chi bộ", aliases: ["leftBranchOn", "ngay chuyen di"], description: "Chỉ với Đã chuyển đi, Đã từ trần; trống: ngày nhập", example: "", required: false },
+  ],
+  rowSchema: MemberImportRowSchema,
+  async resolve(actor, rows, run) {
+    const branches = await findBranchesByCode(actor, rows.map(({ value }) => value.branchCode));
+    const codes = rows.map(({ value }) => value.code);
+    const existing = await db().$queryRaw<{ code: string; path: string }[]>`
+      SELECT m.code, b.path FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId" WHERE m.code = ANY(${codes}::text[])`;
+    const existingPath = new Map(existing.map((row) => [row.code, row.path]));
+    const accepted: { row: number; value: MemberImportValue }[] = [];
+    const errors: ImportError[] = [];
+    for (const { row, value } of rows) {
+      const branch = branches.get(value.branchCode);
+      if (!branch || branch.validTo) {
+        errors.push({ row, field: "branchCode", message: `Không có chi bộ mã ${value.branchCode} đang hoạt động trong phạm vi của bạn.` });
+        continue;
+      }
+      const currentPath = existingPath.get(value.code);
+      if (currentPath !== undefined && !inScope(actor, currentPath)) {
+        errors.push({ row, field: "code", message: `Mã đảng viên ${value.code} đang thuộc một đơn vị ngoài phạm vi của bạn; đơn vị đó cần chuyển đảng viên đi trước.` });
+        continue;
+      }
+      const key = `member:${value.code}`;
+      const first = run.state.get(key);
+      if (first !== undefined) {
+        errors.push({ row, field: "code", message: `Trùng mã đảng viên ${value.code} với dòng ${first}.` });
+        continue;
+      }
+      run.state.set(key, row);
+      accepted.push({
+        row,
+        value: {
+          code: value.code,
+          branchId: branch.id,
+          fullName: value.fullName,
+          gender: value.gender ?? null,
+          birthYear: value.birthYear ?? null,
+          status: value.status,
+          eligibleForHandbook: value.eligibleForHandbook,
+          handbookInstalledAt: value.handbookInstalledAt ?? null,
+          joinedBranchOn: value.joinedBranchOn ?? null,
+          leftBranchOn: value.leftBranchOn ?? null,
+        },
+      });
+    }
+    return { accepted, errors };
+  },
+  async write(tx, _actor, rows) {
+    const batchId = crypto.randomUUID();
+    await stageRows(batchId, rows);
+    const run = prismaRunner(tx);
+    // Serializes with other member imports and roll-up refreshes until this transaction ends.
+    await lockHandbookStats(run);
+    const changedBranches = await upsertStagedMembers(tx, batchId);
+    if (!changedBranches.length) return;
+    const periods = periodsToRefresh(await listStatPeriods(run), [currentPeriod()], { allCovered: true });
+    await refreshHandbookStats(run, { periods, branchIds: changedBranches });
+  },
+};

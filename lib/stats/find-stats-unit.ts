@@ -1,0 +1,29 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { NotFoundError } from "@/lib/errors";
+import { formatPeriod } from "@/lib/format/date";
+import type { Period } from "@/lib/periods/period";
+
+/** The unit a dashboard is about: the given one if it is in the actor's scope, else the scope root. */
+export async function findStatsUnit(actor: Actor, orgUnitId?: number) {
+  assertCan(actor, "stats.read");
+  return orgUnitId === undefined ? getScopeRoot(actor) : findOrgUnitInScope(actor, orgUnitId);
+}
+
+/** Months with figures for the unit, newest first. */
+export async function listUnitStatPeriods(unitId: number): Promise<Period[]> {
+  const rows = await db().handbookStat.findMany({ where: { orgUnitId: unitId }, select: { period: true }, orderBy: { period: "desc" } });
+  return rows.map((row) => row.period);
+}
+
+/** The requested month if it has figures, the latest one when none was asked for. */
+export function pickPeriod(unitName: string, periods: Period[], requested?: Period): Period {
+  if (requested) {
+    if (!periods.includes(requested)) throw new NotFoundError(`Chưa có số liệu Sổ tay của ${unitName} cho ${formatPeriod(requested).toLowerCase()}.`);
+    return requested;
+  }
+  if (!periods.length) throw new NotFoundError(`Chưa có số liệu Sổ tay của ${unitName}.`);
+  return periods[0];
+}

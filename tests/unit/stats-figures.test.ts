@@ -1,0 +1,141 @@
+import fc from "fast-check";
+import { figuresOf, rateTone } from "@/lib/stats/handbook-figures";
+import { parseDateCell, parseYesNoCell } from "@/lib/stats/csv-cells";
+import { periodsToRefresh, nextMonthStart } from "@/lib/stats/refresh-handbook-stats";
+import { UsageImportRowSchema, UsagePushSchema, DashboardParamsSchema, oldestUsageDate } from "@/lib/stats/schemas";
+import { MemberImportRowSchema } from "@/lib/members/schemas";
+import { HANDBOOK_THRESHOLDS } from "@/lib/stats/settings";
+import { dashboardHref } from "@/components/stats/dashboard-href";
+import { sortChildren } from "@/components/stats/child-units-figures-table";
+import { formatPercent } from "@/lib/format/number";
+
+const row = (installed: number, total: number, eligible = total) => ({
+  membersTotal: total,
+  membersEligible: eligible,
+  membersInstalled: installed,
+  branchesTotal: 4,
+  branchesReporting: 3,
+  branchesUsingInMeetings: 3,
+  newsPosts: 0,
+  documents: 0,
+});
+
+describe("handbook figures", () => {
+  it("computes the seed's rates and shows the one above 100% as it is", () => {
+    const figures = figuresOf(row(442_970, 475_880, 432_461));
+    expect(formatPercent(figures.installRate)).toBe("93,1%");
+    expect(formatPercent(figures.eligibleInstallRate, 2)).toBe("102,43%");
+    expect(figures.meetingUsageRate).toBe(0.75);
+    expect(figuresOf(row(0, 0)).installRate).toBeNull();
+  });
+
+  it("colours a rate against the thresholds: red below the first, amber up to the second, green from it", () => {
+    const thresholds = { low: 50, high: 80 };
+    expect(rateTone(0.4999, thresholds)).toBe("bad");
+    expect(rateTone(0.5, thresholds)).toBe("warn");
+    expect(rateTone(0.7999, thresholds)).toBe("warn");
+    expect(rateTone(0.8, thresholds)).toBe("ok");
+    expect(rateTone(1.0243, thresholds)).toBe("ok");
+    expect(rateTone(null, thresholds)).toBe("neutral");
+  });
+
+  it("thresholds are a setting: two ascending whole percentages", () => {
+    expect(HANDBOOK_THRESHOLDS.defaultValue).toEqual([50, 80]);
+    expect(HANDBOOK_THRESHOLDS.schema.safeParse(["60", "90"]).data).toEqual([60, 90]);
+    expect(HANDBOOK_THRESHOLDS.schema.safeParse(["90", "60"]).success).toBe(false);
+    expect(HANDBOOK_THRESHOLDS.schema.safeParse(["50"]).success).toBe(false);
+    expect(HANDBOOK_THRESHOLDS.schema.safeParse(["0", "101"]).success).toBe(false);
+  });
+});
+
+describe("CSV cells", () => {
+  it("reads dates as Vietnamese users type them and refuses impossible days", () => {
+    expect(parseDateCell("2026-11-26")).toBe("2026-11-26");
+    expect(parseDateCell("26/11/2026")).toBe("2026-11-26");
+    expect(parseDateCell("5/3/2026")).toBe("2026-03-05");
+    expect(parseDateCell("2026-02-29")).toBeNull();
+    expect(parseDateCell("31/04/2026")).toBeNull();
+    expect(parseDateCell("hôm qua")).toBeNull();
+  });
+
+  it("reads yes and no with or without diacritics", () => {
+    for (const yes of ["Có", "co", "CÓ", "x", "1", "true"]) expect(parseYesNoCell(yes)).toBe(true);
+    for (const no of ["Không", "khong", "0", "false", "chưa"]) expect(parseYesNoCell(no)).toBe(false);
+    expect(parseYesNoCell("có lẽ")).toBeNull();
+  });
+
+  it("a date always round-trips through both spellings", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), (date) => {
+        const iso = date.toISOString().slice(0, 10);
+        const [y, m, d] = iso.split("-");
+        expect(parseDateCell(iso)).toBe(iso);
+        expect(parseDateCell(`${d}/${m}/${y}`)).toBe(iso);
+      }),
+    );
+  });
+});
+
+describe("row schemas", () => {
+  it("a usage line: code upper-cased, counts with thousands dots, empty counts are zero", () => {
+    const parsed = UsageImportRowSchema.parse({ branchCode: " lb-bd-05 ", date: "01/11/2026", usedInMeetings: "Có", newsPosts: "1.200" });
+    expect(parsed).toEqual({ branchCode: "LB-BD-05", date: "2026-11-01", usedInMeetings: true, newsPosts: 1200, documents: 0 });
+    expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: oldestUsageDate("2026-11-26"), usedInMeetings: "có" }).success).toBe(true);
+  });
+
+  it("a push body refuses duplicates and names the row", () => {
+    const result = UsagePushSchema.safeParse({ date: "2026-11-01", rows: [{ branchCode: "A", usedInMeetings: true }, { branchCode: "a", usedInMeetings: false }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0].path).toEqual(["rows", 1, "branchCode"]);
+    expect(UsagePushSchema.safeParse({ date: "2026-11-01", rows: [{ branchCode: "A", usedInMeetings: "có" }] }).success).toBe(false);
+  });
+
+  it("a member line: defaults, statuses in words, and no leave date for a current member", () => {
+    expect(MemberImportRowSchema.parse({ code: "lb-1", branchCode: "lb", fullName: " Lê  Văn  Tám " })).toEqual({
+      code: "LB-1",
+      branchCode: "LB",
+      fullName: "Lê Văn Tám",
+      status: "ACTIVE",
+      eligibleForHandbook: true,
+    });
+    expect(MemberImportRowSchema.parse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", status: "Đã từ trần", leftBranchOn: "01/10/2026" }).status).toBe("DECEASED");
+    expect(MemberImportRowSchema.parse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", status: "mien sinh hoat" }).status).toBe("EXEMPT");
+    expect(MemberImportRowSchema.safeParse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", leftBranchOn: "01/10/2026" }).success).toBe(false);
+  });
+
+  it("dashboard parameters fall back to defaults instead of failing", () => {
+    expect(DashboardParamsSchema.parse({ period: "bad", metric: "nope", sort: "x", page: "-3" })).toEqual({ period: undefined, metric: "install", sort: "name", page: 1 });
+    expect(DashboardParamsSchema.parse({ period: "2026-10", metric: "meetings", sort: "install", page: "2" })).toEqual({ period: "2026-10", metric: "meetings", sort: "install", page: 2 });
+  });
+});
+
+describe("which months a refresh rebuilds", () => {
+  it("only touched months after usage changes; every month after member changes; gaps filled", () => {
+    const covered = ["2026-09", "2026-10", "2026-11"];
+    expect(periodsToRefresh(covered, ["2026-10"], { allCovered: false })).toEqual(["2026-10"]);
+    expect(periodsToRefresh(covered, [], { allCovered: true })).toEqual(covered);
+    expect(periodsToRefresh(covered, ["2027-01"], { allCovered: false })).toEqual(["2026-12", "2027-01"]);
+    expect(periodsToRefresh([], ["2026-11"], { allCovered: true })).toEqual(["2026-11"]);
+    expect(nextMonthStart("2026-12")).toBe("2027-01-01");
+  });
+});
+
+describe("dashboard links and sorting", () => {
+  it("keep the month and view in the URL, leaving defaults out", () => {
+    expect(dashboardHref(7)).toBe("/dashboard/7");
+    expect(dashboardHref(7, { period: "2026-10", metric: "install", sort: "name", page: 1 })).toBe("/dashboard/7?period=2026-10");
+    expect(dashboardHref(7, { metric: "meetings", sort: "install", page: 3 })).toBe("/dashboard/7?metric=meetings&sort=install&page=3");
+  });
+
+  it("rates sort lowest first, counts largest first, names keep the server's Vietnamese order", () => {
+    const unit = (id: number, name: string) => ({ id, code: String(id), name, level: "WARD" as const, parentId: 1 });
+    const rows = [
+      { orgUnit: unit(1, "Phường A"), ...figuresOf(row(9, 10)) },
+      { orgUnit: unit(2, "Phường B"), ...figuresOf({ ...row(5, 10), newsPosts: 7 }) },
+      { orgUnit: unit(3, "Phường C"), ...figuresOf(row(0, 0)) },
+    ];
+    expect(sortChildren(rows, "install").map((r) => r.orgUnit.id)).toEqual([3, 2, 1]);
+    expect(sortChildren(rows, "news").map((r) => r.orgUnit.id)).toEqual([2, 1, 3]);
+    expect(sortChildren(rows, "name")).toBe(rows);
+  });
+});
