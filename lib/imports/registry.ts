@@ -1,9 +1,10 @@
 import "server-only";
 import type { AnyImportDefinition } from "./run-import";
+import { ATTENDANCE_IMPORT } from "@/lib/meetings/attendance-import";
 
 // Each feature area registers its import here (members, attendance, usage);
 // /imports and POST /api/v1/imports/{kind} serve what is registered.
-export const IMPORT_DEFINITIONS: AnyImportDefinition[] = [];
+export const IMPORT_DEFINITIONS: AnyImportDefinition[] = [ATTENDANCE_IMPORT];
 
 export function findImportDefinition(kind: string): AnyImportDefinition | undefined {
   return IMPORT_DEFINITIONS.find((definition) => definition.kind === kind);

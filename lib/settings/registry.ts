@@ -2,7 +2,8 @@
 // thresholds). Each feature area defines its own with defineSetting() in
 // lib/<area>/settings.ts and lists them here; /admin/settings shows them all.
 import type { SettingDefinition } from "./define";
+import { MEETING_SETTINGS } from "@/lib/meetings/settings";
 
 export type { SettingDefinition } from "./define";
 
-export const SETTINGS: SettingDefinition<never>[] = [];
+export const SETTINGS: SettingDefinition<never>[] = [...(MEETING_SETTINGS as SettingDefinition<never>[])];
