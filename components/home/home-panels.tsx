@@ -1,8 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { BranchMeetingsPanel, MeetingCompliancePanel } from "@/components/meetings/home-panels";
 
 export type HomePanel = { key: string; roles: Role[]; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
 // Feature areas register the panels each role sees on the home page (drafts to
 // review, feedback inbox, meetings to record, adoption figures).
-export const HOME_PANELS: HomePanel[] = [];
+export const HOME_PANELS: HomePanel[] = [
+  { key: "meetings-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchMeetingsPanel },
+  { key: "meetings-compliance", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: MeetingCompliancePanel },
+];

@@ -6,6 +6,7 @@ export type NavItem = { href: string; label: string; icon: keyof typeof NAV_ICON
 export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Trang chủ", icon: "home", section: "work" },
   { href: "/org", label: "Tổ chức đảng", icon: "tree", permission: "org.read", section: "work" },
+  { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
   { href: "/imports", label: "Nhập dữ liệu", icon: "upload", permission: "import.run", section: "work" },
   { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },
   { href: "/admin/tokens", label: "Mã truy cập API", icon: "key", permission: "token.manage", section: "admin" },
