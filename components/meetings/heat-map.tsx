@@ -73,7 +73,8 @@ export function HeatMap({ periods, rows, caption, rowHref, cellHref }: Props) {
               <th scope="row" className="heat-name">
                 <Link href={rowHref(row)}>{row.unit.name}</Link>
                 {row.parent ? <div className="small muted">{row.parent.name}</div> : null}
-                {row.missingMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingMonths)} tháng thiếu</div> : null}
+                {row.unit.level === "BRANCH" && row.missingMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingMonths)} tháng thiếu</div> : null}
+                {row.unit.level !== "BRANCH" && row.missingBranchMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingBranchMonths)} lượt chi bộ thiếu</div> : null}
               </th>
               {row.cells.map((cell) => {
                 const { className, text, label } = describeCell(cell);

@@ -34,7 +34,7 @@ export async function BranchMeetingsPanel({ actor }: { actor: Actor }) {
             </span>
             {isEditable(month.window) ? (
               <Link className={month.state === "HELD" ? "button button-secondary button-small" : "button button-small"} href={month.state === "HELD" ? `/meetings/branch/${actor.orgUnitId}/${month.period}` : `/meetings/branch/${actor.orgUnitId}/${month.period}/record`}>
-                {month.state === "HELD" ? "Xem, hoàn tất biên bản" : "Ghi cuộc họp"}
+                {month.state !== "HELD" ? "Ghi cuộc họp" : month.meetings.every((meeting) => meeting.hasMinutes) ? "Xem, sửa" : "Hoàn tất biên bản"}
               </Link>
             ) : null}
           </li>

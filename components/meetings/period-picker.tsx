@@ -10,7 +10,7 @@ export function PeriodPicker({ period, latest, months = 24, hidden = {}, label =
   return (
     <form className="filters" method="get">
       {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />))}
-      <div className="field">
+      <div className="field field-period">
         <label htmlFor="f-period">{label}</label>
         <select id="f-period" name="period" defaultValue={period}>
           {options.map((option) => (

@@ -11,42 +11,11 @@ import { hanoiToday, lastMonths, meetingDeadline, meetingState } from "./rules";
 import type { MeetingState } from "./labels";
 import { resolveReportUnit } from "./resolve-unit";
 import { loadComplianceCells, type ComplianceCell } from "./compliance-cells";
+import { sumFigures, type ComplianceFigures } from "./figures";
 
-export type ComplianceFigures = {
-  branches: number;
-  held: number;
-  /** Branches without a meeting once the deadline day of the next month has passed. */
-  missing: number;
-  /** Branches without a meeting before the deadline. */
-  pending: number;
-  present: number;
-  expected: number;
-  /** present / expected (members excused from meetings are not expected); null without meetings. */
-  attendanceRate: number | null;
-  /** Branches whose meeting used the handbook app. */
-  usedHandbook: number;
-  /** Branches that held a thematic meeting. */
-  thematic: number;
-};
+export type { ComplianceFigures };
 
 type UnitRef = { id: number; code: string; name: string; level: OrgLevel };
-
-const EMPTY: Omit<ComplianceFigures, "missing" | "pending" | "attendanceRate"> = { branches: 0, held: 0, present: 0, expected: 0, usedHandbook: 0, thematic: 0 };
-
-export function sumFigures(cells: Pick<ComplianceCell, "branches" | "held" | "present" | "expected" | "usedHandbook" | "thematic">[], period: Period, deadlineDay: number, today: string): ComplianceFigures {
-  const sum = { ...EMPTY };
-  for (const cell of cells) {
-    sum.branches += cell.branches;
-    sum.held += cell.held;
-    sum.present += cell.present;
-    sum.expected += cell.expected;
-    sum.usedHandbook += cell.usedHandbook;
-    sum.thematic += cell.thematic;
-  }
-  const notHeld = sum.branches - sum.held;
-  const late = meetingState(period, false, deadlineDay, today) === "MISSING";
-  return { ...sum, missing: late ? notHeld : 0, pending: late ? 0 : notHeld, attendanceRate: sum.expected > 0 ? sum.present / sum.expected : null };
-}
 
 async function unitsById(ids: number[]): Promise<Map<number, UnitRef>> {
   if (!ids.length) return new Map();
@@ -107,8 +76,8 @@ export async function getMeetingComplianceSummary(actor: Actor, options: { orgUn
   };
 }
 
-export type HeatCell = ComplianceFigures & { period: Period; state: MeetingState | null };
-export type HeatRow = { unit: UnitRef; cells: HeatCell[]; missingMonths: number };
+export type HeatCell = ComplianceFigures & { period: Period; state: MeetingState | null; heldOn: Date | null };
+export type HeatRow = { unit: UnitRef; cells: HeatCell[]; missingMonths: number; missingBranchMonths: number };
 
 function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods: Period[], deadlineDay: number, today: string): HeatRow[] {
   const byChild = new Map<number, Map<Period, ComplianceCell>>();
@@ -122,9 +91,9 @@ function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods:
       const cell = own.get(period);
       const figures = sumFigures(cell ? [cell] : [], period, deadlineDay, today);
       const state = unit.level === "BRANCH" && figures.branches > 0 ? meetingState(period, figures.held > 0, deadlineDay, today) : null;
-      return { ...figures, period, state };
+      return { ...figures, period, state, heldOn: cell?.heldOn ?? null };
     });
-    return { unit: ref(unit), cells: row, missingMonths: row.reduce((sum, cell) => sum + (cell.missing > 0 ? 1 : 0), 0) };
+    return { unit: ref(unit), cells: row, missingMonths: row.reduce((sum, cell) => sum + (cell.missing > 0 ? 1 : 0), 0), missingBranchMonths: row.reduce((sum, cell) => sum + cell.missing, 0) };
   });
 }
 

@@ -65,7 +65,8 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
       if (want("MISSING_MINUTES") && meeting.no_minutes && periodOver) {
         push(meeting.branch_id, { kind: "MISSING_MINUTES", subjectKey, period, meetingId: meeting.id, explanation: `${what} đã được ghi nhận nhưng chưa có biên bản, dù ${formatPeriod(period)} đã kết thúc ngày ${formatDate(periodEnd(period))}.` });
       }
-      if (want("DOCUMENTS_NOT_SENT") && (meeting.closed || periodOver) && meeting.docs_before === 0) {
+      // Documents are declared when the meeting is closed; an unclosed meeting is the "missing minutes" alert.
+      if (want("DOCUMENTS_NOT_SENT") && meeting.closed && meeting.docs_before === 0) {
         const explanation =
           meeting.docs === 0
             ? `${what}: không ghi nhận tài liệu nào gửi đảng viên trước cuộc họp.`

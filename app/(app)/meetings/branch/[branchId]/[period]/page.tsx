@@ -81,6 +81,15 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
         </div>
       ) : null}
 
+      {alerts.items
+        .filter((alert) => alert.meetingId === null)
+        .map((alert) => (
+          <div key={`${alert.kind}-${alert.subjectKey}`} className={alert.dismissal ? "alert alert-info" : "alert alert-warn"}>
+            <strong>{alert.title}.</strong> {alert.explanation}
+            {alert.dismissal ? <div className="small">Đã bỏ qua bởi {alert.dismissal.by}: {alert.dismissal.reason}</div> : null}
+          </div>
+        ))}
+
       {data.meetings.length === 0 ? (
         <div className="card empty">
           <p>Chưa có bản ghi sinh hoạt của chi bộ trong {formatPeriod(period).toLowerCase()}.</p>
