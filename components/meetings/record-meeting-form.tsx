@@ -35,6 +35,8 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
   const [statuses, setStatuses] = useState<Record<number, Status>>(() => Object.fromEntries((meeting?.attendance ?? []).map((row) => [row.memberId, row.status])));
   const [reasons, setReasons] = useState<Record<number, string>>(() => Object.fromEntries((meeting?.attendance ?? []).filter((row) => row.reason).map((row) => [row.memberId, row.reason!])));
   const [filter, setFilter] = useState("");
+  // Controlled: React resets uncontrolled fields after a form action, a refused save must keep what was ticked.
+  const [usedHandbook, setUsedHandbook] = useState(meeting?.usedHandbook ?? false);
 
   const day = /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? heldOn : today;
   const expected = useMemo(() => members.filter((member) => expectedOn(member, day)), [members, day]);
@@ -67,7 +69,7 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
           </Field>
           <div className="field checkbox-field">
             <label className="checkbox">
-              <input type="checkbox" name="usedHandbook" defaultChecked={meeting?.usedHandbook ?? false} /> Cuộc họp có dùng Sổ tay đảng viên điện tử
+              <input type="checkbox" name="usedHandbook" checked={usedHandbook} onChange={(event) => setUsedHandbook(event.target.checked)} /> Cuộc họp có dùng Sổ tay đảng viên điện tử
             </label>
           </div>
         </div>

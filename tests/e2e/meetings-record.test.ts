@@ -44,8 +44,8 @@ describe("a secretary records a meeting on a phone, the board sees the ward's co
     expect(await phone.getByRole("radiogroup", { name: `Điểm danh ${exempt.fullName}` }).count()).toBe(0);
     expect(await phone.getByText(/Miễn sinh hoạt, không điểm danh \(1\)/).isVisible()).toBe(true);
 
-    await phone.getByRole("radiogroup", { name: `Điểm danh ${active[1].fullName}` }).getByText("Vắng có lý do").click();
-    await phone.getByRole("radiogroup", { name: `Điểm danh ${active[2].fullName}` }).getByText("Vắng không lý do").click();
+    await phone.getByRole("radiogroup", { name: `Điểm danh ${active[1].fullName}` }).getByRole("radio", { name: "Vắng có lý do" }).check();
+    await phone.getByRole("radiogroup", { name: `Điểm danh ${active[2].fullName}` }).getByRole("radio", { name: "Vắng không lý do" }).check();
     expect(await phone.locator(".sticky-counts strong").textContent()).toBe("Có mặt 2/4");
     await phone.getByLabel("Cuộc họp có dùng Sổ tay đảng viên điện tử").check();
     // An excused absence without a reason is refused, and nothing is written.
