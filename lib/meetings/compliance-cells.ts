@@ -39,11 +39,27 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
   });
   const from = periods[0];
   const to = periods[periods.length - 1];
-  const onlyBranches = branchIds ? Prisma.sql`AND bc.branch_id = ANY(${branchIds}::int[])` : Prisma.empty;
-  const rows = await db().$queryRaw<
-    { child_id: number; period: string; branches: number; held: number; present: number; expected: number; used_handbook: number; thematic: number; held_on: Date | null }[]
-  >`
-    WITH bc AS (${Prisma.join(perPeriod, " UNION ALL ")}),
+  const onlyBranches = branchIds ? Prisma.sql`WHERE u.branch_id = ANY(${branchIds}::int[])` : Prisma.empty;
+  type Row = { child_id: number; period: string; branches: number; held: number; present: number; expected: number; used_handbook: number; thematic: number; held_on: Date | null };
+  const bc = Prisma.sql`bc AS (SELECT * FROM (${Prisma.join(perPeriod, " UNION ALL ")}) u ${onlyBranches})`;
+  // The city sees nearly every meeting: joining first and counting distinct branches is cheapest there.
+  // Below, the node's branches are a small share: aggregate only their meetings, then join.
+  const rows =
+    unit.level === "CITY"
+      ? await db().$queryRaw<Row[]>`
+    WITH ${bc}
+    SELECT bc.child_id, bc.period,
+      count(DISTINCT bc.branch_id)::int AS branches,
+      count(DISTINCT m."branchId")::int AS held,
+      coalesce(sum(m."presentCount"), 0)::int AS present,
+      coalesce(sum(m."expectedCount"), 0)::int AS expected,
+      (count(DISTINCT m."branchId") FILTER (WHERE m."usedHandbook"))::int AS used_handbook,
+      (count(DISTINCT m."branchId") FILTER (WHERE m.kind = 'THEMATIC'))::int AS thematic,
+      min(m."heldOn") AS held_on
+    FROM bc LEFT JOIN "Meeting" m ON m."branchId" = bc.branch_id AND m.period = bc.period AND m.period >= ${from} AND m.period <= ${to}
+    GROUP BY bc.child_id, bc.period`
+      : await db().$queryRaw<Row[]>`
+    WITH ${bc},
     mt AS (
       SELECT m.period, m."branchId",
         sum(m."presentCount") AS present, sum(m."expectedCount") AS expected,
@@ -61,7 +77,6 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
       (count(*) FILTER (WHERE mt.thematic))::int AS thematic,
       min(mt.held_on) AS held_on
     FROM bc LEFT JOIN mt ON mt."branchId" = bc.branch_id AND mt.period = bc.period
-    WHERE true ${onlyBranches}
     GROUP BY bc.child_id, bc.period`;
   return rows.map((row) => ({
     childId: row.child_id,
@@ -74,4 +89,29 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
     thematic: row.thematic,
     heldOn: row.held_on,
   }));
+}
+
+/**
+ * One page of the branches under `unit`, the ones with the most months without a
+ * meeting after the deadline (`latePeriods`) first, then by name.
+ */
+export async function rankBranchesByMissingMonths(unit: Unit, periods: Period[], latePeriods: Period[], options: { page: number; pageSize: number; onlyMissing?: boolean }) {
+  const perPeriod = periods.map((period) => Prisma.sql`SELECT ${period}::text AS period, x.branch_id FROM (${branchesUnderSql(unit.path, { period })}) x`);
+  const rows = await db().$queryRaw<{ branch_id: number; missing: number; total: number }[]>`
+    WITH bc AS (${Prisma.join(perPeriod, " UNION ALL ")}),
+    held AS (
+      SELECT DISTINCT m.period, m."branchId" FROM "Meeting" m
+      WHERE m.period >= ${periods[0]} AND m.period <= ${periods[periods.length - 1]} AND m."branchId" IN (SELECT branch_id FROM bc)
+    ),
+    ranked AS (
+      SELECT bc.branch_id, (count(*) FILTER (WHERE held."branchId" IS NULL AND bc.period = ANY(${latePeriods}::text[])))::int AS missing
+      FROM bc LEFT JOIN held ON held."branchId" = bc.branch_id AND held.period = bc.period
+      GROUP BY bc.branch_id
+    )
+    SELECT r.branch_id, r.missing, (count(*) OVER ())::int AS total
+    FROM ranked r JOIN "OrgUnit" b ON b.id = r.branch_id
+    WHERE ${options.onlyMissing ? Prisma.sql`r.missing > 0` : Prisma.sql`true`}
+    ORDER BY r.missing DESC, b.name COLLATE vi_natural, b.code
+    LIMIT ${options.pageSize} OFFSET ${(options.page - 1) * options.pageSize}`;
+  return { branchIds: rows.map((row) => row.branch_id), total: rows[0]?.total ?? 0 };
 }

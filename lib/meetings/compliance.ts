@@ -10,7 +10,7 @@ import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { hanoiToday, lastMonths, meetingDeadline, meetingState } from "./rules";
 import type { MeetingState } from "./labels";
 import { resolveReportUnit } from "./resolve-unit";
-import { loadComplianceCells, type ComplianceCell } from "./compliance-cells";
+import { loadComplianceCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
 import { sumFigures, type ComplianceFigures } from "./figures";
 
 export type { ComplianceFigures };
@@ -149,28 +149,27 @@ async function thematicByQuarter(unitPath: string, periods: Period[]) {
 
 /**
  * Each branch under the node × month, the branches with the most missing
- * months first (chronically missing branches on top), one page at a time.
+ * months first (chronically missing branches on top), one page at a time:
+ * the ranking and the paging happen in SQL, the cells are loaded for the page only.
  */
 export async function getBranchHeatMap(actor: Actor, options: Options & { months?: number; page?: number; pageSize?: number; onlyMissing?: boolean }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
   const today = hanoiToday(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
-  const cells = await loadComplianceCells(unit, periods, "branches");
-  const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
-  let rows = heatRows(units, cells, periods, deadlineDay, today);
-  if (options.onlyMissing) rows = rows.filter((row) => row.missingMonths > 0);
-  rows.sort((a, b) => b.missingMonths - a.missingMonths);
+  const latePeriods = periods.filter((period) => meetingState(period, false, deadlineDay, today) === "MISSING");
   const pageSize = options.pageSize ?? 50;
   const page = options.page ?? 1;
-  const parents = await parentsOf(rows.slice((page - 1) * pageSize, page * pageSize).map((row) => row.unit.id));
-  return {
-    periods,
-    total: rows.length,
-    page,
-    pageSize,
-    rows: rows.slice((page - 1) * pageSize, page * pageSize).map((row) => ({ ...row, parent: parents.get(row.unit.id) ?? null })),
-  };
+  const ranking = await rankBranchesByMissingMonths(unit, periods, latePeriods, { page, pageSize, onlyMissing: options.onlyMissing });
+  const [cells, units, parents] = await Promise.all([
+    ranking.branchIds.length ? loadComplianceCells(unit, periods, "branches", ranking.branchIds) : Promise.resolve([]),
+    unitsById(ranking.branchIds),
+    parentsOf(ranking.branchIds),
+  ]);
+  const rows = heatRows(units, cells, periods, deadlineDay, today);
+  const order = new Map(ranking.branchIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.unit.id)! - order.get(b.unit.id)!);
+  return { periods, total: ranking.total, page, pageSize, rows: rows.map((row) => ({ ...row, parent: parents.get(row.unit.id) ?? null })) };
 }
 
 async function parentsOf(branchIds: number[]): Promise<Map<number, { id: number; name: string }>> {

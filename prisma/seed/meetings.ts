@@ -210,7 +210,6 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
   }
 
   const meetings: PlannedMeeting[] = [];
-  let nextId = 1;
   for (const branch of plan.branches()) {
     const profile = profileOf(branch, membersByBranch.get(branch.id) ?? [], random);
     if (!profile.members.some((member) => member.status === "ACTIVE")) continue;
@@ -226,19 +225,24 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
       if (heldOn > todayIso) continue; // not held yet this month
       const formerCandidates = profile.members.filter((member) => member.left !== null && member.left <= heldOn && addDays(member.left, 120) > heldOn);
       const formerMemberId = formerCandidates.length && random.chance(0.08) ? formerCandidates[0].id : null;
-      const regular: PlannedMeeting = { id: nextId++, profile, period, kind: "REGULAR", heldOn, seed: branch.id * 1000 + periods.indexOf(period) * 2, withRows: period >= firstRowPeriod, formerMemberId, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } };
+      const regular: PlannedMeeting = { id: 0, profile, period, kind: "REGULAR", heldOn, seed: branch.id * 1000 + periods.indexOf(period) * 2, withRows: period >= firstRowPeriod, formerMemberId, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } };
       meetings.push(regular);
       const [, month] = period.split("-").map(Number);
       if (month % 3 === 0 && random.chance(profile.thematicRate)) {
         day = Math.min(days, day + random.int(2, 8));
         const thematicOn = `${period}-${String(day).padStart(2, "0")}`;
         if (thematicOn <= todayIso) {
-          meetings.push({ id: nextId++, profile, period, kind: "THEMATIC", heldOn: thematicOn, seed: branch.id * 1000 + periods.indexOf(period) * 2 + 1, withRows: period >= firstRowPeriod, formerMemberId: null, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } });
+          meetings.push({ id: 0, profile, period, kind: "THEMATIC", heldOn: thematicOn, seed: branch.id * 1000 + periods.indexOf(period) * 2 + 1, withRows: period >= firstRowPeriod, formerMemberId: null, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } });
         }
       }
     }
   }
-  for (const meeting of meetings) meeting.counts = countsOf(meeting);
+  // Stored in the order real records arrive, month after month: a period's meetings sit together on disk.
+  meetings.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.profile.branch.id - b.profile.branch.id));
+  meetings.forEach((meeting, i) => {
+    meeting.id = i + 1;
+    meeting.counts = countsOf(meeting);
+  });
   log(`Sinh hoạt chi bộ: ${meetings.length.toLocaleString("vi-VN")} cuộc họp, ${periods[0]} – ${periods[periods.length - 1]}`);
 
   const documents: CopyValue[][] = [];
@@ -292,7 +296,8 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
   };
   const written = await copyRows(client, "Attendance", ["meetingId", "memberId", "status", "reason"], attendanceRows());
   await resetSequences(client, ["Meeting", "MeetingDocument"]);
-  await client.query(`ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"`);
+  // Fresh statistics, so that the first roll-ups after seeding (tree joins included) are planned on real row counts.
+  await client.query(`ANALYZE "OrgUnit"; ANALYZE "Member"; ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"`);
   log(
     `Điểm danh: ${written.toLocaleString("vi-VN")} dòng${rowMonths < months ? ` (chỉ ${rowMonths} tháng gần nhất)` : ""}, ` +
       `${documents.length.toLocaleString("vi-VN")} tài liệu, ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`,

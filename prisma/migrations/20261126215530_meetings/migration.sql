@@ -81,7 +81,7 @@ CREATE TABLE "DataQualityDismissal" (
 );
 
 -- CreateIndex
-CREATE INDEX "Meeting_period_branchId_idx" ON "Meeting"("period", "branchId");
+CREATE INDEX "Meeting_rollup_idx" ON "Meeting"("period", "branchId", "kind", "heldOn", "usedHandbook", "expectedCount", "presentCount", "excusedCount", "unexcusedCount");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Meeting_branchId_period_kind_key" ON "Meeting"("branchId", "period", "kind");
@@ -131,3 +131,4 @@ ALTER TABLE "Meeting" ADD CONSTRAINT "Meeting_counts_add_up" CHECK ("expectedCou
 -- The member rule (absent without excuse in 3 months of a year) reads only
 -- the unexcused rows: a small partial index instead of scanning every row.
 CREATE INDEX "Attendance_unexcused_idx" ON "Attendance" ("memberId", "meetingId") WHERE "status" = 'UNEXCUSED';
+
