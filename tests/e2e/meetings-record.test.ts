@@ -15,6 +15,10 @@ afterAll(async () => {
   await closeTestDb();
 });
 
+// Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
+// signs in from the same machine.
+const CLIENT = { "x-real-ip": `e2e-meetings-record-${process.pid}` };
+
 async function heldStat(page: Page): Promise<string | null> {
   return page.locator(".stat", { hasText: "Đã sinh hoạt" }).first().locator(".stat-value").textContent();
 }
@@ -28,14 +32,14 @@ describe("a secretary records a meeting on a phone, the board sees the ward's co
     const exempt = members.find((member) => member.status === "EXEMPT")!;
 
     // The board looks at the ward first: nothing recorded yet.
-    const board = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN" })).newPage();
+    const board = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
     await signIn(board, baseUrl(), "bantochuc", DEMO_PASSWORD);
     await board.goto(`${baseUrl()}/meetings?unit=${w.ward.id}&period=${period}`);
     expect(await board.locator("h1").textContent()).toBe(`Sinh hoạt chi bộ — ${w.ward.name}`);
     expect(await heldStat(board)).toBe("0");
 
     // The secretary, on a 390 × 844 phone.
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN", isMobile: true, hasTouch: true })).newPage();
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN", isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT })).newPage();
     await signIn(phone, baseUrl(), w.secretary.username, TEST_PASSWORD);
     await phone.getByRole("link", { name: "Ghi cuộc họp" }).first().click();
     await phone.waitForURL(`**/meetings/branch/${w.branches[0].id}/${period}/record`);

@@ -6,8 +6,12 @@ import { hanoiToday } from "@/lib/meetings/rules";
 
 afterAll(closeTestDb);
 
+// Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
+// signs in from the same machine.
+const CLIENT = { "x-real-ip": `e2e-meetings-scope-${process.pid}` };
+
 async function session(username: string, password = TEST_PASSWORD): Promise<Session> {
-  const { session, error } = await signInOverHttp(username, password);
+  const { session, error } = await signInOverHttp(username, password, CLIENT);
   if (error) throw new Error(`sign-in failed: ${error}`);
   return session;
 }
