@@ -71,6 +71,13 @@ async function runScale(scale: "district" | "city", iterations: number, http: bo
     });
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     process.env.DATABASE_URL = database.url;
+    // A running database has been vacuumed by autovacuum (visibility map set: index-only scans);
+    // a database COPY'd a second ago has not. Measure the steady state.
+    const pg = await import("pg");
+    const maintenance = new pg.default.Client({ connectionString: database.url });
+    await maintenance.connect();
+    await maintenance.query("VACUUM (ANALYZE)");
+    await maintenance.end();
 
     // Loaded now that DATABASE_URL points at this scale's database.
     const { db } = await import("@/lib/db/client");
