@@ -7,6 +7,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/", label: "Trang chủ", icon: "home", section: "work" },
   { href: "/org", label: "Tổ chức đảng", icon: "tree", permission: "org.read", section: "work" },
   { href: "/dashboard", label: "Bảng điều hành Sổ tay", icon: "chart", permission: "stats.read", section: "work" },
+  { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
   { href: "/imports", label: "Nhập dữ liệu", icon: "upload", permission: "import.run", section: "work" },
   { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },
   { href: "/admin/tokens", label: "Mã truy cập API", icon: "key", permission: "token.manage", section: "admin" },

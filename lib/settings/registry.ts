@@ -3,7 +3,8 @@
 // lib/<area>/settings.ts and lists them here; /admin/settings shows them all.
 import type { SettingDefinition } from "./define";
 import { HANDBOOK_THRESHOLDS } from "@/lib/stats/settings";
+import { MEETING_SETTINGS } from "@/lib/meetings/settings";
 
 export type { SettingDefinition } from "./define";
 
-export const SETTINGS: SettingDefinition<never>[] = [HANDBOOK_THRESHOLDS as SettingDefinition<never>];
+export const SETTINGS: SettingDefinition<never>[] = [...(MEETING_SETTINGS as SettingDefinition<never>[]), HANDBOOK_THRESHOLDS as SettingDefinition<never>];

@@ -1,5 +1,6 @@
 import { foundationPaths, foundationSchemas, importPaths } from "./foundation";
 import { statsPaths, statsSchemas } from "./stats";
+import { meetingsPaths, meetingsSchemas } from "./meetings";
 
 const errorSchema = {
   type: "object",
@@ -36,7 +37,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     // Each feature area adds its paths and schemas from its own file here.
-    paths: { ...foundationPaths, ...importPaths, ...statsPaths },
+    paths: { ...foundationPaths, ...importPaths, ...meetingsPaths, ...statsPaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },
@@ -51,6 +52,7 @@ export function openApiDocument() {
         },
         ...foundationSchemas,
         ...statsSchemas,
+        ...meetingsSchemas,
       },
       responses: {
         ValidationFailed: errorResponse("Dữ liệu không hợp lệ (VALIDATION_FAILED)"),

@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSessionActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { currentPeriod, isPeriod, previousPeriod } from "@/lib/periods/period";
+import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
+import { unitAncestors } from "@/lib/meetings/breadcrumb";
+import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
+import { ALERT_KIND_LABELS, ALERT_KINDS } from "@/lib/meetings/labels";
+import { formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
+import { PageHeader } from "@/components/ui/page-header";
+import { ForbiddenPage } from "@/components/ui/forbidden";
+import { Badge } from "@/components/ui/badge";
+import { withQuery } from "@/components/ui/pagination";
+import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
+import { PeriodPicker } from "@/components/meetings/period-picker";
+import { ReasonForm } from "@/components/meetings/reason-form";
+import { dismissAlertAction } from "./actions";
+
+export const metadata = { title: "Cảnh báo chất lượng dữ liệu sinh hoạt" };
+
+type SearchParams = Promise<{ unit?: string; period?: string; kind?: string; all?: string }>;
+
+export default async function DataQualityAlertsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireSessionActor();
+  if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
+  const params = await searchParams;
+  const latest = currentPeriod();
+  const period = isPeriod(params.period) && params.period <= latest ? params.period : previousPeriod(latest);
+  const kind = ALERT_KINDS.find((k) => k === params.kind);
+  const includeDismissed = params.all === "1";
+  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
+  const [unit, alerts] = await Promise.all([resolveReportUnit(actor, unitId), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed })]).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const ancestors = await unitAncestors(actor, unit);
+  const canDismiss = can(actor.role, "meeting.alert.dismiss");
+  const here = (extra: Record<string, string | undefined>) => withQuery("/meetings/alerts", { unit: unit.id, period, kind, all: includeDismissed ? "1" : undefined, ...extra });
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[...ancestors.map((a) => ({ label: a.name, href: a.inScope ? withQuery("/meetings/alerts", { unit: a.id, period }) : undefined })), { label: unit.name }]}
+        title={`Cảnh báo dữ liệu — ${unit.name}`}
+        description="Số liệu từ cơ sở cần chính xác: các dấu hiệu dưới đây không phải kết luận, mỗi cảnh báo nói rõ lý do; người kiểm tra có thể bỏ qua kèm lý do."
+      />
+      <MeetingsTabs active="alerts" unit={unit.id} period={period} showFlags={can(actor.role, "member.read")} />
+      <PeriodPicker
+        period={period}
+        latest={latest}
+        hidden={{ unit: unit.id, kind, all: includeDismissed ? "1" : undefined }}
+        extra={
+          <label className="nowrap" style={{ alignSelf: "center" }}>
+            <input type="checkbox" name="all" value="1" defaultChecked={includeDismissed} /> Gồm cả cảnh báo đã bỏ qua
+          </label>
+        }
+      />
+      <nav className="tabs tabs-small" aria-label="Loại cảnh báo">
+        <Link className="tab" href={here({ kind: undefined })} aria-current={!kind ? "page" : undefined}>
+          Tất cả ({formatNumber(Object.values(alerts.counts).reduce((a, b) => a + b, 0))})
+        </Link>
+        {ALERT_KINDS.map((k) => (
+          <Link key={k} className="tab" href={here({ kind: k })} aria-current={kind === k ? "page" : undefined}>
+            {ALERT_KIND_LABELS[k]} ({formatNumber(alerts.counts[k])})
+          </Link>
+        ))}
+      </nav>
+      {alerts.items.length === 0 ? (
+        <div className="card empty">Không có cảnh báo nào{kind ? ` loại “${ALERT_KIND_LABELS[kind]}”` : ""} trong {formatPeriod(period).toLowerCase()}.</div>
+      ) : (
+        <ul className="alert-list">
+          {alerts.items.map((alert) => (
+            <li key={`${alert.kind}-${alert.subjectKey}`} className="card">
+              <div className="alert-head">
+                <Badge tone={alert.dismissal ? "neutral" : "warn"}>{alert.title}</Badge>
+                <Link href={`/meetings/branch/${alert.branch.id}/${alert.period}`}>{alert.branch.name}</Link>
+                {alert.ward ? <span className="small muted">{alert.ward.name}</span> : null}
+              </div>
+              <p>{alert.explanation}</p>
+              {alert.dismissal ? (
+                <p className="small muted">
+                  Đã bỏ qua bởi {alert.dismissal.by} lúc {formatDateTime(alert.dismissal.at)}: {alert.dismissal.reason}
+                </p>
+              ) : canDismiss ? (
+                <details>
+                  <summary>Đã kiểm tra, bỏ qua cảnh báo này</summary>
+                  <ReasonForm
+                    action={dismissAlertAction}
+                    hidden={{ kind: alert.kind, subjectKey: alert.subjectKey, period: alert.period }}
+                    label="Lý do bỏ qua"
+                    hint="Ví dụ: đã gọi điện xác minh với bí thư chi bộ, số liệu đúng."
+                    submitLabel="Bỏ qua cảnh báo"
+                    compact
+                  />
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

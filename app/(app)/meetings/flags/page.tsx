@@ -1,0 +1,103 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireSessionActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { NotFoundError } from "@/lib/errors";
+import { currentPeriod } from "@/lib/periods/period";
+import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
+import { unitAncestors } from "@/lib/meetings/breadcrumb";
+import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
+import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
+import { PageHeader } from "@/components/ui/page-header";
+import { ForbiddenPage } from "@/components/ui/forbidden";
+import { Badge } from "@/components/ui/badge";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
+
+export const metadata = { title: "Đảng viên vắng sinh hoạt không lý do" };
+
+type SearchParams = Promise<{ unit?: string; year?: string; page?: string }>;
+
+export default async function AbsenceFlagsPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireSessionActor();
+  if (!can(actor.role, "meeting.read") || !can(actor.role, "member.read")) return <ForbiddenPage message="Danh sách có tên đảng viên: chỉ chi bộ, Đảng ủy phường và Ban Tổ chức xem được." />;
+  const params = await searchParams;
+  const thisYear = Number(currentPeriod().slice(0, 4));
+  const year = /^\d{4}$/.test(params.year ?? "") && Number(params.year) <= thisYear && Number(params.year) >= thisYear - 5 ? Number(params.year) : thisYear;
+  const page = Math.max(1, Number(params.page) || 1);
+  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
+  const [unit, flags] = await Promise.all([resolveReportUnit(actor, unitId), findAbsenceFlags(actor, { year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const ancestors = await unitAncestors(actor, unit);
+  return (
+    <>
+      <PageHeader
+        breadcrumb={[...ancestors.map((a) => ({ label: a.name, href: a.inScope ? withQuery("/meetings/flags", { unit: a.id, year }) : undefined })), { label: unit.name }]}
+        title={`Vắng sinh hoạt không lý do — ${unit.name}`}
+        description={`Đảng viên vắng không lý do trong ${flags.threshold} tháng trở lên của năm ${year}, để chi bộ xem xét theo Điều lệ Đảng. Chỉ tính những tháng đảng viên đang sinh hoạt tại chi bộ.`}
+      />
+      <MeetingsTabs active="flags" unit={unit.id} />
+      <form className="filters" method="get">
+        <input type="hidden" name="unit" value={unit.id} />
+        <div className="field">
+          <label htmlFor="f-year">Năm</label>
+          <select id="f-year" name="year" defaultValue={year}>
+            {[0, 1, 2].map((back) => (
+              <option key={back} value={thisYear - back}>
+                {thisYear - back}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">
+          Xem
+        </button>
+      </form>
+      {flags.items.length === 0 ? (
+        <div className="card empty">Không có đảng viên nào vắng không lý do từ {flags.threshold} tháng trở lên trong năm {year}.</div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{formatNumber(flags.total)} đảng viên</caption>
+            <thead>
+              <tr>
+                <th>Đảng viên</th>
+                <th>Chi bộ</th>
+                <th>Các tháng vắng không lý do</th>
+              </tr>
+            </thead>
+            <tbody>
+              {flags.items.map((item) => (
+                <tr key={item.member.id}>
+                  <td>
+                    {item.member.fullName}
+                    <div className="small muted mono">{item.member.code}</div>
+                    {item.member.leftBranchOn ? <div className="small muted">rời chi bộ từ {formatDate(item.member.leftBranchOn)}</div> : null}
+                    {item.member.joinedBranchOn > `${year}-01-01` ? <div className="small muted">vào chi bộ từ {formatDate(item.member.joinedBranchOn)}</div> : null}
+                  </td>
+                  <td>
+                    <Link href={withQuery(`/meetings/branch/${item.branch.id}`, { period: `${year}-12` <= currentPeriod() ? `${year}-12` : undefined })}>{item.branch.name}</Link>
+                    {item.ward ? <div className="small muted">{item.ward.name}</div> : null}
+                  </td>
+                  <td>
+                    <span className="badge-list">
+                      {item.months.map((month) => (
+                        <Link key={month} href={`/meetings/branch/${item.branch.id}/${month}`}>
+                          <Badge tone="bad">{formatPeriod(month)}</Badge>
+                        </Link>
+                      ))}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={flags.page} pageSize={flags.pageSize} total={flags.total} hrefFor={(p) => withQuery("/meetings/flags", { unit: unit.id, year, page: p })} />
+    </>
+  );
+}

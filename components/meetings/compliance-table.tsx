@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { formatDate } from "@/lib/format/date";
+import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
+import type { MeetingState } from "@/lib/meetings/labels";
+import { MeetingStateBadge } from "./meeting-state-badge";
+
+type Row = {
+  unit: { id: number; code: string; name: string; level: string };
+  branches: number;
+  held: number;
+  missing: number;
+  pending: number;
+  attendanceRate: number | null;
+  usedHandbook: number;
+  thematic: number;
+  state: MeetingState | null;
+  heldOn?: Date | null;
+};
+
+type Props = { rows: Row[]; childLabel: string; href: (row: Row) => string; caption: string };
+
+/** One row per child unit for the chosen month; branch rows show the branch's own state. */
+export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
+  const branches = rows.length > 0 && rows.every((row) => row.unit.level === "BRANCH");
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th>{childLabel}</th>
+            {branches ? <th>Tình hình</th> : <th className="num">Chi bộ</th>}
+            {branches ? null : <th className="num">Đã sinh hoạt</th>}
+            {branches ? null : <th className="num">Thiếu</th>}
+            {branches ? null : <th className="num">Chưa đến hạn</th>}
+            <th className="num">Tỷ lệ có mặt</th>
+            <th className="num">Dùng Sổ tay</th>
+            <th className="num">Chuyên đề</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.unit.id} className={row.missing > 0 && branches ? "row-bad" : undefined}>
+              <td>
+                <Link href={href(row)}>{row.unit.name}</Link>
+                <div className="small muted mono">{row.unit.code}</div>
+              </td>
+              {branches ? (
+                <td>
+                  {row.state ? <MeetingStateBadge state={row.state} /> : null}
+                  {row.heldOn ? <div className="small muted">ngày {formatDate(row.heldOn)}</div> : null}
+                </td>
+              ) : (
+                <td className="num">{formatNumber(row.branches)}</td>
+              )}
+              {branches ? null : (
+                <td className="num">
+                  {formatNumber(row.held)} <span className="muted small">({formatPercent(ratio(row.held, row.branches), 0)})</span>
+                </td>
+              )}
+              {branches ? null : <td className={`num${row.missing ? " text-bad" : ""}`}>{row.missing ? formatNumber(row.missing) : "—"}</td>}
+              {branches ? null : <td className="num">{row.pending ? formatNumber(row.pending) : "—"}</td>}
+              <td className="num">{formatPercent(row.attendanceRate)}</td>
+              <td className="num">{branches ? (row.held ? (row.usedHandbook ? "Có" : "Không") : "—") : formatNumber(row.usedHandbook)}</td>
+              <td className="num">{branches ? (row.thematic ? "Có" : "—") : formatNumber(row.thematic)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

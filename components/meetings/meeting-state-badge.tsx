@@ -1,0 +1,8 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { MEETING_STATE_LABELS, type MeetingState } from "@/lib/meetings/labels";
+
+const TONES: Record<MeetingState, BadgeTone> = { HELD: "ok", MISSING: "bad", PENDING: "neutral" };
+
+export function MeetingStateBadge({ state }: { state: MeetingState }) {
+  return <Badge tone={TONES[state]}>{MEETING_STATE_LABELS[state]}</Badge>;
+}

@@ -1,0 +1,176 @@
+"use client";
+
+import { useActionState, useMemo, useState } from "react";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { belongedOn, expectedOn, isDateInPeriod } from "@/lib/meetings/rules";
+import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
+import { formatDate } from "@/lib/format/date";
+
+type Status = (typeof ATTENDANCE_STATUSES)[number];
+type Member = { id: number; code: string; fullName: string; status: string; joinedBranchOn: string; leftBranchOn: string | null };
+type Props = {
+  action: (state: FormState, data: FormData) => Promise<FormState>;
+  branchId: number;
+  period: string;
+  kind: "REGULAR" | "THEMATIC";
+  today: string;
+  members: Member[];
+  meeting: { id: number; versionNo: number; heldOn: string; usedHandbook: boolean; notes: string | null; attendance: { memberId: number; status: Status; reason: string | null }[] } | null;
+  suggestedHeldOn: string;
+  editableUntil: string | null;
+};
+
+const SHORT: Record<Status, string> = { PRESENT: "Có mặt", EXCUSED: "Vắng có lý do", UNEXCUSED: "Vắng không lý do" };
+
+/**
+ * Recording a meeting on a phone: everyone expected is present by default,
+ * the secretary taps the exceptions (an excused absence asks for a reason).
+ * Who is expected follows the meeting date: members excused from meetings and
+ * members who had not joined or had already left are listed apart.
+ */
+export function RecordMeetingForm({ action, branchId, period, kind, today, members, meeting, suggestedHeldOn, editableUntil }: Props) {
+  const [state, formAction] = useActionState(action, IDLE);
+  const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? suggestedHeldOn);
+  const [statuses, setStatuses] = useState<Record<number, Status>>(() => Object.fromEntries((meeting?.attendance ?? []).map((row) => [row.memberId, row.status])));
+  const [reasons, setReasons] = useState<Record<number, string>>(() => Object.fromEntries((meeting?.attendance ?? []).filter((row) => row.reason).map((row) => [row.memberId, row.reason!])));
+  const [filter, setFilter] = useState("");
+  // Controlled: React resets uncontrolled fields after a form action, a refused save must keep what was ticked.
+  const [usedHandbook, setUsedHandbook] = useState(meeting?.usedHandbook ?? false);
+
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? heldOn : today;
+  const expected = useMemo(() => members.filter((member) => expectedOn(member, day)), [members, day]);
+  const exempt = members.filter((member) => member.status === "EXEMPT" && belongedOn(member, day));
+  const outside = members.filter((member) => member.status !== "EXEMPT" && !belongedOn(member, day));
+  const statusOf = (id: number): Status => statuses[id] ?? "PRESENT";
+  const counts = { PRESENT: 0, EXCUSED: 0, UNEXCUSED: 0 };
+  for (const member of expected) counts[statusOf(member.id)]++;
+  const folded = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/gi, "d").toLowerCase();
+  const shown = filter ? expected.filter((member) => folded(member.fullName).includes(folded(filter))) : expected;
+  const errorFor = (id: number) => state.fieldErrors?.[`reason.${id}`]?.join(" ") ?? state.fieldErrors?.[`status.${id}`]?.join(" ");
+
+  return (
+    <form action={formAction} className="record-form" noValidate>
+      <FormMessage state={state} />
+      <input type="hidden" name="branchId" value={branchId} />
+      <input type="hidden" name="period" value={period} />
+      <input type="hidden" name="kind" value={kind} />
+      {meeting ? <input type="hidden" name="expectedVersionNo" value={meeting.versionNo} /> : null}
+
+      <div className="card form form-wide">
+        <div className="form-row">
+          <Field
+            name="heldOn"
+            label="Ngày họp"
+            state={state}
+            hint={heldOn && !isDateInPeriod(heldOn, period) ? "Ngày họp nằm ngoài kỳ: vẫn ghi được nhưng sẽ có cảnh báo dữ liệu." : editableUntil ? `Sửa được đến hết ${formatDate(editableUntil)}.` : undefined}
+          >
+            {(props) => <input {...props} type="date" value={heldOn} max={today} onChange={(event) => setHeldOn(event.target.value)} required />}
+          </Field>
+          <div className="field checkbox-field">
+            <label className="checkbox">
+              <input type="checkbox" name="usedHandbook" checked={usedHandbook} onChange={(event) => setUsedHandbook(event.target.checked)} /> Cuộc họp có dùng Sổ tay đảng viên điện tử
+            </label>
+          </div>
+        </div>
+        <Field name="notes" label="Ghi chú (không bắt buộc)" state={state}>
+          {(props) => <textarea {...props} rows={2} maxLength={2000} defaultValue={state.values?.notes ?? meeting?.notes ?? ""} />}
+        </Field>
+      </div>
+
+      <section className="section card" aria-labelledby="roster-title">
+        <div className="card-header">
+          <h2 id="roster-title">Điểm danh ({expected.length} người phải dự)</h2>
+          <button type="button" className="button button-secondary button-small" onClick={() => setStatuses({})}>
+            Tất cả có mặt
+          </button>
+        </div>
+        <p className="small muted">Mặc định mọi người có mặt; chỉ cần chạm vào người vắng.</p>
+        {expected.length > 12 ? (
+          <div className="field roster-filter">
+            <label htmlFor="roster-filter">Tìm tên</label>
+            <input id="roster-filter" type="search" value={filter} onChange={(event) => setFilter(event.target.value)} placeholder="gõ có dấu hoặc không dấu" autoComplete="off" />
+          </div>
+        ) : null}
+        <ul className="roster">
+          {expected.map((member) => {
+            const status = statusOf(member.id);
+            const error = errorFor(member.id);
+            return (
+              <li key={member.id} hidden={!shown.includes(member)} className={status !== "PRESENT" ? `roster-${status.toLowerCase()}` : undefined}>
+                <div className="roster-name">
+                  <span>{member.fullName}</span>
+                  <span className="small muted mono">{member.code}</span>
+                </div>
+                <div className="seg" role="radiogroup" aria-label={`Điểm danh ${member.fullName}`}>
+                  {ATTENDANCE_STATUSES.map((option) => (
+                    <label key={option} className={`seg-${option.toLowerCase()}`}>
+                      <input type="radio" name={`status.${member.id}`} value={option} checked={status === option} onChange={() => setStatuses({ ...statuses, [member.id]: option })} />
+                      <span>{SHORT[option]}</span>
+                    </label>
+                  ))}
+                </div>
+                {status === "EXCUSED" ? (
+                  <div className="roster-reason">
+                    <label className="visually-hidden" htmlFor={`reason-${member.id}`}>
+                      Lý do vắng của {member.fullName}
+                    </label>
+                    <input
+                      id={`reason-${member.id}`}
+                      type="text"
+                      name={`reason.${member.id}`}
+                      value={reasons[member.id] ?? ""}
+                      onChange={(event) => setReasons({ ...reasons, [member.id]: event.target.value })}
+                      placeholder="Lý do vắng (bắt buộc)"
+                      aria-invalid={error ? true : undefined}
+                      maxLength={300}
+                      required
+                    />
+                  </div>
+                ) : null}
+                {error ? <div className="field-error roster-error">{error}</div> : null}
+              </li>
+            );
+          })}
+        </ul>
+        {exempt.length ? (
+          <details className="section">
+            <summary>Miễn sinh hoạt, không điểm danh ({exempt.length})</summary>
+            <ul className="plain-list columns">
+              {exempt.map((member) => (
+                <li key={member.id}>{member.fullName}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        {outside.length ? (
+          <details className="section">
+            <summary>Không thuộc chi bộ vào ngày họp ({outside.length})</summary>
+            <ul className="plain-list">
+              {outside.map((member) => (
+                <li key={member.id}>
+                  {member.fullName}{" "}
+                  <span className="small muted">
+                    {member.joinedBranchOn > day ? `vào chi bộ từ ${formatDate(member.joinedBranchOn)}` : `rời chi bộ từ ${formatDate(member.leftBranchOn)}`}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <div className="sticky-bar">
+        <div className="sticky-counts" aria-live="polite">
+          <strong>
+            {ATTENDANCE_STATUS_LABELS.PRESENT} {counts.PRESENT}/{expected.length}
+          </strong>
+          <span className="small muted">
+            Có lý do {counts.EXCUSED} · Không lý do {counts.UNEXCUSED}
+          </span>
+        </div>
+        <SubmitButton>{meeting ? "Lưu thay đổi" : "Lưu cuộc họp"}</SubmitButton>
+      </div>
+    </form>
+  );
+}

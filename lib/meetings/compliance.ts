@@ -1,0 +1,180 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import type { Actor } from "@/lib/auth/actor";
+import { getSetting } from "@/lib/settings/app-settings";
+import { branchesUnderSql } from "@/lib/org/tree-sql";
+import { quarterOf, type Period } from "@/lib/periods/period";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
+import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
+import { hanoiToday, lastMonths, meetingDeadline, meetingState } from "./rules";
+import type { MeetingState } from "./labels";
+import { resolveReportUnit } from "./resolve-unit";
+import { loadComplianceCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
+import { sumFigures, type ComplianceFigures } from "./figures";
+
+export type { ComplianceFigures };
+
+type UnitRef = { id: number; code: string; name: string; level: OrgLevel };
+
+async function unitsById(ids: number[]): Promise<Map<number, UnitRef>> {
+  if (!ids.length) return new Map();
+  const units = await db().$queryRaw<UnitRef[]>`
+    SELECT id, code, name, level FROM "OrgUnit" WHERE id = ANY(${ids}::int[]) ORDER BY name COLLATE vi_natural, code`;
+  return new Map(units.map((unit) => [unit.id, unit]));
+}
+
+function ref(unit: UnitRef): UnitRef {
+  return { id: unit.id, code: unit.code, name: unit.name, level: unit.level };
+}
+
+type Options = { orgUnitId?: number; period: Period; now?: Date };
+
+/** One row per child unit of the node for the period (GET /api/v1/meetings/compliance). */
+export async function getComplianceByChild(actor: Actor, options: Options) {
+  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const today = hanoiToday(options.now);
+  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
+  const cells = await loadComplianceCells(unit, [options.period]);
+  const units = await unitsById(cells.map((cell) => cell.childId));
+  const items = [...units.values()].map((child) => {
+    const own = cells.filter((cell) => cell.childId === child.id);
+    const figures = sumFigures(own, options.period, deadlineDay, today);
+    const state: MeetingState | null = child.level === "BRANCH" ? meetingState(options.period, figures.held > 0, deadlineDay, today) : null;
+    return { orgUnit: ref(child), ...figures, state, heldOn: own[0]?.heldOn ?? null };
+  });
+  return {
+    orgUnit: ref(unit),
+    period: options.period,
+    deadline: meetingDeadline(options.period, deadlineDay),
+    totals: sumFigures(cells, options.period, deadlineDay, today),
+    items,
+  };
+}
+
+/**
+ * The meeting-compliance summary of a node for a period, for dashboards
+ * (leaders' dashboard): branches, held, missing, pending, attendance rate,
+ * and branches whose meeting used the handbook app.
+ */
+export async function getMeetingComplianceSummary(actor: Actor, options: { orgUnitId?: number; period: Period; now?: Date }) {
+  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const today = hanoiToday(options.now);
+  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
+  const figures = sumFigures(await loadComplianceCells(unit, [options.period]), options.period, deadlineDay, today);
+  return {
+    orgUnit: ref(unit),
+    period: options.period,
+    deadline: meetingDeadline(options.period, deadlineDay),
+    branches: figures.branches,
+    held: figures.held,
+    missing: figures.missing,
+    pending: figures.pending,
+    attendanceRate: figures.attendanceRate,
+    usedHandbook: figures.usedHandbook,
+    usedHandbookRate: figures.held > 0 ? figures.usedHandbook / figures.held : null,
+  };
+}
+
+export type HeatCell = ComplianceFigures & { period: Period; state: MeetingState | null; heldOn: Date | null };
+export type HeatRow = { unit: UnitRef; cells: HeatCell[]; missingMonths: number; missingBranchMonths: number };
+
+function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods: Period[], deadlineDay: number, today: string): HeatRow[] {
+  const byChild = new Map<number, Map<Period, ComplianceCell>>();
+  for (const cell of cells) {
+    if (!byChild.has(cell.childId)) byChild.set(cell.childId, new Map());
+    byChild.get(cell.childId)!.set(cell.period, cell);
+  }
+  return [...units.values()].map((unit) => {
+    const own = byChild.get(unit.id) ?? new Map();
+    const row = periods.map((period) => {
+      const cell = own.get(period);
+      const figures = sumFigures(cell ? [cell] : [], period, deadlineDay, today);
+      const state = unit.level === "BRANCH" && figures.branches > 0 ? meetingState(period, figures.held > 0, deadlineDay, today) : null;
+      return { ...figures, period, state, heldOn: cell?.heldOn ?? null };
+    });
+    return { unit: ref(unit), cells: row, missingMonths: row.reduce((sum, cell) => sum + (cell.missing > 0 ? 1 : 0), 0), missingBranchMonths: row.reduce((sum, cell) => sum + cell.missing, 0) };
+  });
+}
+
+/**
+ * What the compliance page shows for a node: figures of the period, one row per
+ * child unit, the child × month heat map and the trend over `months` months,
+ * and thematic meetings per quarter.
+ */
+export async function getComplianceOverview(actor: Actor, options: Options & { months?: number }) {
+  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const today = hanoiToday(options.now);
+  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
+  const periods = lastMonths(options.period, options.months ?? 12);
+  const [cells, quarters] = await Promise.all([loadComplianceCells(unit, periods), thematicByQuarter(unit.path, periods)]);
+  const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
+  const rows = heatRows(units, cells, periods, deadlineDay, today);
+  const trend = periods.map((period) => ({ period, ...sumFigures(cells.filter((cell) => cell.period === period), period, deadlineDay, today) }));
+  const current = trend[trend.length - 1];
+  return {
+    unit: ref(unit),
+    unitPath: unit.path,
+    period: options.period,
+    deadline: meetingDeadline(options.period, deadlineDay),
+    totals: current,
+    children: rows.map((row) => ({ unit: row.unit, ...row.cells[row.cells.length - 1] })),
+    heatMap: { periods, rows },
+    trend,
+    quarters,
+  };
+}
+
+/** Branches that held at least one thematic meeting, per quarter of the window (branches as the tree was at the quarter's last month). */
+async function thematicByQuarter(unitPath: string, periods: Period[]) {
+  const lastOfQuarter = new Map<string, Period>();
+  for (const period of periods) lastOfQuarter.set(quarterOf(period), period);
+  const parts = [...lastOfQuarter.entries()].map(
+    ([quarter, period]) => Prisma.sql`SELECT ${quarter}::text AS quarter, x.branch_id FROM (${branchesUnderSql(unitPath, { period })}) x`,
+  );
+  const rows = await db().$queryRaw<{ quarter: string; branches: number; thematic: number }[]>`
+    WITH bq AS (${Prisma.join(parts, " UNION ALL ")}),
+    th AS (
+      SELECT DISTINCT left(m.period, 4) || '-Q' || ((substr(m.period, 6, 2)::int + 2) / 3) AS quarter, m."branchId"
+      FROM "Meeting" m
+      WHERE m.kind = 'THEMATIC' AND m.period >= ${periods[0]} AND m.period <= ${periods[periods.length - 1]}
+        AND m."branchId" IN (SELECT branch_id FROM bq)
+    )
+    SELECT bq.quarter, count(*)::int AS branches, count(th."branchId")::int AS thematic
+    FROM bq LEFT JOIN th ON th.quarter = bq.quarter AND th."branchId" = bq.branch_id
+    GROUP BY bq.quarter ORDER BY bq.quarter`;
+  const monthsInWindow = (quarter: string) => periods.filter((period) => quarterOf(period) === quarter).length;
+  return rows.map((row) => ({ ...row, months: monthsInWindow(row.quarter) }));
+}
+
+/**
+ * Each branch under the node × month, the branches with the most missing
+ * months first (chronically missing branches on top), one page at a time:
+ * the ranking and the paging happen in SQL, the cells are loaded for the page only.
+ */
+export async function getBranchHeatMap(actor: Actor, options: Options & { months?: number; page?: number; pageSize?: number; onlyMissing?: boolean }) {
+  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const today = hanoiToday(options.now);
+  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
+  const periods = lastMonths(options.period, options.months ?? 12);
+  const latePeriods = periods.filter((period) => meetingState(period, false, deadlineDay, today) === "MISSING");
+  const pageSize = options.pageSize ?? 50;
+  const page = options.page ?? 1;
+  const ranking = await rankBranchesByMissingMonths(unit, periods, latePeriods, { page, pageSize, onlyMissing: options.onlyMissing });
+  const [cells, units, parents] = await Promise.all([
+    ranking.branchIds.length ? loadComplianceCells(unit, periods, "branches", ranking.branchIds) : Promise.resolve([]),
+    unitsById(ranking.branchIds),
+    parentsOf(ranking.branchIds),
+  ]);
+  const rows = heatRows(units, cells, periods, deadlineDay, today);
+  const order = new Map(ranking.branchIds.map((id, i) => [id, i]));
+  rows.sort((a, b) => order.get(a.unit.id)! - order.get(b.unit.id)!);
+  return { periods, total: ranking.total, page, pageSize, rows: rows.map((row) => ({ ...row, parent: parents.get(row.unit.id) ?? null })) };
+}
+
+async function parentsOf(branchIds: number[]): Promise<Map<number, { id: number; name: string }>> {
+  if (!branchIds.length) return new Map();
+  const rows = await db().$queryRaw<{ branch_id: number; id: number; name: string }[]>`
+    SELECT b.id AS branch_id, p.id, p.name FROM "OrgUnit" b JOIN "OrgUnit" p ON p.id = b."parentId" WHERE b.id = ANY(${branchIds}::int[])`;
+  return new Map(rows.map((row) => [row.branch_id, { id: row.id, name: row.name }]));
+}

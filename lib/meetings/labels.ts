@@ -1,0 +1,34 @@
+// Vietnamese words for the meeting area's values. Shared by server and client code.
+import type { AttendanceStatus, DataQualityAlertKind, MeetingKind } from "@/lib/generated/prisma/enums";
+
+export const MEETING_KINDS = ["REGULAR", "THEMATIC"] as const satisfies readonly MeetingKind[];
+export const ATTENDANCE_STATUSES = ["PRESENT", "EXCUSED", "UNEXCUSED"] as const satisfies readonly AttendanceStatus[];
+export const ALERT_KINDS = ["PERFECT_ATTENDANCE", "MISSING_MINUTES", "DOCUMENTS_NOT_SENT", "HELD_OUTSIDE_PERIOD", "FORMER_MEMBER_ATTENDANCE"] as const satisfies readonly DataQualityAlertKind[];
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  REGULAR: "Sinh hoạt thường kỳ",
+  THEMATIC: "Sinh hoạt chuyên đề",
+};
+
+export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatus, string> = {
+  PRESENT: "Có mặt",
+  EXCUSED: "Vắng có lý do",
+  UNEXCUSED: "Vắng không lý do",
+};
+
+export const ALERT_KIND_LABELS: Record<DataQualityAlertKind, string> = {
+  PERFECT_ATTENDANCE: "Có mặt 100% nhiều tháng liền",
+  MISSING_MINUTES: "Chưa có biên bản",
+  DOCUMENTS_NOT_SENT: "Tài liệu không gửi trước",
+  HELD_OUTSIDE_PERIOD: "Ngày họp ngoài kỳ",
+  FORMER_MEMBER_ATTENDANCE: "Điểm danh người không còn sinh hoạt",
+};
+
+/** Whether a branch has its meeting for a period: held, missing (past the deadline), pending (not yet due). */
+export type MeetingState = "HELD" | "MISSING" | "PENDING";
+
+export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
+  HELD: "Đã sinh hoạt",
+  MISSING: "Thiếu",
+  PENDING: "Chưa đến hạn",
+};

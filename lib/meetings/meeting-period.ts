@@ -1,0 +1,80 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getSetting } from "@/lib/settings/app-settings";
+import type { Period } from "@/lib/periods/period";
+import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
+import { belongedOn, hanoiToday, isoDate, meetingDeadline, meetingState } from "./rules";
+import { findBranchInScope } from "./find-branch";
+import { unitAncestors } from "./breadcrumb";
+import { loadEditingWindow } from "./load-editing-window";
+import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+
+/**
+ * Everything about one branch's period: its meetings with attendance (member
+ * names only for roles that may read members), documents, minutes, the
+ * editing window and the board's reopenings.
+ */
+export async function getMeetingPeriod(actor: Actor, branchId: number, period: Period, options: { now?: Date } = {}) {
+  assertCan(actor, "meeting.read");
+  const branch = await findBranchInScope(actor, branchId);
+  const today = hanoiToday(options.now);
+  const showMembers = can(actor.role, "member.read");
+  const [deadlineDay, window, ancestors, meetings, reopenings] = await Promise.all([
+    getSetting(MISSING_MEETING_DEADLINE_DAY),
+    loadEditingWindow(branch.id, period, today),
+    unitAncestors(actor, branch),
+    db().meeting.findMany({
+      where: { branchId: branch.id, period },
+      orderBy: { kind: "asc" },
+      select: {
+        ...MEETING_SUMMARY_SELECT,
+        documents: { select: { id: true, title: true, sentOn: true }, orderBy: { sentOn: "asc" } },
+      },
+    }),
+    db().meetingReopening.findMany({ where: { branchId: branch.id, period }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const [exempt, rows] = showMembers
+    ? await Promise.all([
+        db().member.findMany({ where: { branchId: branch.id, status: "EXEMPT" }, select: { id: true, fullName: true, code: true }, orderBy: { fullName: "asc" } }),
+        // Attendance is read through its meetings, which were loaded through the branch in scope.
+        db().attendance.findMany({
+          where: { meetingId: { in: meetings.map((meeting) => meeting.id) } },
+          select: { meetingId: true, status: true, reason: true, member: { select: { id: true, code: true, fullName: true, status: true, joinedBranchOn: true, leftBranchOn: true } } },
+        }),
+      ])
+    : [[], []];
+  return {
+    branch,
+    ancestors,
+    period,
+    deadline: meetingDeadline(period, deadlineDay),
+    state: meetingState(period, meetings.length > 0, deadlineDay, today),
+    window,
+    showMembers,
+    exempt,
+    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
+    meetings: meetings.map((meeting) => {
+      const heldOn = isoDate(meeting.heldOn);
+      const attendance = rows
+        .filter((row) => row.meetingId === meeting.id)
+        .map((row) => ({ member: { id: row.member.id, code: row.member.code, fullName: row.member.fullName }, status: row.status, reason: row.reason, belonged: belongedOn(row.member, heldOn) }))
+        .sort((a, b) => givenNameKey(a.member.fullName).localeCompare(givenNameKey(b.member.fullName), "vi"));
+      return {
+        ...toMeetingSummary(meeting),
+        notes: meeting.notes,
+        minutes: meeting.minutes,
+        recordedBy: meeting.recordedByLabel,
+        documents: meeting.documents.map((doc) => ({ id: doc.id, title: doc.title, sentOn: isoDate(doc.sentOn) })),
+        attendance,
+      };
+    }),
+  };
+}
+
+/** Vietnamese lists sort by given name (the last word), then the full name. */
+export function givenNameKey(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  return `${parts[parts.length - 1]} ${fullName}`;
+}

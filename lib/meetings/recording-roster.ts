@@ -1,0 +1,66 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import type { MeetingKind } from "@/lib/generated/prisma/enums";
+import type { Period } from "@/lib/periods/period";
+import { findBranchInScope } from "./find-branch";
+import { loadEditingWindow } from "./load-editing-window";
+import { hanoiToday, isoDate, periodEnd } from "./rules";
+import { givenNameKey } from "./meeting-period";
+
+/**
+ * What the recording form needs: the members who belonged to the branch at
+ * some time during the period (the form works out who is expected on the
+ * chosen date), and the meeting as recorded so far.
+ */
+export async function getRecordingRoster(actor: Actor, branchId: number, period: Period, kind: MeetingKind, options: { now?: Date } = {}) {
+  assertCan(actor, "meeting.record");
+  assertCan(actor, "member.read");
+  const branch = await findBranchInScope(actor, branchId);
+  const today = hanoiToday(options.now);
+  const start = new Date(`${period}-01T00:00:00Z`);
+  const end = new Date(`${periodEnd(period)}T00:00:00Z`);
+  const [window, meeting] = await Promise.all([
+    loadEditingWindow(branch.id, period, today),
+    db().meeting.findUnique({
+      where: { branchId_period_kind: { branchId: branch.id, period, kind } },
+      include: { attendance: { select: { memberId: true, status: true, reason: true } } },
+    }),
+  ]);
+  const recordedIds = meeting?.attendance.map((row) => row.memberId) ?? [];
+  const members = await db().member.findMany({
+    where: {
+      branchId: branch.id,
+      OR: [{ joinedBranchOn: { lte: end }, OR: [{ leftBranchOn: null }, { leftBranchOn: { gt: start } }] }, { id: { in: recordedIds } }],
+    },
+    select: { id: true, code: true, fullName: true, status: true, joinedBranchOn: true, leftBranchOn: true },
+  });
+  members.sort((a, b) => givenNameKey(a.fullName).localeCompare(givenNameKey(b.fullName), "vi"));
+  const suggestedHeldOn = today.slice(0, 7) === period ? today : "";
+  return {
+    branch,
+    period,
+    kind,
+    today,
+    window,
+    members: members.map((member) => ({
+      id: member.id,
+      code: member.code,
+      fullName: member.fullName,
+      status: member.status,
+      joinedBranchOn: isoDate(member.joinedBranchOn),
+      leftBranchOn: member.leftBranchOn ? isoDate(member.leftBranchOn) : null,
+    })),
+    meeting: meeting
+      ? {
+          id: meeting.id,
+          versionNo: meeting.versionNo,
+          heldOn: isoDate(meeting.heldOn),
+          usedHandbook: meeting.usedHandbook,
+          notes: meeting.notes,
+          attendance: meeting.attendance.map((row) => ({ memberId: row.memberId, status: row.status, reason: row.reason })),
+        }
+      : null,
+    suggestedHeldOn: meeting ? isoDate(meeting.heldOn) : suggestedHeldOn,
+  };
+}

@@ -1,0 +1,82 @@
+// Inputs of the meeting area, shared by forms (early hints) and the server (the real check).
+import { z } from "zod";
+import { PeriodSchema } from "@/lib/periods/period";
+import { ALERT_KINDS, ATTENDANCE_STATUSES, MEETING_KINDS } from "./labels";
+
+export const IsoDateSchema = z
+  .string({ message: "Nhập ngày dạng YYYY-MM-DD." })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-12.")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, "Ngày không có thật trên lịch.");
+
+const Id = (what: string) => z.coerce.number({ message: `${what} phải là số.` }).int(`${what} phải là số nguyên.`).positive(`${what} phải là số dương.`).max(2_147_483_647, `${what} không hợp lệ.`);
+
+export const MeetingKindSchema = z.enum(MEETING_KINDS, { message: "Loại sinh hoạt là REGULAR (thường kỳ) hoặc THEMATIC (chuyên đề)." });
+
+export const AttendanceEntrySchema = z
+  .object({
+    memberId: Id("memberId"),
+    status: z.enum(ATTENDANCE_STATUSES, { message: "Trạng thái là PRESENT, EXCUSED hoặc UNEXCUSED." }),
+    reason: z.string({ message: "Lý do phải là chữ." }).trim().max(300, "Lý do dài tối đa 300 ký tự.").nullish(),
+  })
+  .transform((entry) => ({ ...entry, reason: entry.status === "PRESENT" ? null : entry.reason || null }))
+  .refine((entry) => entry.status !== "EXCUSED" || !!entry.reason, { message: "Vắng có lý do: nhập lý do.", path: ["reason"] });
+
+export const MeetingDocumentSchema = z.object({
+  title: z.string({ message: "Nhập tên tài liệu." }).trim().min(1, "Nhập tên tài liệu.").max(300, "Tên tài liệu dài tối đa 300 ký tự."),
+  sentOn: IsoDateSchema,
+});
+
+const MinutesSchema = z.string({ message: "Nhập biên bản cuộc họp." }).trim().min(20, "Biên bản cần ít nhất 20 ký tự: nội dung chính, kết luận, phân công.").max(20_000, "Biên bản dài tối đa 20.000 ký tự.");
+
+/** One meeting of a branch for a period and kind, with the attendance of every expected member. PUT /api/v1/meetings and the recording form. */
+export const RecordMeetingSchema = z
+  .object({
+    branchId: Id("branchId"),
+    period: PeriodSchema,
+    kind: MeetingKindSchema,
+    heldOn: IsoDateSchema,
+    usedHandbook: z.boolean({ message: "usedHandbook phải là true hoặc false." }),
+    notes: z.string({ message: "Ghi chú phải là chữ." }).trim().max(2000, "Ghi chú dài tối đa 2.000 ký tự.").nullish(),
+    /** Optional here: closes the meeting when given. */
+    minutes: MinutesSchema.nullish(),
+    documents: z.array(MeetingDocumentSchema, { message: "documents phải là danh sách." }).max(30, "Tối đa 30 tài liệu.").optional(),
+    attendance: z.array(AttendanceEntrySchema, { message: "attendance phải là danh sách điểm danh." }).max(1000, "Tối đa 1.000 dòng điểm danh."),
+    expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
+  })
+  .superRefine((input, context) => {
+    const seen = new Set<number>();
+    input.attendance.forEach((entry, index) => {
+      if (seen.has(entry.memberId)) context.addIssue({ code: "custom", path: ["attendance", index, "memberId"], message: `Đảng viên #${entry.memberId} được điểm danh hai lần.` });
+      seen.add(entry.memberId);
+    });
+  });
+
+export type RecordMeetingInput = z.input<typeof RecordMeetingSchema>;
+
+/** Closing a meeting: the minutes (required) and the documents sent to members beforehand. */
+export const CloseMeetingSchema = z.object({
+  minutes: MinutesSchema,
+  documents: z.array(MeetingDocumentSchema).max(30, "Tối đa 30 tài liệu."),
+  expectedVersionNo: z.number().int().positive().optional(),
+});
+
+export const ReopenPeriodSchema = z.object({
+  branchId: Id("branchId"),
+  period: PeriodSchema,
+  reason: z.string({ message: "Nhập lý do mở lại." }).trim().min(5, "Nhập lý do mở lại (ít nhất 5 ký tự).").max(500, "Lý do dài tối đa 500 ký tự."),
+});
+
+export const DismissAlertSchema = z.object({
+  kind: z.enum(ALERT_KINDS, { message: "Loại cảnh báo không hợp lệ." }),
+  subjectKey: z.string({ message: "Thiếu mã cảnh báo." }).regex(/^(meeting:\d{1,10}|branch:\d{1,10}:\d{4})$/, "Mã cảnh báo không hợp lệ."),
+  /** The period the alert was shown for (needed for alerts about a branch rather than one meeting). */
+  period: PeriodSchema.optional(),
+  reason: z.string({ message: "Nhập lý do bỏ qua cảnh báo." }).trim().min(5, "Nhập lý do bỏ qua cảnh báo (ít nhất 5 ký tự).").max(500, "Lý do dài tối đa 500 ký tự."),
+});
+
+export const OrgUnitIdSchema = Id("orgUnitId").optional();
+
+export const YearSchema = z.coerce.number({ message: "year phải là năm, ví dụ 2026." }).int("year phải là năm, ví dụ 2026.").min(2000, "year từ 2000.").max(2100, "year đến 2100.");

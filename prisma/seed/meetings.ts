@@ -1,0 +1,307 @@
+// Demo history of monthly meetings and attendance (issue 4, docs/meetings.md).
+// District: 24 months of every branch's meetings with per-member attendance,
+// documents and minutes. City: 12 months of meetings (with their counts) but
+// attendance rows only for the last 3 months, so the step stays bounded.
+// Patterns the board should be able to find: a few chronically missing
+// branches, dips around Tết, members with repeated unexcused absences, a
+// few "perfect" branches and other data-quality problems. Deterministic.
+import { copyRows, resetSequences, type CopyValue } from "../../lib/db/copy";
+import { addMonths, type Period } from "../../lib/periods/period";
+import { createRandom, type Random } from "./random";
+import type { DemoSeedStep, SeedContext } from "./index";
+import type { PlannedMember, PlannedUnit } from "./plan";
+
+const MEETINGS_SEED = 2026_0404;
+
+type Status = "PRESENT" | "EXCUSED" | "UNEXCUSED";
+
+type BranchProfile = {
+  branch: PlannedUnit;
+  residential: boolean;
+  /** Chance of skipping a month. */
+  missRate: number;
+  presentRate: number;
+  /** Reports everyone present every month (a data-quality alert). */
+  perfect: boolean;
+  /** Forgets minutes and documents more often. */
+  sloppy: boolean;
+  /** First period the branch uses the handbook app in meetings (null: never). */
+  handbookFrom: Period | null;
+  thematicRate: number;
+  members: MemberFacts[];
+};
+
+type MemberFacts = { id: number; status: string; joined: string; left: string | null; chronic: boolean };
+
+type PlannedMeeting = {
+  id: number;
+  profile: BranchProfile;
+  period: Period;
+  kind: "REGULAR" | "THEMATIC";
+  heldOn: string;
+  seed: number;
+  withRows: boolean;
+  /** A member who had left, wrongly marked present (a data-quality alert). */
+  formerMemberId: number | null;
+  counts: { expected: number; present: number; excused: number; unexcused: number; exempt: number };
+};
+
+const EXCUSE_REASONS = ["Ốm", "Đi công tác", "Việc gia đình", "Nằm viện", "Con ốm", "Trực cơ quan", "Về quê có việc", "Đi học tập trung", "Chăm người nhà ốm"];
+const THEMES = [
+  "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+  "Nâng cao chất lượng sinh hoạt chi bộ",
+  "Phòng, chống suy thoái tư tưởng chính trị",
+  "Chuyển đổi số trong công tác đảng",
+  "Xây dựng tổ dân phố văn minh, sạch đẹp",
+  "Vai trò nêu gương của đảng viên nơi cư trú",
+];
+const TASKS = [
+  "vận động thu quỹ vì người nghèo",
+  "tổng vệ sinh môi trường khu dân cư",
+  "rà soát hộ cận nghèo",
+  "tuyên truyền phòng cháy chữa cháy",
+  "chuẩn bị đại hội chi bộ",
+  "phát triển đảng viên mới",
+  "cài đặt và sử dụng Sổ tay đảng viên điện tử",
+  "giải quyết kiến nghị của nhân dân về trật tự đô thị",
+];
+
+/** A deterministic number in [0, 1) for a few integers: attendance can be regenerated in a second pass identically. */
+function hashRandom(...values: number[]): number {
+  let h = 0x811c9dc5 ^ MEETINGS_SEED;
+  for (const value of values) {
+    h = Math.imul(h ^ (value & 0xffff), 0x01000193);
+    h = Math.imul(h ^ (value >>> 16), 0x01000193);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}
+
+function iso(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+function lastDay(period: Period): number {
+  const [y, m] = period.split("-").map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** Tết Ất Tỵ fell on 29/01/2025 and Tết Bính Ngọ on 17/02/2026: meetings slip and attendance dips around them. */
+function tetFactor(period: Period): number {
+  return ({ "2025-01": 0.6, "2025-02": 1, "2026-01": 0.3, "2026-02": 1 } as Record<string, number>)[period] ?? 0;
+}
+
+function profileOf(branch: PlannedUnit, members: MemberFacts[], random: Random): BranchProfile {
+  const residential = branch.name.includes("Tổ dân phố") || branch.name.includes("Thôn") || branch.name.includes("Khu dân cư");
+  const chronicMissing = random.chance(0.02);
+  const perfect = !chronicMissing && random.chance(0.025);
+  const adoption = random.next();
+  const handbookFrom = adoption < (residential ? 0.22 : 0.08) ? null : addMonths("2024-06", Math.floor(random.next() * random.next() * 28));
+  return {
+    branch,
+    residential,
+    missRate: chronicMissing ? 0.35 + random.next() * 0.25 : random.chance(0.1) ? 0.06 : 0.012,
+    presentRate: residential ? 0.88 + random.next() * 0.07 : 0.93 + random.next() * 0.05,
+    perfect,
+    sloppy: random.chance(0.06),
+    handbookFrom,
+    thematicRate: residential ? 0.35 : 0.6,
+    members,
+  };
+}
+
+function belongs(member: MemberFacts, date: string): boolean {
+  return member.joined <= date && (member.left === null || member.left > date);
+}
+
+/** Attendance of one meeting, from its own seed: the same statuses every time it is asked. */
+function* attendanceOf(meeting: PlannedMeeting): Generator<[number, Status, string | null]> {
+  const { profile, heldOn, seed } = meeting;
+  const dip = tetFactor(meeting.period) * 0.08;
+  for (const member of profile.members) {
+    if (member.status === "EXEMPT" || !belongs(member, heldOn)) continue;
+    if (profile.perfect) {
+      yield [member.id, "PRESENT", null];
+      continue;
+    }
+    const roll = hashRandom(seed, member.id);
+    const absent = member.chronic ? 0.5 : 1 - profile.presentRate + dip;
+    if (roll >= absent) {
+      yield [member.id, "PRESENT", null];
+      continue;
+    }
+    const unexcusedShare = member.chronic ? 0.7 : 0.22;
+    const second = hashRandom(seed, member.id, 7);
+    if (second < unexcusedShare) yield [member.id, "UNEXCUSED", null];
+    else yield [member.id, "EXCUSED", EXCUSE_REASONS[Math.floor(hashRandom(seed, member.id, 11) * EXCUSE_REASONS.length)]];
+  }
+  if (meeting.formerMemberId !== null) yield [meeting.formerMemberId, "PRESENT", null];
+}
+
+function countsOf(meeting: PlannedMeeting) {
+  const counts = { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 };
+  for (const [, status] of attendanceOf(meeting)) {
+    counts.expected++;
+    if (status === "PRESENT") counts.present++;
+    else if (status === "EXCUSED") counts.excused++;
+    else counts.unexcused++;
+  }
+  counts.exempt = meeting.profile.members.filter((member) => member.status === "EXEMPT" && belongs(member, meeting.heldOn)).length;
+  return counts;
+}
+
+function minutesText(meeting: PlannedMeeting, random: Random): string {
+  const { counts } = meeting;
+  const [, month] = meeting.period.split("-").map(Number);
+  const task = random.pick(TASKS);
+  const opening =
+    meeting.kind === "THEMATIC"
+      ? `Chi bộ sinh hoạt chuyên đề "${random.pick(THEMES)}".`
+      : `Chi bộ sinh hoạt thường kỳ tháng ${month}: đánh giá kết quả tháng trước, triển khai nhiệm vụ tháng tới.`;
+  return (
+    `${opening} Có mặt ${counts.present}/${counts.expected} đảng viên phải dự` +
+    (counts.excused ? `, ${counts.excused} vắng có lý do` : "") +
+    (counts.unexcused ? `, ${counts.unexcused} vắng không lý do` : "") +
+    `. Chi bộ thống nhất ${task}; giao đồng chí tổ trưởng tổ đảng phụ trách, hoàn thành trước ngày ${random.int(10, 28)} tháng ${(month % 12) + 1}.`
+  );
+}
+
+function documentsOf(meeting: PlannedMeeting, random: Random): [string, string][] {
+  const [, month] = meeting.period.split("-").map(Number);
+  const late = meeting.profile.sloppy ? random.chance(0.2) : random.chance(0.012);
+  if (meeting.profile.sloppy ? random.chance(0.15) : random.chance(0.015)) return [];
+  const sent = (days: number) => (late ? addDays(meeting.heldOn, random.int(0, 2)) : addDays(meeting.heldOn, -days));
+  const docs: [string, string][] = [[`Dự thảo nghị quyết chi bộ tháng ${month}`, sent(random.int(3, 7))]];
+  if (meeting.kind === "THEMATIC") docs.push([`Tài liệu sinh hoạt chuyên đề: ${random.pick(THEMES)}`, sent(random.int(5, 10))]);
+  if (random.chance(0.5)) docs.push([`Thông báo của Đảng ủy phường về nhiệm vụ tháng ${month}`, sent(random.int(2, 6))]);
+  return docs;
+}
+
+export async function seedMeetings({ client, scale, plan, today, log }: SeedContext): Promise<void> {
+  const started = Date.now();
+  const todayIso = iso(today);
+  const currentPeriod = todayIso.slice(0, 7);
+  const months = scale === "city" ? 12 : 24;
+  const rowMonths = scale === "city" ? 3 : 24;
+  const periods = Array.from({ length: months }, (_, i) => addMonths(currentPeriod, i - months + 1));
+  const firstRowPeriod = periods[periods.length - rowMonths];
+  const random = createRandom(MEETINGS_SEED);
+
+  const membersByBranch = new Map<number, MemberFacts[]>();
+  for (const member of plan.members as PlannedMember[]) {
+    const facts: MemberFacts = {
+      id: member.id,
+      status: member.status,
+      joined: iso(member.joinedBranchOn),
+      left: member.leftBranchOn ? iso(member.leftBranchOn) : null,
+      chronic: member.status === "ACTIVE" && hashRandom(member.id, 3) < 0.007,
+    };
+    const list = membersByBranch.get(member.branchId);
+    if (list) list.push(facts);
+    else membersByBranch.set(member.branchId, [facts]);
+  }
+
+  const meetings: PlannedMeeting[] = [];
+  for (const branch of plan.branches()) {
+    const profile = profileOf(branch, membersByBranch.get(branch.id) ?? [], random);
+    if (!profile.members.some((member) => member.status === "ACTIVE")) continue;
+    for (const period of periods) {
+      const tet = tetFactor(period);
+      if (random.chance(profile.missRate + tet * 0.09)) continue;
+      const days = lastDay(period);
+      const early = profile.residential ? 8 : 3;
+      let day = Math.min(days, early + Math.floor(random.next() * (profile.residential ? 18 : 14)) + Math.round(tet * random.int(0, 6)));
+      let heldOn = `${period}-${String(day).padStart(2, "0")}`;
+      // Now and then a meeting slips into the first days of the next month (a data-quality alert).
+      if (period < addMonths(currentPeriod, -1) && random.chance(profile.sloppy ? 0.05 : 0.004)) heldOn = addDays(`${period}-${String(days).padStart(2, "0")}`, random.int(1, 4));
+      if (heldOn > todayIso) continue; // not held yet this month
+      const formerCandidates = profile.members.filter((member) => member.left !== null && member.left <= heldOn && addDays(member.left, 120) > heldOn);
+      const formerMemberId = formerCandidates.length && random.chance(0.08) ? formerCandidates[0].id : null;
+      const regular: PlannedMeeting = { id: 0, profile, period, kind: "REGULAR", heldOn, seed: branch.id * 1000 + periods.indexOf(period) * 2, withRows: period >= firstRowPeriod, formerMemberId, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } };
+      meetings.push(regular);
+      const [, month] = period.split("-").map(Number);
+      if (month % 3 === 0 && random.chance(profile.thematicRate)) {
+        day = Math.min(days, day + random.int(2, 8));
+        const thematicOn = `${period}-${String(day).padStart(2, "0")}`;
+        if (thematicOn <= todayIso) {
+          meetings.push({ id: 0, profile, period, kind: "THEMATIC", heldOn: thematicOn, seed: branch.id * 1000 + periods.indexOf(period) * 2 + 1, withRows: period >= firstRowPeriod, formerMemberId: null, counts: { expected: 0, present: 0, excused: 0, unexcused: 0, exempt: 0 } });
+        }
+      }
+    }
+  }
+  // Stored in the order real records arrive, month after month: a period's meetings sit together on disk.
+  meetings.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : a.heldOn < b.heldOn ? -1 : a.heldOn > b.heldOn ? 1 : a.profile.branch.id - b.profile.branch.id));
+  meetings.forEach((meeting, i) => {
+    meeting.id = i + 1;
+    meeting.counts = countsOf(meeting);
+  });
+  log(`Sinh hoạt chi bộ: ${meetings.length.toLocaleString("vi-VN")} cuộc họp, ${periods[0]} – ${periods[periods.length - 1]}`);
+
+  const documents: CopyValue[][] = [];
+  let documentId = 1;
+  const meetingRows = function* (): Generator<CopyValue[]> {
+    for (const meeting of meetings) {
+      const detail = createRandom(meeting.seed ^ MEETINGS_SEED);
+      const recentlyHeld = addDays(meeting.heldOn, 7) > todayIso;
+      const withoutMinutes = recentlyHeld ? detail.chance(0.5) : detail.chance(meeting.profile.sloppy ? 0.2 : 0.012);
+      const closedOn = addDays(meeting.heldOn, detail.int(1, 4));
+      const closedAt = withoutMinutes ? null : new Date(`${closedOn > todayIso ? todayIso : closedOn}T09:30:00Z`);
+      if (closedAt) for (const [title, sentOn] of documentsOf(meeting, detail)) documents.push([documentId++, meeting.id, title, sentOn]);
+      const used = meeting.profile.handbookFrom !== null && meeting.period >= meeting.profile.handbookFrom && detail.chance(0.93);
+      const recordedAt = new Date(`${meeting.heldOn}T12:00:00Z`);
+      const { counts } = meeting;
+      yield [
+        meeting.id,
+        meeting.profile.branch.id,
+        meeting.period,
+        meeting.kind,
+        meeting.heldOn,
+        used,
+        null,
+        closedAt ? minutesText(meeting, detail) : null,
+        closedAt,
+        counts.expected,
+        counts.present,
+        counts.excused,
+        counts.unexcused,
+        counts.exempt,
+        1,
+        `chibo-${meeting.profile.branch.code.toLowerCase()}`,
+        recordedAt,
+        closedAt ?? recordedAt,
+      ];
+    }
+  };
+  await copyRows(
+    client,
+    "Meeting",
+    ["id", "branchId", "period", "kind", "heldOn", "usedHandbook", "notes", "minutes", "closedAt", "expectedCount", "presentCount", "excusedCount", "unexcusedCount", "exemptCount", "versionNo", "recordedByLabel", "createdAt", "updatedAt"],
+    meetingRows(),
+  );
+  await copyRows(client, "MeetingDocument", ["id", "meetingId", "title", "sentOn"], documents);
+
+  const attendanceRows = function* (): Generator<CopyValue[]> {
+    for (const meeting of meetings) {
+      if (!meeting.withRows) continue;
+      for (const [memberId, status, reason] of attendanceOf(meeting)) yield [meeting.id, memberId, status, reason];
+    }
+  };
+  const written = await copyRows(client, "Attendance", ["meetingId", "memberId", "status", "reason"], attendanceRows());
+  await resetSequences(client, ["Meeting", "MeetingDocument"]);
+  // Fresh statistics, so that the first roll-ups after seeding (tree joins included) are planned on real row counts.
+  await client.query(`ANALYZE "OrgUnit"; ANALYZE "Member"; ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"`);
+  log(
+    `Điểm danh: ${written.toLocaleString("vi-VN")} dòng${rowMonths < months ? ` (chỉ ${rowMonths} tháng gần nhất)` : ""}, ` +
+      `${documents.length.toLocaleString("vi-VN")} tài liệu, ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`,
+  );
+}
+
+export const MEETINGS_SEED_STEP: DemoSeedStep = { name: "sinh hoạt chi bộ và điểm danh", run: seedMeetings };
