@@ -1,8 +1,12 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { BranchDraftHomePanel, DraftReviewHomePanel } from "@/components/drafts/home-panels";
 
 export type HomePanel = { key: string; roles: Role[]; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
 // Feature areas register the panels each role sees on the home page (drafts to
 // review, feedback inbox, meetings to record, adoption figures).
-export const HOME_PANELS: HomePanel[] = [];
+export const HOME_PANELS: HomePanel[] = [
+  { key: "drafts-review", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: DraftReviewHomePanel },
+  { key: "drafts-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchDraftHomePanel },
+];

@@ -31,3 +31,13 @@ export function branchesByChildSql(parentId: number, options: { period?: Period;
     JOIN "OrgUnit" b ON b.level = 'BRANCH' AND b.path LIKE c.path || '%' AND ${validDuring("b", period)}
     WHERE c."parentId" = ${parentId} AND ${validDuring("c", period)}`;
 }
+
+/**
+ * `SELECT parent_id, branch_id`: each branch under the unit with `unitPath`
+ * (itself if it is a branch), paired with the unit it reported to in the
+ * period — its ward. Per-branch lists that show or group by ward use this.
+ */
+export function branchesWithParentSql(unitPath: string, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
+  const period = options.mode === "current" ? undefined : options.period;
+  return Prisma.sql`SELECT b."parentId" AS parent_id, b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+}

@@ -2,7 +2,8 @@
 // thresholds). Each feature area defines its own with defineSetting() in
 // lib/<area>/settings.ts and lists them here; /admin/settings shows them all.
 import type { SettingDefinition } from "./define";
+import { DRAFT_SETTINGS } from "@/lib/drafts/settings";
 
 export type { SettingDefinition } from "./define";
 
-export const SETTINGS: SettingDefinition<never>[] = [];
+export const SETTINGS: SettingDefinition<never>[] = [...(DRAFT_SETTINGS as unknown as SettingDefinition<never>[])];

@@ -10,6 +10,7 @@ import { DEFAULT_DEMO_PASSWORD, DEMO_SEED, DEMO_TODAY, planLongBien } from "./di
 import { planCity } from "./city";
 import { PlanBuilder } from "./plan";
 import { writePlan } from "./write";
+import { draftsSeedStep } from "./drafts";
 
 export type SeedScale = "district" | "city";
 export type SeedLog = (message: string) => void;
@@ -27,7 +28,7 @@ export type SeedContext = {
 export type DemoSeedStep = { name: string; run: (context: SeedContext) => Promise<void> };
 
 /** Feature areas append their steps (meetings, drafts, usage history); they run in this order. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep];
 
 export function demoPassword(): string {
   return process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
