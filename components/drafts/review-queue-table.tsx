@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState, type Updater } from "@tanstack/react-table";
-import { FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
+import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
 import { formatDateTime } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
@@ -71,9 +71,11 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         const proposed = (row.original.proposedFlags as DraftFlagKey[]).filter((flag) => !decided.includes(flag));
         return (
           <div className="flag-list">
-            {decided.map((flag) => <Badge key={flag} tone="bad">{FLAG_LABELS[flag]}</Badge>)}
+            {decided.map((flag) => (
+              <span key={flag} className="badge badge-bad" title={FLAG_LABELS[flag]}>{FLAG_SHORT[flag]}</span>
+            ))}
             {proposed.map((flag) => (
-              <span key={flag} className="badge badge-proposed" title="Máy đề xuất, chưa có người quyết định">{FLAG_LABELS[flag]}?</span>
+              <span key={flag} className="badge badge-proposed" title={`Máy đề xuất: ${FLAG_LABELS[flag]} (chưa có người quyết định)`}>{FLAG_SHORT[flag]}?</span>
             ))}
           </div>
         );

@@ -1,6 +1,6 @@
 // Vietnamese labels of the drafts area, shared by server and client components.
 import type { BadgeTone } from "@/components/ui/badge";
-export { DRAFT_FLAGS, FLAG_LABELS, type DraftFlagKey } from "./analyzer/propose-flags";
+export { DRAFT_FLAGS, FLAG_LABELS, FLAG_SHORT, type DraftFlagKey } from "./analyzer/propose-flags";
 
 export const DRAFT_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "REVISED", "APPROVED"] as const;
 export type DraftStatusKey = (typeof DRAFT_STATUSES)[number];

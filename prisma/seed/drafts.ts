@@ -153,7 +153,8 @@ export const draftsSeedStep: DemoSeedStep = {
     const notify = (userIds: number[], n: Omit<Notification, "userId" | "readAt">) => {
       if (n.createdAt.getTime() < notifySince || n.createdAt > today) return;
       for (const userId of new Set(userIds)) {
-        const read = today.getTime() - n.createdAt.getTime() > 2 * DAY && random.chance(0.75);
+        const age = today.getTime() - n.createdAt.getTime();
+        const read = random.chance(age > 3 * DAY ? 0.95 : age > DAY ? 0.8 : 0.3);
         notifications.push({ ...n, userId, readAt: read ? new Date(n.createdAt.getTime() + random.int(1, 30) * HOUR) : null });
       }
     };
@@ -291,7 +292,7 @@ export const draftsSeedStep: DemoSeedStep = {
             fb.acknowledgedByName = wardUser?.displayName ?? "Đảng ủy phường";
             fb.reply = sendBack && random.chance(0.55) ? random.pick(WARD_REPLIES) : null;
             draft.feedbackAckedAt = ackAt;
-            if (demo && reviewer && sendBack) notify([reviewer.id], { kind: fb.reply ? "feedback.reply" : "feedback.acknowledged", title: `${fb.acknowledgedByName} ${fb.reply ? "trả lời" : "đã xác nhận"} phản hồi dự thảo của ${branch.name}`, body: fb.reply, href: `${href}#phan-hoi`, orgUnitId: branch.id, createdAt: ackAt });
+            if (demo && reviewer && sendBack && fb.reply) notify([reviewer.id], { kind: "feedback.reply", title: `${fb.acknowledgedByName} ${fb.reply ? "trả lời" : "đã xác nhận"} phản hồi dự thảo của ${branch.name}`, body: fb.reply, href: `${href}#phan-hoi`, orgUnitId: branch.id, createdAt: ackAt });
           }
           draft.feedbackPendingSince = sendBack && !acknowledged ? at : null;
           if (!sendBack) break;

@@ -71,7 +71,7 @@ export function checkDirectives(body: string, topics: GuidanceTopic[], foldedBod
     if (!matching.length) return { guidanceId: topic.id, title: topic.title, status: "MISSING", evidence: null };
     const guidance = guidanceSet(topic);
     const concrete = matching.find((line) => isConcrete(line) && jaccard(shingleText(line).set, guidance) < 0.6);
-    const line = concrete ?? matching[0];
+    const line = (concrete ?? matching[0]).replace(/^\s*(?:[-+•*–]|\d{1,2}[.)])\s+/, "");
     return { guidanceId: topic.id, title: topic.title, status: concrete ? "ADDRESSED" : "RESTATED", evidence: line.length > 220 ? `${line.slice(0, 220)}…` : line };
   });
 }

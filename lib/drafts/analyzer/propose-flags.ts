@@ -14,6 +14,15 @@ export const FLAG_LABELS: Record<DraftFlagKey, string> = {
   GUIDANCE_MISSED: "Chưa cụ thể hóa định hướng",
 };
 
+/** Short labels for tables. */
+export const FLAG_SHORT: Record<DraftFlagKey, string> = {
+  FORMALISTIC: "Hình thức",
+  TEMPLATE_COPY: "Chép mẫu",
+  PREVIOUS_COPY: "Chép tháng trước",
+  NOT_GROUNDED: "Không sát thực tế",
+  GUIDANCE_MISSED: "Chưa cụ thể hóa ĐH",
+};
+
 export type Thresholds = { templateCopy: number; previousCopy: number };
 export const DEFAULT_THRESHOLDS: Thresholds = { templateCopy: 0.5, previousCopy: 0.7 };
 
