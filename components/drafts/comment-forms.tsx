@@ -15,9 +15,11 @@ export function ReplyForm({ action, draftId, parentId }: { action: Action; draft
         <input type="hidden" name="draftId" value={draftId} />
         <input type="hidden" name="parentId" value={parentId} />
         <FormMessage state={state} />
-        <Field name="body" label="Nội dung trả lời" state={state}>
-          {(props) => <textarea {...props} id={`reply-${parentId}`} rows={2} required maxLength={5000} key={state.status === "success" ? `done-${state.message}` : "reply"} />}
-        </Field>
+        <div className="field">
+          <label htmlFor={`reply-${parentId}`}>Nội dung trả lời</label>
+          <textarea id={`reply-${parentId}`} name="body" rows={2} required maxLength={5000} key={state.status === "success" ? `done-${state.message}` : "reply"} />
+          {state.fieldErrors?.body ? <div className="field-error">{state.fieldErrors.body.join(" ")}</div> : null}
+        </div>
         <div>
           <SubmitButton className="button button-small" pendingLabel="Đang gửi…">Gửi trả lời</SubmitButton>
         </div>

@@ -1,11 +1,36 @@
 // Word-level differences between two versions (diff 9), as segments the
-// page renders with <ins> and <del>. Shared by server and client code.
+// page renders with <ins> and <del>. Changed words separated only by spaces
+// are joined into one deletion followed by one insertion, so a rewritten
+// sentence reads as "old sentence → new sentence" rather than word by word.
+// Shared by server and client code.
 import { diffWordsWithSpace } from "diff";
 
 export type DiffSegment = { kind: "same" | "added" | "removed"; text: string };
 
 export function wordDiff(before: string, after: string): DiffSegment[] {
-  return diffWordsWithSpace(before, after).map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }));
+  const raw: DiffSegment[] = diffWordsWithSpace(before, after).map((change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", text: change.value }));
+  const result: DiffSegment[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    if (removed) result.push({ kind: "removed", text: removed });
+    if (added) result.push({ kind: "added", text: added });
+    removed = "";
+    added = "";
+  };
+  raw.forEach((segment, i) => {
+    if (segment.kind === "removed") removed += segment.text;
+    else if (segment.kind === "added") added += segment.text;
+    else if ((removed || added) && /^[ \t]+$/.test(segment.text) && raw[i + 1] && raw[i + 1].kind !== "same") {
+      removed += segment.text;
+      added += segment.text;
+    } else {
+      flush();
+      result.push(segment);
+    }
+  });
+  flush();
+  return result;
 }
 
 export function diffStats(segments: DiffSegment[]): { added: number; removed: number } {

@@ -75,3 +75,13 @@ describe("search text", () => {
     expect(foldedSearchPhrase("  ,, ")).toBeNull();
   });
 });
+
+describe("word diff of a rewritten sentence", () => {
+  it("shows the old words as one deletion and the new ones as one insertion", () => {
+    const segments = wordDiff("- Tiếp tục thực hiện tốt công tác vệ sinh.\n- Khác.", "- Tổng vệ sinh ngõ 8 vào Chủ nhật ngày 10/1.\n- Khác.");
+    const changed = segments.filter((segment) => segment.kind !== "same");
+    expect(changed.length).toBeLessThanOrEqual(4);
+    expect(segments.filter((s) => s.kind !== "added").map((s) => s.text).join("")).toBe("- Tiếp tục thực hiện tốt công tác vệ sinh.\n- Khác.");
+    expect(segments.filter((s) => s.kind !== "removed").map((s) => s.text).join("")).toBe("- Tổng vệ sinh ngõ 8 vào Chủ nhật ngày 10/1.\n- Khác.");
+  });
+});
