@@ -47,7 +47,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         </>
       ),
     },
-    { id: "ward", header: "Phường", accessorFn: (row) => row.ward?.name ?? "", cell: ({ row }) => row.original.ward?.name ?? "—", meta: { className: "col-secondary" } },
+    { id: "ward", header: "Phường", accessorFn: (row) => row.ward?.name ?? "", cell: ({ row }) => row.original.ward?.name.replace(/^(Phường|Xã|Thị trấn) /, "") ?? "—", meta: { className: "col-secondary" } },
     { id: "status", header: "Trạng thái", accessorFn: (row) => row.status, cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status]}>{STATUS_LABELS[row.original.status]}</Badge> },
     { id: "version", header: "Phiên bản", accessorFn: (row) => row.versionNo, cell: ({ row }) => (row.original.versionNo ? `v${row.original.versionNo}` : "—"), sortDescFirst: true, meta: { className: "num col-secondary" } },
     {

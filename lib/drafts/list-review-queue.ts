@@ -105,22 +105,23 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     LEFT JOIN "OrgUnit" w ON w.id = bw.parent_id
     LEFT JOIN "Draft" d ON d."branchId" = bw.branch_id AND d.period = ${period}`;
 
-  const [{ total }] = await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`;
   const rows = await db().$queryRaw<
     {
       branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
       firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null;
-      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null;
+      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; total: number;
     }[]
   >`
     SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
       d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
-      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt"
+      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", count(*) OVER ()::int AS total
     ${from} ${where}
     ORDER BY ${orderBy(filter.sort)}
     ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
 
+  // One pass gives the page and the total; a page past the end needs its own count.
+  const total = rows.length ? rows[0].total : filter.page > 1 ? (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
   const now = new Date();
   const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({

@@ -1,4 +1,5 @@
 import { foundationPaths, foundationSchemas, importPaths } from "./foundation";
+import { draftsPaths, draftsSchemas } from "./drafts";
 
 const errorSchema = {
   type: "object",
@@ -35,7 +36,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     // Each feature area adds its paths and schemas from its own file here.
-    paths: { ...foundationPaths, ...importPaths },
+    paths: { ...foundationPaths, ...importPaths, ...draftsPaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },
@@ -49,6 +50,7 @@ export function openApiDocument() {
           properties: { items: { type: "array", items: {} }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer", maximum: 500 } },
         },
         ...foundationSchemas,
+        ...draftsSchemas,
       },
       responses: {
         ValidationFailed: errorResponse("Dữ liệu không hợp lệ (VALIDATION_FAILED)"),

@@ -155,7 +155,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       {isBranch && draft.status === "CHANGES_REQUESTED" ? <div className="alert alert-warn">Ban Tổ chức yêu cầu chỉnh sửa. Các góp ý được tô màu trong văn bản; sửa và nộp lại bằng nút “Sửa dự thảo”.</div> : null}
-      <div className="draft-layout">
+      <div className={`draft-layout${view === "compare" ? " draft-layout-wide" : ""}`}>
         <section className="card draft-main">
           <nav className="tabs" aria-label="Cách xem">
             {tab("text", "Nội dung", `${base}?view=text`, view === "text")}

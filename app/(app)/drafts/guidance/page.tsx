@@ -27,7 +27,7 @@ export default async function GuidancePage({ searchParams }: Props) {
     <>
       <PageHeader title={`Định hướng ${formatPeriod(period).toLowerCase()}`} description="Các nội dung chi bộ cần cụ thể hóa trong nghị quyết; máy đối chiếu từng dự thảo: đã cụ thể hóa, chỉ nhắc lại, hay chưa đề cập." />
       <form className="filters" method="get">
-        <div className="field">
+        <div className="field field-narrow">
           <label htmlFor="g-period">Kỳ</label>
           <select id="g-period" name="period" defaultValue={period}>
             {periods.map((candidate) => (

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { addMonths, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { summarizeUnacknowledged } from "@/lib/drafts/list-feedback";
@@ -22,7 +22,8 @@ export default async function DraftProgressPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
   const query = await searchParams;
-  const period = query.period && isPeriod(query.period) ? query.period : await defaultReviewPeriod();
+  const reviewPeriod = await defaultReviewPeriod();
+  const period = query.period && isPeriod(query.period) ? query.period : reviewPeriod;
   const orgUnitId = query.orgUnitId && /^\d{1,10}$/.test(query.orgUnitId) ? Number(query.orgUnitId) : undefined;
   const summary = await getDraftReviewSummary(actor, { orgUnitId, period }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
@@ -47,15 +48,21 @@ export default async function DraftProgressPage({ searchParams }: Props) {
         }
       />
       <form className="filters" method="get">
-        <div className="field">
-          <label htmlFor="p-period">Kỳ (YYYY-MM)</label>
-          <input id="p-period" name="period" type="text" defaultValue={period} pattern="\d{4}-\d{2}" />
+        <div className="field field-narrow">
+          <label htmlFor="p-period">Kỳ</label>
+          <select id="p-period" name="period" defaultValue={period}>
+            {periodsBetween(addMonths(reviewPeriod, -23), addMonths(reviewPeriod, 1))
+              .reverse()
+              .map((candidate) => (
+                <option key={candidate} value={candidate}>{formatPeriod(candidate)}</option>
+              ))}
+          </select>
         </div>
         {orgUnitId ? <input type="hidden" name="orgUnitId" value={orgUnitId} /> : null}
         <button className="button button-secondary" type="submit">Xem</button>
       </form>
       <div className="table-wrap">
-        <table>
+        <table className="compact-table">
           <thead>
             <tr>
               <th>Đơn vị</th>

@@ -70,7 +70,7 @@ export default async function WriteDraftPage({ searchParams }: Props) {
         }
       />
       <form method="get" className="filters">
-        <div className="field">
+        <div className="field field-narrow">
           <label htmlFor="write-period">Kỳ</label>
           <select id="write-period" name="period" defaultValue={period}>
             {allowed.map((candidate) => (
