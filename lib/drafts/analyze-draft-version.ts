@@ -45,8 +45,10 @@ export async function analyzeDraftVersion(tx: Tx, target: Target): Promise<{ pro
     ? await tx.$queryRaw<{ draftId: number; hits: number }[]>`
         SELECT l."draftId", count(*)::int AS hits
         FROM unnest(${bands}::int[], ${analysis.buckets}::int[]) AS q(band, bucket)
-        JOIN "DraftLshBucket" l ON l.period = ${target.period} AND l.band = q.band AND l.bucket = q.bucket
-        WHERE l."draftId" <> ${target.draftId}
+        CROSS JOIN LATERAL (
+          SELECT b."draftId" FROM "DraftLshBucket" b
+          WHERE b.period = ${target.period} AND b.band = q.band::smallint AND b.bucket = q.bucket AND b."draftId" <> ${target.draftId}
+        ) l
         GROUP BY l."draftId" ORDER BY hits DESC, l."draftId" LIMIT ${CANDIDATES}`
     : [];
 

@@ -455,6 +455,8 @@ export const draftsSeedStep: DemoSeedStep = {
     await copyRows(client, "Notification", ["userId", "kind", "title", "body", "href", "orgUnitId", "createdAt", "readAt"],
       notifications.map((n) => [n.userId, n.kind, n.title, n.body, n.href, n.orgUnitId, n.createdAt, n.readAt]));
     lap("notification");
+    // Fresh statistics, so that the first queries after a bulk load use the indexes.
+    await client.query(`ANALYZE "Draft", "DraftVersion", "DraftAnalysis", "DraftLshBucket", "DraftReview", "Feedback", "DraftComment", "Guidance", "Notification"`);
     await resetSequences(client, ["Guidance", "Draft", "DraftVersion", "DraftAnalysis", "DraftReview", "Feedback", "DraftComment", "Notification"]);
     log(
       `Dự thảo: ${drafts.length.toLocaleString("vi-VN")} dự thảo, ${versions.length.toLocaleString("vi-VN")} phiên bản, ${reviews.length.toLocaleString("vi-VN")} lượt xem xét, ` +

@@ -111,6 +111,7 @@ async function runScale(which: "district" | "city") {
     log(`Kỳ ${target}: dùng các nhóm LSH của ${periodDrafts} dự thảo kỳ ${period} để mỗi lần nộp được so với một kỳ đầy đủ ...`);
     await db().$executeRaw`
       INSERT INTO "DraftLshBucket" (period, band, bucket, "draftId") SELECT ${target}, band, bucket, "draftId" FROM "DraftLshBucket" WHERE period = ${period}`;
+    await db().$executeRawUnsafe(`ANALYZE "DraftLshBucket"`);
     const texts: string[] = [];
     const pure: number[] = [];
     const submit: number[] = [];
