@@ -4,6 +4,7 @@ import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
 import { allowMoreSignIns, createDraftsSetup, openPeriod } from "../support/drafts-factories";
+import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -128,6 +129,15 @@ describe("the review loop with three roles in Chromium", () => {
     await board.getByText("Đã duyệt dự thảo.").waitFor();
     await board.reload();
     await board.locator(".page-header").getByText("Đã duyệt").waitFor();
+
+    // Another branch submits a near copy: the analyzer lists it and the board compares side by side.
+    const copy = await submitDraftVersion(s.secretary2Actor, { period, body: revised.replace(branch.name.toUpperCase(), s.branches[1].name.toUpperCase()) });
+    await board.goto(`${baseUrl()}/drafts/${copy.id}`);
+    await board.getByRole("link", { name: "Đối chiếu bản giống nhất" }).click();
+    await board.waitForURL(new RegExp(`with=${draftId}`));
+    expect(await board.locator(".compare-side").nth(0).locator("mark.shared").count()).toBeGreaterThan(0);
+    expect(await board.locator(".compare-side").nth(1).locator("mark.shared").count()).toBeGreaterThan(0);
+    await board.locator(".compare-side").nth(1).getByRole("link", { name: branch.name }).waitFor();
 
     const draft = await testDb().draft.findUniqueOrThrow({ where: { id: draftId } });
     expect(draft).toMatchObject({ status: "APPROVED", currentVersionNo: 2, flags: [] });

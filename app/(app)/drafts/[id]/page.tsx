@@ -25,7 +25,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export const metadata = { title: "Dự thảo nghị quyết" };
 
-const positive = (value: string | undefined) => (value && /^\d{1,4}$/.test(value) && Number(value) > 0 ? Number(value) : undefined);
+/** A positive whole number from the URL (version numbers, draft ids), or undefined. */
+const positive = (value: string | undefined) => (value && /^\d{1,10}$/.test(value) && Number(value) > 0 && Number.isSafeInteger(Number(value)) ? Number(value) : undefined);
 
 export default async function DraftPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
