@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { HandbookHomePanel } from "@/components/stats/handbook-home-panel";
 import { BranchMeetingsPanel, MeetingCompliancePanel } from "@/components/meetings/home-panels";
+import { BranchDraftHomePanel, DraftReviewHomePanel } from "@/components/drafts/home-panels";
 
 export type HomePanel = { key: string; roles: Role[]; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
@@ -11,4 +12,6 @@ export const HOME_PANELS: HomePanel[] = [
   { key: "handbook", roles: ["LEADER", "BOARD_REVIEWER", "WARD_COMMITTEE", "ADMIN"], Panel: HandbookHomePanel },
   { key: "meetings-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchMeetingsPanel },
   { key: "meetings-compliance", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: MeetingCompliancePanel },
+  { key: "drafts-review", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: DraftReviewHomePanel },
+  { key: "drafts-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchDraftHomePanel },
 ];

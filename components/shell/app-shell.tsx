@@ -5,6 +5,7 @@ import { BrandMark } from "./brand-mark";
 import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 type Props = { actor: Actor; scopeName: string; children: React.ReactNode };
 
@@ -26,6 +27,7 @@ export function AppShell({ actor, scopeName, children }: Props) {
           <strong>{actor.displayName}</strong>
           {ROLE_LABELS[actor.role]}
         </div>
+        <NotificationBell actor={actor} />
         <SignOutButton />
       </header>
       <div className="layout">

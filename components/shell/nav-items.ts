@@ -8,11 +8,15 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org", label: "Tổ chức đảng", icon: "tree", permission: "org.read", section: "work" },
   { href: "/dashboard", label: "Bảng điều hành Sổ tay", icon: "chart", permission: "stats.read", section: "work" },
   { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
+  { href: "/drafts", label: "Dự thảo nghị quyết", icon: "file", permission: "draft.read", section: "work" },
+  { href: "/feedback", label: "Phản hồi dự thảo", icon: "inbox", permission: "feedback.read", section: "work" },
+  { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "guidance.post", section: "work" },
   { href: "/imports", label: "Nhập dữ liệu", icon: "upload", permission: "import.run", section: "work" },
   { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },
   { href: "/admin/tokens", label: "Mã truy cập API", icon: "key", permission: "token.manage", section: "admin" },
   { href: "/admin/settings", label: "Thiết lập", icon: "gear", permission: "settings.manage", section: "admin" },
   { href: "/admin/audit", label: "Nhật ký hệ thống", icon: "log", permission: "audit.read", section: "admin" },
+  { href: "/notifications", label: "Thông báo", icon: "bell", section: "account" },
   { href: "/account", label: "Tài khoản của tôi", icon: "user", section: "account" },
 ];
 
@@ -29,4 +33,5 @@ export const NAV_ICONS = {
   gear: "M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6m7.4-3a7.4 7.4 0 0 0-.1-1.2l2-1.6-2-3.4-2.4 1a7.3 7.3 0 0 0-2-1.2L14.5 2h-4l-.4 2.6a7.3 7.3 0 0 0-2 1.2l-2.4-1-2 3.4 2 1.6a7.4 7.4 0 0 0 0 2.4l-2 1.6 2 3.4 2.4-1a7.3 7.3 0 0 0 2 1.2l.4 2.6h4l.4-2.6a7.3 7.3 0 0 0 2-1.2l2.4 1 2-3.4-2-1.6c.1-.4.1-.8.1-1.2",
   upload: "M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4m14-7-5-5-5 5m5-5v12",
   inbox: "M22 12h-6l-2 3h-4l-2-3H2m20 0v6a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2v-6m20 0L18.5 5.1A2 2 0 0 0 16.7 4H7.3a2 2 0 0 0-1.8 1.1L2 12",
+  bell: "M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.73 21a2 2 0 0 1-3.46 0",
 } as const;

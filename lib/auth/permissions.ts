@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "draft.read",
   "draft.submit",
   "draft.review",
+  "draft.comment",
   "feedback.read",
   "feedback.ack",
   "guidance.post",
@@ -31,9 +32,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read", "settings.manage"],
   // stats.push: the board collects usage figures (CSV) and issues the handbook app's push token.
-  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push"],
-  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read"],
-  BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "meeting.read", "meeting.record"],
+  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "draft.comment", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push"],
+  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "draft.comment", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read"],
+  BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "draft.comment", "meeting.read", "meeting.record"],
   // Leaders read aggregates; member names stay with the branch, ward and board.
   LEADER: ["org.read", "draft.read", "meeting.read", "stats.read"],
 };

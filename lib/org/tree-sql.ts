@@ -49,3 +49,13 @@ export function unitBranchPairsSql(options: { period?: Period; mode?: TreeMode }
     JOIN "OrgUnit" a ON a.id = up.id AND ${validDuring("a", period)}
     WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`;
 }
+
+/**
+ * `SELECT parent_id, branch_id`: each branch under the unit with `unitPath`
+ * (itself if it is a branch), paired with the unit it reported to in the
+ * period — its ward. Per-branch lists that show or group by ward use this.
+ */
+export function branchesWithParentSql(unitPath: string, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
+  const period = options.mode === "current" ? undefined : options.period;
+  return Prisma.sql`SELECT b."parentId" AS parent_id, b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+}

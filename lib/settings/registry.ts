@@ -4,7 +4,12 @@
 import type { SettingDefinition } from "./define";
 import { HANDBOOK_THRESHOLDS } from "@/lib/stats/settings";
 import { MEETING_SETTINGS } from "@/lib/meetings/settings";
+import { DRAFT_SETTINGS } from "@/lib/drafts/settings";
 
 export type { SettingDefinition } from "./define";
 
-export const SETTINGS: SettingDefinition<never>[] = [...(MEETING_SETTINGS as SettingDefinition<never>[]), HANDBOOK_THRESHOLDS as SettingDefinition<never>];
+export const SETTINGS: SettingDefinition<never>[] = [
+  ...(DRAFT_SETTINGS as unknown as SettingDefinition<never>[]),
+  ...(MEETING_SETTINGS as SettingDefinition<never>[]),
+  HANDBOOK_THRESHOLDS as SettingDefinition<never>,
+];

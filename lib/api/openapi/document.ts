@@ -1,6 +1,7 @@
 import { foundationPaths, foundationSchemas, importPaths } from "./foundation";
 import { statsPaths, statsSchemas } from "./stats";
 import { meetingsPaths, meetingsSchemas } from "./meetings";
+import { draftsPaths, draftsSchemas } from "./drafts";
 
 const errorSchema = {
   type: "object",
@@ -37,7 +38,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     // Each feature area adds its paths and schemas from its own file here.
-    paths: { ...foundationPaths, ...importPaths, ...meetingsPaths, ...statsPaths },
+    paths: { ...foundationPaths, ...importPaths, ...draftsPaths, ...meetingsPaths, ...statsPaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },
@@ -53,6 +54,7 @@ export function openApiDocument() {
         ...foundationSchemas,
         ...statsSchemas,
         ...meetingsSchemas,
+        ...draftsSchemas,
       },
       responses: {
         ValidationFailed: errorResponse("Dữ liệu không hợp lệ (VALIDATION_FAILED)"),

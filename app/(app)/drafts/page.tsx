@@ -1,0 +1,156 @@
+import Link from "next/link";
+import { requireSessionActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/actor";
+import { ValidationError } from "@/lib/errors";
+import { addMonths, periodsBetween } from "@/lib/periods/period";
+import { defaultReviewPeriod, listReviewQueue } from "@/lib/drafts/list-review-queue";
+import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
+import { listBranchDrafts } from "@/lib/drafts/branch-drafts";
+import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
+import { daysBetween } from "@/lib/drafts/deadlines";
+import { getScopeRoot, listChildUnits } from "@/lib/org/org-units";
+import { FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey } from "@/lib/drafts/labels";
+import { formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stat } from "@/components/ui/stat";
+import { Badge } from "@/components/ui/badge";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { ForbiddenPage } from "@/components/ui/forbidden";
+import { QueueFilters } from "@/components/drafts/queue-filters";
+import { ReviewQueueTable, type QueueRowView } from "@/components/drafts/review-queue-table";
+
+export const metadata = { title: "Dự thảo nghị quyết" };
+
+type Props = { searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function DraftsPage({ searchParams }: Props) {
+  const actor = await requireSessionActor();
+  if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
+  if (actor.scopeLevel === "BRANCH") return <BranchDrafts actor={actor} />;
+  const params = await searchParams;
+  const attempt = await listReviewQueue(actor, params, { includeMissing: true }).then(
+    (result) => ({ result, invalid: null }),
+    (error) => {
+      if (!(error instanceof ValidationError)) throw error;
+      return { result: null, invalid: error.details.map((detail) => detail.message).join(" ") || error.message };
+    },
+  );
+  const invalid = attempt.invalid;
+  const queue = attempt.result ?? (await listReviewQueue(actor, {}, { includeMissing: true }));
+  const { period, filter } = queue;
+  const root = await getScopeRoot(actor);
+  const [summary, scopeChildren, thresholds, reviewPeriod] = await Promise.all([
+    getDraftReviewSummary(actor, { orgUnitId: filter.orgUnitId, period }),
+    listChildUnits(actor, root.id),
+    analysisThresholds(),
+    defaultReviewPeriod(),
+  ]);
+  // The unit filter offers the scope's children (wards of a district, districts of the city).
+  const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
+  const totals = summary.totals;
+  const now = new Date();
+  const rows: QueueRowView[] = queue.items.map((row) => ({
+    ...row,
+    firstSubmittedAt: row.firstSubmittedAt?.toISOString() ?? null,
+    feedbackPendingSince: row.feedbackPendingSince?.toISOString() ?? null,
+    feedbackAckedAt: row.feedbackAckedAt?.toISOString() ?? null,
+    waitingDays: row.feedbackPendingSince ? daysBetween(row.feedbackPendingSince, now) : null,
+  }));
+  const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, sort: filter.sort === "queue" ? undefined : filter.sort };
+  const exportBase = withQuery("/api/v1/drafts/export", { period, orgUnitId: filter.orgUnitId });
+  return (
+    <>
+      <PageHeader
+        title="Dự thảo nghị quyết"
+        description={
+          <>
+            {summary.orgUnit.name} · {formatPeriod(period)} · hạn nộp {formatDateTime(summary.deadline)}
+          </>
+        }
+        actions={
+          <>
+            <Link className="button button-secondary" href={withQuery("/drafts/progress", { period, orgUnitId: filter.orgUnitId })}>Tiến độ theo đơn vị</Link>
+            <a className="button button-secondary" href={`${exportBase}${exportBase.includes("?") ? "&" : "?"}format=xlsx`}>Tải XLSX</a>
+            <a className="button button-secondary" href={`${exportBase}${exportBase.includes("?") ? "&" : "?"}format=csv`}>Tải CSV</a>
+          </>
+        }
+      />
+      {invalid ? <div className="alert alert-error" role="alert">Bộ lọc không hợp lệ: {invalid} Đang hiển thị mặc định.</div> : null}
+      <div className="grid grid-stats queue-stats">
+        <Stat label="Đã nộp" value={`${formatNumber(totals.submitted)}/${formatNumber(totals.branches)}`} note={`${formatNumber(totals.onTime)} đúng hạn · ${formatNumber(totals.late)} muộn`} accent />
+        <Stat label={totals.missing ? "Quá hạn, chưa nộp" : "Chưa nộp"} value={formatNumber(totals.missing + totals.notDue)} note={totals.notDue ? "chưa đến hạn" : undefined} />
+        <Stat label="Chờ xem xét" value={formatNumber(totals.awaitingReview)} note={`${formatNumber(totals.approved)} đã duyệt · ${formatNumber(totals.changesRequested)} yêu cầu sửa`} />
+        <Stat label="Phường chưa xác nhận" value={formatNumber(totals.unacknowledged)} note={`${formatNumber(totals.unacknowledgedOverdue)} quá hạn`} />
+      </div>
+      <QueueFilters
+        periods={periodsBetween(addMonths(reviewPeriod, -23), addMonths(reviewPeriod, 1)).reverse()}
+        units={units}
+        unitLabel={units.some((unit) => /^(Quận|Huyện|Thị xã)/.test(unit.name)) ? "Quận, huyện" : "Phường"}
+        values={{ ...query, sort: filter.sort }}
+      />
+      <ReviewQueueTable rows={rows} sort={filter.sort} templateThreshold={thresholds.templateCopy} />
+      <Pagination page={queue.page} pageSize={queue.pageSize} total={queue.total} hrefFor={(page) => withQuery("/drafts", { ...query, page })} />
+    </>
+  );
+}
+
+async function BranchDrafts({ actor }: { actor: Actor }) {
+  const [{ branch, drafts }, period] = await Promise.all([listBranchDrafts(actor), defaultReviewPeriod()]);
+  const current = drafts.find((draft) => draft.period === period);
+  return (
+    <>
+      <PageHeader title="Dự thảo nghị quyết của chi bộ" description={branch.name} actions={can(actor.role, "draft.submit") ? <Link className="button" href={`/drafts/write?period=${period}`}>{current ? "Sửa dự thảo" : "Soạn dự thảo"} {formatPeriod(period).toLowerCase()}</Link> : null} />
+      <section className="card">
+        <h2>{formatPeriod(period)}</h2>
+        {current ? (
+          <p>
+            <Badge tone={STATUS_TONES[current.status]}>{STATUS_LABELS[current.status]}</Badge> · phiên bản {current.currentVersionNo} · nộp {formatDateTime(current.firstSubmittedAt)}{" "}
+            <Badge tone={TIMELINESS_TONES[current.timeliness]}>{TIMELINESS_LABELS[current.timeliness]}</Badge> · <Link href={`/drafts/${current.id}`}>Xem dự thảo và góp ý</Link>
+          </p>
+        ) : (
+          <p className="muted">Chi bộ chưa nộp dự thảo kỳ này.</p>
+        )}
+      </section>
+      <div className="table-wrap section">
+        <table>
+          <thead>
+            <tr>
+              <th>Kỳ</th>
+              <th>Trạng thái</th>
+              <th className="num">Phiên bản</th>
+              <th>Nộp lần đầu</th>
+              <th>Cờ</th>
+              <th className="num">Góp ý mở</th>
+            </tr>
+          </thead>
+          <tbody>
+            {drafts.length === 0 ? (
+              <tr>
+                <td colSpan={6} className="empty">Chưa có dự thảo nào.</td>
+              </tr>
+            ) : (
+              drafts.map((draft) => (
+                <tr key={draft.id}>
+                  <td>
+                    <Link href={`/drafts/${draft.id}`}>{formatPeriod(draft.period)}</Link>
+                  </td>
+                  <td>
+                    <Badge tone={STATUS_TONES[draft.status]}>{STATUS_LABELS[draft.status]}</Badge>
+                  </td>
+                  <td className="num">{draft.currentVersionNo}</td>
+                  <td>
+                    {formatDateTime(draft.firstSubmittedAt)} {draft.timeliness === "LATE" ? <Badge tone="warn">Nộp muộn</Badge> : null}
+                  </td>
+                  <td>{(draft.flags as DraftFlagKey[]).map((flag) => FLAG_LABELS[flag]).join(", ") || "—"}</td>
+                  <td className="num">{formatNumber(draft.openComments)}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

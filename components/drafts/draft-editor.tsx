@@ -1,0 +1,182 @@
+"use client";
+
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { IDLE, type FormState } from "@/lib/actions/form-state";
+import { cleanPastedText } from "@/lib/drafts/skeleton";
+import { MIN_DRAFT_WORDS } from "@/lib/drafts/schemas";
+import { formatNumber } from "@/lib/format/number";
+import { formatTime } from "@/lib/format/date";
+import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { Badge } from "@/components/ui/badge";
+
+type Action = (state: FormState, data: FormData) => Promise<FormState>;
+
+export type CommentToAddress = { id: number; quote: string | null; body: string; author: string; suggestion: string | null; suggestionStatus: string | null; outdated: boolean };
+
+type Props = {
+  period: string;
+  periodLabel: string;
+  draftId: number | null;
+  baseVersionNo: number;
+  initialTitle: string;
+  initialBody: string;
+  savedAt: string | null;
+  comments: CommentToAddress[];
+  submitAction: Action;
+  saveAction: Action;
+  suggestionAction: Action;
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const countWords = (text: string) => text.match(WORD)?.length ?? 0;
+
+/**
+ * The secretary writes or revises the draft: plain text with headings and
+ * lists (pasting from Word keeps paragraphs and turns bullets into "- "),
+ * a live word count, and the unsent text saved on the server as they type.
+ */
+export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initialTitle, initialBody, savedAt, comments, submitAction, saveAction, suggestionAction }: Props) {
+  const [title, setTitle] = useState(initialTitle);
+  const [body, setBody] = useState(initialBody);
+  const [saved, setSaved] = useState<{ at: string | null; error?: string; dirty: boolean }>({ at: savedAt, dirty: false });
+  const [decided, setDecided] = useState<Record<number, boolean>>({});
+  const [suggestionMessage, setSuggestionMessage] = useState<string | null>(null);
+  const [, startTransition] = useTransition();
+  const [state, formAction] = useActionState(submitAction, IDLE);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const words = countWords(body);
+
+  useEffect(() => {
+    if (!saved.dirty) return;
+    const timer = setTimeout(() => {
+      const data = new FormData();
+      data.set("period", period);
+      data.set("title", title);
+      data.set("body", body);
+      data.set("baseVersionNo", String(baseVersionNo));
+      startTransition(async () => {
+        const result = await saveAction(IDLE, data);
+        setSaved(result.status === "success" ? { at: String(result.data?.savedAt ?? new Date().toISOString()), dirty: false } : { at: null, error: result.message, dirty: false });
+      });
+    }, 1500);
+    return () => clearTimeout(timer);
+  }, [body, title, saved.dirty, period, baseVersionNo, saveAction]);
+
+  const change = (next: string) => {
+    setBody(next);
+    setSaved((current) => ({ ...current, dirty: true }));
+  };
+
+  const onPaste = (event: React.ClipboardEvent<HTMLTextAreaElement>) => {
+    const text = event.clipboardData.getData("text/plain");
+    if (!text) return;
+    event.preventDefault();
+    const target = event.currentTarget;
+    target.setRangeText(cleanPastedText(text), target.selectionStart, target.selectionEnd, "end");
+    change(target.value);
+  };
+
+  const decide = (commentId: number, accept: boolean) => {
+    if (!draftId) return;
+    const data = new FormData();
+    data.set("draftId", String(draftId));
+    data.set("commentId", String(commentId));
+    data.set("accept", accept ? "1" : "0");
+    startTransition(async () => {
+      const result = await suggestionAction(IDLE, data);
+      setSuggestionMessage(result.message ?? null);
+      if (result.status !== "success") return;
+      setDecided((current) => ({ ...current, [commentId]: accept }));
+      if (typeof result.data?.body === "string") {
+        setBody(result.data.body);
+        setSaved({ at: new Date().toISOString(), dirty: false });
+      }
+    });
+  };
+
+  return (
+    <div className="editor-layout">
+      <form action={formAction} className="form editor-form" noValidate>
+        <input type="hidden" name="period" value={period} />
+        <input type="hidden" name="expectedVersionNo" value={baseVersionNo} />
+        <FormMessage state={state} />
+        <div className="field">
+          <label htmlFor="draft-title">Tiêu đề</label>
+          <input
+            id="draft-title"
+            name="title"
+            type="text"
+            value={title}
+            maxLength={300}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              setSaved((current) => ({ ...current, dirty: true }));
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="draft-body">Nội dung dự thảo {periodLabel.toLowerCase()}</label>
+          <textarea
+            id="draft-body"
+            ref={textarea}
+            name="body"
+            value={body}
+            rows={28}
+            spellCheck
+            onChange={(event) => change(event.target.value)}
+            onPaste={onPaste}
+            aria-invalid={state.fieldErrors?.body ? true : undefined}
+            aria-describedby="draft-body-hint draft-body-status"
+          />
+          <div className="field-hint" id="draft-body-hint">
+            Văn bản thường: dòng viết hoa hoặc bắt đầu bằng I., II. là đề mục; dòng bắt đầu bằng “- ” là một ý. Dán từ Word giữ nguyên các đoạn.
+          </div>
+          {state.fieldErrors?.body ? <div className="field-error">{state.fieldErrors.body.join(" ")}</div> : null}
+          <div className="editor-status small" id="draft-body-status" aria-live="polite">
+            <span className={words < MIN_DRAFT_WORDS ? "text-bad" : undefined}>{formatNumber(words)} chữ</span>
+            {" · "}
+            {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
+          </div>
+        </div>
+        <div className="actions-row">
+          <SubmitButton pendingLabel="Đang nộp…">{baseVersionNo ? `Nộp phiên bản ${baseVersionNo + 1}` : "Nộp dự thảo"}</SubmitButton>
+          <span className="small muted">Mỗi lần nộp tạo một phiên bản không sửa được; Ban Tổ chức và Đảng ủy phường xem được ngay.</span>
+        </div>
+      </form>
+      {comments.length ? (
+        <aside className="card editor-comments">
+          <h2>Góp ý cần sửa</h2>
+          {suggestionMessage ? <div className="alert alert-info" role="status">{suggestionMessage}</div> : null}
+          <ol className="threads">
+            {comments.map((comment) => {
+              const status = decided[comment.id] === undefined ? comment.suggestionStatus : decided[comment.id] ? "ACCEPTED" : "REJECTED";
+              return (
+                <li key={comment.id} className="thread">
+                  {comment.quote ? <blockquote className={comment.outdated ? "quote-outdated" : "quote"}>{comment.quote}</blockquote> : null}
+                  <div className="comment-meta">
+                    <strong>{comment.author}</strong>
+                  </div>
+                  <p className="comment-body">{comment.body}</p>
+                  {comment.suggestion ? (
+                    <div className="suggestion">
+                      <div className="small muted">Đề xuất thay bằng:</div>
+                      <ins>{comment.suggestion}</ins>
+                      {status === "PENDING" ? (
+                        <div className="actions-row">
+                          <button type="button" className="button button-small" onClick={() => decide(comment.id, true)}>Nhận đề xuất</button>
+                          <button type="button" className="button button-secondary button-small" onClick={() => decide(comment.id, false)}>Không nhận</button>
+                        </div>
+                      ) : (
+                        <Badge tone={status === "ACCEPTED" ? "ok" : "neutral"}>{status === "ACCEPTED" ? "Đã nhận vào bản đang soạn" : "Không nhận"}</Badge>
+                      )}
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ol>
+        </aside>
+      ) : null}
+    </div>
+  );
+}

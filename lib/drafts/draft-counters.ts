@@ -1,0 +1,17 @@
+import "server-only";
+import type { Tx } from "@/lib/db/client";
+
+/**
+ * Recomputes the queue's counters of one draft inside the caller's
+ * transaction: published unresolved threads, and whether the latest feedback
+ * (a request for changes) still waits for the ward's acknowledgement.
+ */
+export async function refreshDraftCounters(tx: Tx, draftId: number): Promise<void> {
+  await tx.$executeRaw`
+    UPDATE "Draft" d SET
+      "openComments" = (SELECT count(*)::int FROM "DraftComment" c WHERE c."draftId" = d.id AND c."parentId" IS NULL AND c."publishedAt" IS NOT NULL AND c."resolvedAt" IS NULL),
+      "feedbackPendingSince" = (SELECT CASE WHEN f.decision = 'CHANGES_REQUESTED' AND f."acknowledgedAt" IS NULL THEN f."createdAt" END
+                                FROM "Feedback" f WHERE f."draftId" = d.id ORDER BY f."createdAt" DESC, f.id DESC LIMIT 1),
+      "feedbackAckedAt" = (SELECT max(f."acknowledgedAt") FROM "Feedback" f WHERE f."draftId" = d.id)
+    WHERE d.id = ${draftId}`;
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { PeriodSchema } from "@/lib/periods/period";
+import { parseInput } from "@/lib/validation/parse";
+import { findOrgUnitInScope, getScopeRoot, type OrgUnitSummary } from "@/lib/org/org-units";
+import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
+import { getSetting } from "@/lib/settings/app-settings";
+import { submissionDeadline } from "./deadlines";
+import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+
+export type ReviewCounts = {
+  /** Branches in force during the period. */
+  branches: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  /** Not submitted and the deadline has passed. */
+  missing: number;
+  /** Not submitted, deadline not passed yet. */
+  notDue: number;
+  /** Submitted or revised, waiting for a decision. */
+  awaitingReview: number;
+  approved: number;
+  changesRequested: number;
+  /** Drafts with at least one quality flag decided by a reviewer. */
+  flagged: number;
+  /** Drafts with a flag proposed by the analyzer (decided or not). */
+  proposedFlagged: number;
+  /** Requests for changes the ward has not acknowledged, and those past the acknowledgement delay. */
+  unacknowledged: number;
+  unacknowledgedOverdue: number;
+  openComments: number;
+};
+
+export type DraftReviewSummary = {
+  period: string;
+  deadline: Date;
+  orgUnit: Pick<OrgUnitSummary, "id" | "code" | "name" | "level">;
+  totals: ReviewCounts;
+  /** One row per child unit (wards of a district, districts of the city, branches of a ward). */
+  children: (ReviewCounts & { orgUnit: Pick<OrgUnitSummary, "id" | "code" | "name" | "level"> })[];
+};
+
+function countsSql(deadline: Date, ackDays: number): Prisma.Sql {
+  return Prisma.sql`
+    count(*)::int AS branches,
+    count(d.id)::int AS submitted,
+    count(*) FILTER (WHERE d."firstSubmittedAt" <= ${deadline})::int AS "onTime",
+    count(*) FILTER (WHERE d."firstSubmittedAt" > ${deadline})::int AS late,
+    count(*) FILTER (WHERE d.id IS NULL AND now() > ${deadline})::int AS missing,
+    count(*) FILTER (WHERE d.id IS NULL AND now() <= ${deadline})::int AS "notDue",
+    count(*) FILTER (WHERE d.status IN ('SUBMITTED', 'REVISED'))::int AS "awaitingReview",
+    count(*) FILTER (WHERE d.status = 'APPROVED')::int AS approved,
+    count(*) FILTER (WHERE d.status = 'CHANGES_REQUESTED')::int AS "changesRequested",
+    count(*) FILTER (WHERE cardinality(d.flags) > 0)::int AS flagged,
+    count(*) FILTER (WHERE cardinality(d."proposedFlags") > 0)::int AS "proposedFlagged",
+    count(*) FILTER (WHERE d."feedbackPendingSince" IS NOT NULL)::int AS unacknowledged,
+    count(*) FILTER (WHERE d."feedbackPendingSince" < now() - make_interval(days => ${ackDays}))::int AS "unacknowledgedOverdue",
+    coalesce(sum(d."openComments"), 0)::int AS "openComments"`;
+}
+
+const EMPTY: ReviewCounts = { branches: 0, submitted: 0, onTime: 0, late: 0, missing: 0, notDue: 0, awaitingReview: 0, approved: 0, changesRequested: 0, flagged: 0, proposedFlagged: 0, unacknowledged: 0, unacknowledgedOverdue: 0, openComments: 0 };
+
+/**
+ * Review progress of a period for the actor's scope (or a unit in it): how
+ * many branches submitted on time, late or not at all, how many drafts were
+ * approved, sent back or flagged, and what the wards have not acknowledged —
+ * in total and per child unit. Leaders' dashboards read this.
+ */
+export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string }): Promise<DraftReviewSummary> {
+  assertCan(actor, "draft.read");
+  const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
+  const unit = options.orgUnitId ? await findOrgUnitInScope(actor, options.orgUnitId) : await getScopeRoot(actor);
+  const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
+  const deadline = submissionDeadline(period, deadlineDay);
+  const counts = countsSql(deadline, ackDays);
+  const [totals] = await db().$queryRaw<ReviewCounts[]>`
+    SELECT ${counts} FROM (${branchesUnderSql(unit.path, { period })}) bu
+    LEFT JOIN "Draft" d ON d."branchId" = bu.branch_id AND d.period = ${period}`;
+  const rows = unit.level === "BRANCH"
+    ? []
+    : await db().$queryRaw<(ReviewCounts & { childId: number; code: string; name: string; level: OrgUnitSummary["level"] })[]>`
+        SELECT c.id AS "childId", c.code, c.name, c.level, ${counts}
+        FROM (${branchesByChildSql(unit.id, { period })}) bc
+        JOIN "OrgUnit" c ON c.id = bc.child_id
+        LEFT JOIN "Draft" d ON d."branchId" = bc.branch_id AND d.period = ${period}
+        GROUP BY c.id, c.code, c.name, c.level
+        ORDER BY c.name COLLATE vi_natural, c.code`;
+  return {
+    period,
+    deadline,
+    orgUnit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
+    totals: totals ?? EMPTY,
+    children: rows.map(({ childId, code, name, level, ...rest }) => ({ orgUnit: { id: childId, code, name, level }, ...rest })),
+  };
+}

@@ -1,0 +1,149 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { parseInput } from "@/lib/validation/parse";
+import { escapeLike } from "@/lib/db/sql";
+import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { branchesWithParentSql } from "@/lib/org/tree-sql";
+import { getSetting } from "@/lib/settings/app-settings";
+import { reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
+import type { QueueStatusKey, Timeliness } from "./labels";
+import { QueueFilterSchema, type QueueFilter } from "./schemas";
+import { foldedSearchPhrase } from "./search-query";
+import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+
+export type QueueRow = {
+  branch: { id: number; code: string; name: string };
+  ward: { id: number; name: string } | null;
+  draftId: number | null;
+  period: string;
+  status: QueueStatusKey;
+  versionNo: number | null;
+  firstSubmittedAt: Date | null;
+  lastSubmittedAt: Date | null;
+  timeliness: Timeliness;
+  flags: string[];
+  proposedFlags: string[];
+  similarity: { score: number; draftId: number } | null;
+  previousSimilarity: number | null;
+  openComments: number;
+  feedbackPendingSince: Date | null;
+  feedbackAckedAt: Date | null;
+  ackOverdue: boolean;
+};
+
+const STATUS_ORDER = Prisma.sql`CASE d.status WHEN 'REVISED' THEN 0 WHEN 'SUBMITTED' THEN 1 WHEN 'CHANGES_REQUESTED' THEN 2 WHEN 'APPROVED' THEN 3 ELSE 4 END`;
+
+function orderBy(sort: string): Prisma.Sql {
+  const desc = sort.startsWith("-");
+  const key = desc ? sort.slice(1) : sort;
+  const dir = desc ? Prisma.sql`DESC` : Prisma.sql`ASC`;
+  const nulls = Prisma.sql`NULLS LAST`;
+  switch (key) {
+    case "branch":
+      return Prisma.sql`b.name COLLATE vi_natural ${dir}, b.code`;
+    case "ward":
+      return Prisma.sql`w.name COLLATE vi_natural ${dir}, b.name COLLATE vi_natural, b.code`;
+    case "status":
+      return Prisma.sql`${STATUS_ORDER} ${dir}, d."lastSubmittedAt" ASC NULLS LAST, b.code`;
+    case "version":
+      return Prisma.sql`d."currentVersionNo" ${dir} ${nulls}, b.code`;
+    case "submittedAt":
+      return Prisma.sql`d."firstSubmittedAt" ${dir} ${nulls}, b.code`;
+    case "similarity":
+      return Prisma.sql`d."similarityScore" ${dir} ${nulls}, b.code`;
+    case "openComments":
+      return Prisma.sql`d."openComments" ${dir} ${nulls}, b.code`;
+    case "ack":
+      return Prisma.sql`d."feedbackPendingSince" ${dir} ${nulls}, b.code`;
+    default:
+      // The reviewer's work list: revisions and new drafts first, oldest first.
+      return Prisma.sql`${STATUS_ORDER} ${dir}, d."lastSubmittedAt" ASC NULLS LAST, b.code`;
+  }
+}
+
+/** The review period shown by default. */
+export async function defaultReviewPeriod(now = new Date()): Promise<string> {
+  return reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
+}
+
+/**
+ * Every branch in scope (or under `orgUnitId`) for a period with its draft's
+ * review state — branches that have not submitted too — filtered, sorted
+ * and paged in PostgreSQL. Branches are those of the period's tree.
+ */
+export async function listReviewQueue(actor: Actor, rawFilter: unknown, options: { includeMissing?: boolean; allRows?: boolean } = {}) {
+  assertCan(actor, "draft.read");
+  const filter: QueueFilter = parseInput(QueueFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
+  const period = filter.period ?? (await defaultReviewPeriod());
+  const unit = filter.orgUnitId ? await findOrgUnitInScope(actor, filter.orgUnitId) : await getScopeRoot(actor);
+  const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
+  const deadline = submissionDeadline(period, deadlineDay);
+  const includeMissing = options.includeMissing ?? filter.includeMissing;
+
+  const conditions: Prisma.Sql[] = [];
+  if (filter.status === "NOT_SUBMITTED") conditions.push(Prisma.sql`d.id IS NULL`);
+  else if (filter.status === "AWAITING") conditions.push(Prisma.sql`d.status IN ('SUBMITTED', 'REVISED')`);
+  else if (filter.status) conditions.push(Prisma.sql`d.status = ${filter.status}::"DraftStatus"`);
+  else if (!includeMissing) conditions.push(Prisma.sql`d.id IS NOT NULL`);
+  if (filter.flag) conditions.push(Prisma.sql`(${filter.flag}::"DraftFlag" = ANY(d.flags) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
+  if (filter.timeliness === "ON_TIME") conditions.push(Prisma.sql`d."firstSubmittedAt" <= ${deadline}`);
+  if (filter.timeliness === "LATE") conditions.push(Prisma.sql`d."firstSubmittedAt" > ${deadline}`);
+  if (filter.timeliness === "MISSING") conditions.push(Prisma.sql`d.id IS NULL AND now() > ${deadline}`);
+  if (filter.ack === "pending") conditions.push(Prisma.sql`d."feedbackPendingSince" IS NOT NULL`);
+  if (filter.ack === "overdue") conditions.push(Prisma.sql`d."feedbackPendingSince" < now() - make_interval(days => ${ackDays})`);
+  const phrase = filter.q ? foldedSearchPhrase(filter.q) : null;
+  if (filter.q && phrase) {
+    const pattern = `%${escapeLike(phrase)}%`;
+    conditions.push(Prisma.sql`(vn_fold(b.name) LIKE ${pattern} OR lower(b.code) LIKE ${`${escapeLike(filter.q.trim().toLowerCase())}%`} OR d."searchText" LIKE ${pattern})`);
+  }
+  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const from = Prisma.sql`
+    FROM (${branchesWithParentSql(unit.path, { period })}) bw
+    JOIN "OrgUnit" b ON b.id = bw.branch_id
+    LEFT JOIN "OrgUnit" w ON w.id = bw.parent_id
+    LEFT JOIN "Draft" d ON d."branchId" = bw.branch_id AND d.period = ${period}`;
+
+  const rows = await db().$queryRaw<
+    {
+      branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
+      firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null;
+      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; total: number;
+    }[]
+  >`
+    SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
+      d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
+      d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
+      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", count(*) OVER ()::int AS total
+    ${from} ${where}
+    ORDER BY ${orderBy(filter.sort)}
+    ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
+
+  // One pass gives the page and the total; a page past the end needs its own count.
+  const total = rows.length ? rows[0].total : filter.page > 1 ? (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
+  const now = new Date();
+  const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
+  const items: QueueRow[] = rows.map((row) => ({
+    branch: { id: row.branchId, code: row.branchCode, name: row.branchName },
+    ward: row.wardId ? { id: row.wardId, name: row.wardName! } : null,
+    draftId: row.draftId,
+    period,
+    status: row.status ?? "NOT_SUBMITTED",
+    versionNo: row.versionNo,
+    firstSubmittedAt: row.firstSubmittedAt,
+    lastSubmittedAt: row.lastSubmittedAt,
+    timeliness: timelinessOf(row.firstSubmittedAt, deadline, now),
+    flags: row.flags ?? [],
+    proposedFlags: row.proposedFlags ?? [],
+    similarity: row.similarityScore !== null && row.similarDraftId !== null ? { score: row.similarityScore, draftId: row.similarDraftId } : null,
+    previousSimilarity: row.previousSimilarity,
+    openComments: row.openComments ?? 0,
+    feedbackPendingSince: row.feedbackPendingSince,
+    feedbackAckedAt: row.feedbackAckedAt,
+    ackOverdue: !!row.feedbackPendingSince && row.feedbackPendingSince < overdueBefore,
+  }));
+  return { items, total, page: filter.page, pageSize: filter.pageSize, period, deadline, unit, filter: { ...filter, period }, ackDays };
+}
+
+export type ReviewQueue = Awaited<ReturnType<typeof listReviewQueue>>;

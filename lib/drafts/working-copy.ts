@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { assertCan, type Actor } from "@/lib/auth/actor";
+import { ValidationError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { PeriodSchema } from "@/lib/periods/period";
+import { WorkingCopySchema } from "./schemas";
+
+async function ownBranch(actor: Actor) {
+  const branch = await findOrgUnitInScope(actor, actor.orgUnitId);
+  if (branch.level !== "BRANCH") throw new ValidationError("Chỉ bí thư chi bộ soạn dự thảo.");
+  return branch;
+}
+
+/** Saves the secretary's unsent text as they type (autosave); the next submission clears it. */
+export async function saveWorkingCopy(actor: Actor, rawInput: unknown): Promise<{ savedAt: Date }> {
+  assertCan(actor, "draft.submit");
+  const input = parseInput(WorkingCopySchema, rawInput);
+  const branch = await ownBranch(actor);
+  const saved = await db().draftWorkingCopy.upsert({
+    where: { branchId_period: { branchId: branch.id, period: input.period } },
+    create: { branchId: branch.id, period: input.period, title: input.title, body: input.body.normalize("NFC"), baseVersionNo: input.baseVersionNo, savedByName: actor.displayName },
+    update: { title: input.title, body: input.body.normalize("NFC"), baseVersionNo: input.baseVersionNo, savedByName: actor.displayName },
+  });
+  return { savedAt: saved.savedAt };
+}
+
+export async function getWorkingCopy(actor: Actor, period: string) {
+  assertCan(actor, "draft.submit");
+  const valid = parseInput(PeriodSchema, period);
+  const branch = await ownBranch(actor);
+  return db().draftWorkingCopy.findUnique({ where: { branchId_period: { branchId: branch.id, period: valid } } });
+}

@@ -1,0 +1,41 @@
+import { closeTestDb, testDb } from "../support/db";
+
+afterAll(closeTestDb);
+
+describe("drafts demo data", () => {
+  it("has 24 months of drafts for the district's branches, the latest period still in progress", async () => {
+    const periods = await testDb().$queryRaw<{ period: string; drafts: number }[]>`
+      SELECT d.period, count(*)::int AS drafts FROM "Draft" d JOIN "OrgUnit" b ON b.id = d."branchId" WHERE b.code LIKE 'LB-%' GROUP BY d.period ORDER BY d.period`;
+    expect(periods).toHaveLength(24);
+    const latest = periods[periods.length - 1];
+    expect(latest.period).toBe("2026-12");
+    for (const row of periods.slice(0, -1)) expect(row.drafts).toBeGreaterThan(490);
+    expect(latest.drafts).toBeLessThan(periods[0].drafts);
+    const statuses = await testDb().draft.groupBy({ by: ["status"], where: { period: latest.period }, _count: true });
+    expect(statuses.map((row) => row.status).sort()).toEqual(["APPROVED", "CHANGES_REQUESTED", "REVISED", "SUBMITTED"]);
+  });
+
+  it("has copies the analyzer flags, grounded drafts it does not, and a history of reviews, comments and feedback", async () => {
+    const period = "2026-11";
+    const template = await testDb().draft.count({ where: { period, proposedFlags: { has: "TEMPLATE_COPY" } } });
+    const previous = await testDb().draftAnalysis.count({ where: { period, proposedFlags: { has: "PREVIOUS_COPY" } } });
+    const ungrounded = await testDb().draftAnalysis.count({ where: { period, proposedFlags: { has: "NOT_GROUNDED" } } });
+    const clean = await testDb().draftAnalysis.count({ where: { period, proposedFlags: { isEmpty: true } } });
+    expect(template).toBeGreaterThan(5);
+    expect(previous + ungrounded).toBeGreaterThan(5);
+    expect(clean).toBeGreaterThan(300);
+    expect(await testDb().draftReview.count({ where: { draft: { period } } })).toBeGreaterThan(500);
+    expect(await testDb().draftComment.count({ where: { draft: { period }, anchorQuote: { not: null } } })).toBeGreaterThan(50);
+    expect(await testDb().draftComment.count({ where: { suggestionStatus: "ACCEPTED" } })).toBeGreaterThan(10);
+    expect(await testDb().feedback.count({ where: { period, reply: { not: null } } })).toBeGreaterThan(10);
+    expect(await testDb().guidance.count({ where: { period } })).toBeGreaterThanOrEqual(2);
+    const board = await testDb().user.findUniqueOrThrow({ where: { username: "bantochuc" } });
+    expect(await testDb().notification.count({ where: { userId: board.id } })).toBeGreaterThan(5);
+    // Every anchored comment of the demo points at its quote.
+    const comments = await testDb().draftComment.findMany({ where: { anchorQuote: { not: null } }, take: 200, include: { draft: { include: { versions: true } } } });
+    for (const comment of comments) {
+      const version = comment.draft.versions.find((candidate) => candidate.versionNo === comment.versionNo)!;
+      expect(version.body.slice(comment.anchorStart!, comment.anchorEnd!)).toBe(comment.anchorQuote);
+    }
+  });
+});
