@@ -24,13 +24,20 @@ describe("prefix ranges in the tree join", () => {
   it("never puts a branch of /…/15/ under a sibling /…/150/ or the other way round", async () => {
     const own = await createTestWard();
     const db = testDb();
-    // Children whose path segments are prefixes of each other as text: "…/7/" and "…/70/".
-    const make = (code: string, level: "WARD" | "BRANCH", parentId: number, path: string) =>
-      db.orgUnit.create({ data: { code, name: code, level, parentId, path, depth: 3, validFrom: new Date("2020-01-01") } });
-    const short = await make(`${own.ward.code}-S`, "WARD", own.district.id, `${own.district.path}7000000${own.ward.id}/`);
-    const long = await make(`${own.ward.code}-L`, "WARD", own.district.id, `${own.district.path}7000000${own.ward.id}0/`);
-    const inShort = await make(`${own.ward.code}-S1`, "BRANCH", short.id, `${short.path}1/`);
-    const inLong = await make(`${own.ward.code}-L1`, "BRANCH", long.id, `${long.path}1/`);
+    // Children whose path segments are prefixes of each other as text: "…/N/" and "…/N0/".
+    // Explicit ids far above the sequence keep every path true to its ids, so the
+    // shared test database stays a valid tree for the suites running beside this one.
+    const n = 100_000_000 + (own.ward.id % 10_000_000);
+    const makeWard = (id: number, suffix: string) =>
+      db.orgUnit.create({ data: { id, code: `${own.ward.code}-${suffix}`, name: suffix, level: "WARD", parentId: own.district.id, path: `${own.district.path}${id}/`, depth: 2, validFrom: new Date("2020-01-01") } });
+    const makeBranch = async (ward: { id: number; path: string; code: string }) => {
+      const created = await db.orgUnit.create({ data: { code: `${ward.code}1`, name: `${ward.code}1`, level: "BRANCH", parentId: ward.id, path: "/", depth: 3, validFrom: new Date("2020-01-01") } });
+      return db.orgUnit.update({ where: { id: created.id }, data: { path: `${ward.path}${created.id}/` } });
+    };
+    const short = await makeWard(n, "S");
+    const long = await makeWard(n * 10, "L");
+    const inShort = await makeBranch(short);
+    const inLong = await makeBranch(long);
     const rows = await db.$queryRaw<{ child_id: number; branch_id: number }[]>(
       Prisma.sql`SELECT * FROM (${branchesByChildSql(own.district.id, { period: "2026-11" })}) x WHERE x.child_id IN (${short.id}, ${long.id})`,
     );
