@@ -67,7 +67,7 @@ export function HandbookDashboardView({ actor, data, view, rebuildAction }: Prop
 
       <HandbookStatCards figures={overview} level={unit.level} thresholds={thresholds} />
 
-      {/* Issue 5, part 2: summaries of the other areas for this unit and month (placeholders until merged). */}
+      {/* Where the same unit and month stand in draft review and meetings. */}
       <div className="grid grid-2 stats-summaries">
         <DraftReviewSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
         <MeetingComplianceSummarySlot actor={actor} orgUnitId={unit.id} period={period} />

@@ -70,6 +70,31 @@ describe("leaders' dashboard in the browser", () => {
     await page.context().close();
   });
 
+  it("summarises the month's draft review and meeting compliance of the same unit, each linking to its detail", async () => {
+    const page = await newPage();
+    await signIn(page, baseUrl(), "lanhdao", DEMO_PASSWORD);
+    const ward = await unitId("LB-BD");
+    await page.goto(`${baseUrl()}/dashboard/${ward}?period=2026-10`);
+    const { drafts, meetings } = await page.evaluate(async (id) => ({
+      drafts: await (await fetch(`/api/v1/drafts/summary?orgUnitId=${id}&period=2026-10`)).json(),
+      meetings: await (await fetch(`/api/v1/meetings/compliance?orgUnitId=${id}&period=2026-10`)).json(),
+    }), ward);
+    const draftCard = page.locator("section", { has: page.getByRole("heading", { name: "Dự thảo nghị quyết tháng 10/2026" }) });
+    expect(await draftCard.locator(".stat-value").first().textContent()).toBe(`${formatNumber(drafts.totals.submitted)}/${formatNumber(drafts.totals.branches)}`);
+    expect(drafts.totals.branches).toBeGreaterThan(0);
+    const meetingCard = page.locator("section", { has: page.getByRole("heading", { name: "Sinh hoạt chi bộ tháng 10/2026" }) });
+    expect(await meetingCard.locator(".stat-value").first().textContent()).toBe(`${formatNumber(meetings.totals.held)}/${formatNumber(meetings.totals.branches)}`);
+    expect(await meetingCard.locator(".stat-value").nth(1).textContent()).toBe(formatPercent(meetings.totals.attendanceRate));
+
+    await draftCard.getByRole("link", { name: "Xem tiến độ dự thảo theo đơn vị" }).click();
+    await page.waitForURL(`**/drafts/progress?period=2026-10&orgUnitId=${ward}`);
+    await page.goBack();
+    await meetingCard.getByRole("link", { name: "Xem tình hình sinh hoạt" }).click();
+    await page.waitForURL(`**/meetings?unit=${ward}&period=2026-10`);
+    expect(await page.locator("h1").textContent()).toContain("Bồ Đề");
+    await page.context().close();
+  });
+
   it("fits a phone screen", async () => {
     const page = await newPage({ width: 390, height: 844 });
     await signIn(page, baseUrl(), "phuong-bo-de", DEMO_PASSWORD);
