@@ -47,13 +47,14 @@ export async function countUnder(unitPaths: string[]): Promise<Map<string, OrgCo
   if (!unitPaths.length) return result;
   const rows = await db().$queryRaw<{ path: string; wards: bigint; branches: bigint; members: bigint; expected: bigint; children: bigint }[]>`
     WITH roots AS (SELECT unnest(${unitPaths}::text[]) COLLATE "C" AS path)
+    -- "path starts with r.path" as a range (see lib/org/tree-sql.ts): one index range scan per root.
     SELECT r.path,
-      (SELECT count(*) FROM "OrgUnit" w WHERE w.path LIKE r.path || '%' AND w.level = 'WARD' AND w."validTo" IS NULL) AS wards,
-      (SELECT count(*) FROM "OrgUnit" b WHERE b.path LIKE r.path || '%' AND b.level = 'BRANCH' AND b."validTo" IS NULL) AS branches,
+      (SELECT count(*) FROM "OrgUnit" w WHERE w.path >= r.path AND w.path < left(r.path, -1) || '0' AND w.level = 'WARD' AND w."validTo" IS NULL) AS wards,
+      (SELECT count(*) FROM "OrgUnit" b WHERE b.path >= r.path AND b.path < left(r.path, -1) || '0' AND b.level = 'BRANCH' AND b."validTo" IS NULL) AS branches,
       (SELECT count(*) FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId"
-         WHERE b.path LIKE r.path || '%' AND m.status IN ('ACTIVE', 'EXEMPT')) AS members,
+         WHERE b.path >= r.path AND b.path < left(r.path, -1) || '0' AND m.status IN ('ACTIVE', 'EXEMPT')) AS members,
       (SELECT count(*) FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId"
-         WHERE b.path LIKE r.path || '%' AND m.status = 'ACTIVE') AS expected,
+         WHERE b.path >= r.path AND b.path < left(r.path, -1) || '0' AND m.status = 'ACTIVE') AS expected,
       (SELECT count(*) FROM "OrgUnit" c JOIN "OrgUnit" p ON p.id = c."parentId"
          WHERE p.path = r.path AND c."validTo" IS NULL) AS children
     FROM roots r`;
