@@ -9,8 +9,7 @@ import { formatNumber } from "@/lib/format/number";
 import { PageHeader, type Crumb } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { HandbookStatCards } from "./handbook-stat-cards";
-import { HandbookSeriesChart } from "./handbook-series-chart";
-import { HandbookRankingChart } from "./handbook-ranking-chart";
+import { HandbookSeriesChart, HandbookRankingChart } from "./lazy-charts";
 import { ChildUnitsFiguresTable, type ChildSort } from "./child-units-figures-table";
 import { LaggingBranchesTable } from "./lagging-branches-table";
 import { UsageSnapshotsTable } from "./usage-snapshots-table";
@@ -68,7 +67,7 @@ export function HandbookDashboardView({ actor, data, view, rebuildAction }: Prop
       <HandbookStatCards figures={overview} level={unit.level} thresholds={thresholds} />
 
       {/* Where the same unit and month stand in draft review and meetings. */}
-      <div className="grid grid-2 stats-summaries">
+      <div className="stats-summaries">
         <DraftReviewSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
         <MeetingComplianceSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
       </div>

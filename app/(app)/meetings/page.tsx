@@ -18,7 +18,7 @@ import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ComplianceTable } from "@/components/meetings/compliance-table";
 import { HeatLegend, HeatMap } from "@/components/meetings/heat-map";
-import { ComplianceCharts } from "@/components/meetings/compliance-charts";
+import { ComplianceCharts } from "@/components/meetings/lazy-compliance-charts";
 
 export const metadata = { title: "Sinh hoạt chi bộ" };
 
