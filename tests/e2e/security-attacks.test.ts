@@ -43,6 +43,14 @@ describe("CVE-2025-29927: the x-middleware-subrequest header bypasses nothing", 
   });
 });
 
+describe("no X-Powered-By", () => {
+  it.each(["/login", "/api/v1/health", "/api/v1/me", "/khong-co-trang-nay", "/_next/static/khong-co.js"])("%s", async (path) => {
+    const response = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
+    await response.arrayBuffer();
+    expect(response.headers.get("x-powered-by")).toBeNull();
+  });
+});
+
 describe("cross-origin writes with a valid cookie are refused", () => {
   it("API: another Origin, or a cross-site fetch without Origin → 403, nothing written", async () => {
     const draft = scopes.ids.own.draft;
@@ -141,6 +149,23 @@ describe("brute force", () => {
     // Another client (as a trusted proxy reports it) is not affected. Rotating X-Real-IP only helps behind
     // TRUST_PROXY=1, which the test server plays; without it the header is ignored (tests/integration/security-brute-force.test.ts).
     expect((await signInOverHttp(scopes.users.ADMIN.username, TEST_PASSWORD, { "x-real-ip": `e2e-other-${uniqueSuffix()}` })).error).toBeUndefined();
+
+    // The sign-in form shows the 429's message (next-auth's client reads the `url` of the answer).
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ locale: "vi-VN", extraHTTPHeaders: client });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/login`);
+      await page.getByLabel("Tên đăng nhập").fill(scopes.users.ADMIN.username);
+      await page.getByLabel("Mật khẩu").fill(TEST_PASSWORD);
+      await page.getByRole("button", { name: "Đăng nhập" }).click();
+      const alert = page.locator(".alert-error");
+      await alert.waitFor({ timeout: 20_000 });
+      expect(await alert.textContent()).toMatch(/Quá nhiều lần đăng nhập từ máy này/);
+      expect(new URL(page.url()).pathname).toBe("/login");
+    } finally {
+      await browser.close();
+    }
   });
 });
 
