@@ -77,7 +77,7 @@ export function serverActionsOfBuild(root = process.cwd()): ManifestAction[] {
 export function pageForAction(action: ManifestAction, ids: ScopeIds): string {
   const worker = [...action.workers].sort((a, b) => (a.match(/\[/g)?.length ?? 0) - (b.match(/\[/g)?.length ?? 0))[0];
   const route = worker.replace(/^app/, "").replace(/\/page$/, "").split("/").filter((part) => part && !/^\(.*\)$/.test(part));
-  const filled = route.map((part, index) => {
+  const filled = route.map((part) => {
     if (part === "[branchId]") return String(ids.branch);
     if (part === "[period]") return route[0] === "meetings" ? ids.meetingPeriod : ids.period;
     if (part === "[id]") return String(route[0] === "drafts" ? ids.draft : route[0] === "admin" ? ids.user : ids.ward);

