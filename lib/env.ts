@@ -10,7 +10,7 @@ const EnvSchema = z.object({
   /** Comma-separated replica URLs for dashboards and lists (docs/scaling.md). */
   DATABASE_READ_URLS: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Trust X-Forwarded-For from a reverse proxy for client addresses. */
+  /** Trust X-Real-IP / X-Forwarded-For from a reverse proxy for client addresses (lib/http/client-address.ts). */
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
 });
 

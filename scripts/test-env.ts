@@ -64,7 +64,10 @@ async function main() {
     server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
+        // The suite plays the reverse proxy: tests give themselves a rate-limit bucket with X-Real-IP.
+        // (Without TRUST_PROXY=1 those headers are ignored: tests/integration/security-brute-force.test.ts.)
+        TRUST_PROXY: "1" },
     });
     await waitForHealth(`${baseUrl}/api/v1/health`, server);
   }

@@ -2,7 +2,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { recordAnonymousAuditEvent } from "@/lib/audit/record-audit-event";
-import { hitRateLimit } from "@/lib/security/rate-limit";
+import { hitRateLimit, peekRateLimit, type RateLimitResult } from "@/lib/security/rate-limit";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { formatTime } from "@/lib/format/date";
 
@@ -22,6 +22,19 @@ export function normalizeUsername(username: string): string {
   return username.normalize("NFC").trim().toLowerCase();
 }
 
+function signInRateLimitKey(ip: string | undefined): string {
+  return `login:ip:${ip ?? "unknown"}`;
+}
+
+/** Whether a client address has used up its sign-in attempts (nothing counted). The sign-in route answers 429 then. */
+export async function clientSignInAllowance(ip: string): Promise<RateLimitResult> {
+  return peekRateLimit(signInRateLimitKey(ip), CLIENT_ATTEMPTS_PER_WINDOW, CLIENT_WINDOW_SECONDS);
+}
+
+export function clientRateLimitedMessage(retryAfterSeconds: number): string {
+  return `Quá nhiều lần đăng nhập từ máy này. Thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`;
+}
+
 /**
  * Checks a username and password. Five failures in a row lock the account for
  * fifteen minutes; every outcome is audited; a client address that tries too
@@ -35,10 +48,10 @@ export async function signInWithPassword(request: SignInRequest): Promise<SignIn
     return { ok: false, message: WRONG_CREDENTIALS };
   }
 
-  const limit = await hitRateLimit(`login:ip:${request.ip ?? "unknown"}`, CLIENT_ATTEMPTS_PER_WINDOW, CLIENT_WINDOW_SECONDS);
+  const limit = await hitRateLimit(signInRateLimitKey(request.ip), CLIENT_ATTEMPTS_PER_WINDOW, CLIENT_WINDOW_SECONDS);
   if (!limit.allowed) {
     await recordAnonymousAuditEvent(db(), { ...meta, actorLabel: username, action: "auth.login.rate_limited", entityType: "User" });
-    return { ok: false, message: `Quá nhiều lần đăng nhập từ máy này. Thử lại sau ${Math.ceil(limit.retryAfterSeconds / 60)} phút.` };
+    return { ok: false, message: clientRateLimitedMessage(limit.retryAfterSeconds) };
   }
 
   const user = await db().user.findUnique({ where: { username } });

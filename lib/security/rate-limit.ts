@@ -22,3 +22,13 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
   return { allowed: count <= limit, count, retryAfterSeconds };
 }
+
+/** The state of a window without counting a hit (to refuse early, before any work). */
+export async function peekRateLimit(key: string, limit: number, windowSeconds: number, now = new Date()): Promise<RateLimitResult> {
+  const windowMs = windowSeconds * 1000;
+  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const bucket = await db().rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } } });
+  const count = Number(bucket?.count ?? 0);
+  const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
+  return { allowed: count < limit, count, retryAfterSeconds };
+}
