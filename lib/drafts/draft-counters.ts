@@ -7,6 +7,11 @@ import type { Tx } from "@/lib/db/client";
  * (a request for changes) still waits for the ward's acknowledgement.
  */
 export async function refreshDraftCounters(tx: Tx, draftId: number): Promise<void> {
+  // Lock the draft first, in a statement of its own: the recount below then
+  // takes its snapshot after every concurrent writer of this draft committed
+  // (READ COMMITTED re-checks an UPDATE's row but not its subqueries, so
+  // parallel comments would otherwise each count without the others').
+  await tx.$queryRaw`SELECT id FROM "Draft" WHERE id = ${draftId} FOR UPDATE`;
   await tx.$executeRaw`
     UPDATE "Draft" d SET
       "openComments" = (SELECT count(*)::int FROM "DraftComment" c WHERE c."draftId" = d.id AND c."parentId" IS NULL AND c."publishedAt" IS NOT NULL AND c."resolvedAt" IS NULL),
