@@ -64,7 +64,9 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
-const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08006", "08001", "08003"]);
+// P2024 (no pooled connection in time) and P2028 (transaction could not start / timed out) mean the
+// database is saturated: like an outage, the request may be retried, so 503 with Retry-After, not 500.
+const CONNECTION_ERROR_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P02", "57P03", "08006", "08001", "08003", "P2024", "P2028"]);
 
 /** True when the error means PostgreSQL cannot be reached (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -7,6 +7,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
+import { markRecentWrite } from "@/lib/db/read-replicas";
 import type { FormState } from "./form-state";
 
 type Options = { permission?: Permission; revalidate?: string[] };
@@ -28,8 +29,12 @@ export function formAction(options: Options, run: Run) {
       if (options.permission) assertCan(actor, options.permission);
       const result = (await run(actor, input)) ?? { status: "success", message: "Đã lưu." };
       for (const path of options.revalidate ?? []) revalidatePath(path);
+      // Read-your-own-write: with read replicas, this user's next pages read the primary for a few seconds.
+      if (result.status === "success") await markRecentWrite();
       return result;
     } catch (error) {
+      // An action that saved and then redirects (redirect() throws): the page it lands on must see the write.
+      if (typeof (error as { digest?: unknown })?.digest === "string" && (error as { digest: string }).digest.startsWith("NEXT_REDIRECT")) await markRecentWrite();
       unstable_rethrow(error);
       if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: fieldErrorsOf(error.details), values };
       if (isDatabaseUnavailable(error)) return { status: "error", message: "Cơ sở dữ liệu tạm thời không truy cập được. Vui lòng thử lại sau ít phút.", values };

@@ -9,8 +9,10 @@ import { AppError, ForbiddenError, isDatabaseUnavailable, PayloadTooLargeError, 
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
 import { parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
+import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
 
 export const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_INT4 = 2_147_483_647;
 
 type RouteContext<P> = { params: Promise<P> };
 export type ApiContext<P> = { request: NextRequest; actor: Actor; params: P };
@@ -28,7 +30,13 @@ export function apiRoute<P = Record<string, never>>(options: ApiOptions, handler
       if (!actor) throw new UnauthenticatedError();
       if (options.permission) assertCan(actor, options.permission);
       const result = await handler({ request, actor, params: await context.params });
-      return result instanceof Response ? result : NextResponse.json(result);
+      const response = result instanceof Response ? result : NextResponse.json(result);
+      if (UNSAFE_METHODS.has(request.method) && response.ok && replicaUrls().length) {
+        // Read-your-own-write with read replicas: this client's next reads go to the primary for a few seconds.
+        const cookie = primaryUntilCookie();
+        response.headers.append("set-cookie", `${cookie.name}=${cookie.value}; Path=/; Max-Age=${cookie.maxAge}; HttpOnly; SameSite=Lax`);
+      }
+      return response;
     } catch (error) {
       return errorResponse(error, request);
     }
@@ -82,12 +90,28 @@ export function errorResponse(error: unknown, request?: NextRequest): Response {
     if (error.details.length) body.error.details = error.details;
     return NextResponse.json(body, { status: error.status, headers });
   }
+  if (isNumberOutOfRange(error)) {
+    // A number from the request too large for its column: the input is wrong, not the server.
+    return NextResponse.json({ error: { code: "VALIDATION_FAILED", message: "Một giá trị số trong yêu cầu vượt quá giới hạn cho phép." } }, { status: 400 });
+  }
   if (isDatabaseUnavailable(error)) {
     const unavailable = new ServiceUnavailableError();
     return NextResponse.json({ error: { code: unavailable.code, message: unavailable.message } }, { status: 503, headers: { "Retry-After": "5" } });
   }
   logError("api", error, { method: request?.method, path: request?.nextUrl.pathname });
   return NextResponse.json({ error: { code: "INTERNAL", message: "Lỗi hệ thống. Sự cố đã được ghi lại, vui lòng thử lại sau." } }, { status: 500 });
+}
+
+/** PostgreSQL 22003 (numeric_value_out_of_range), wherever the driver put it. */
+function isNumberOutOfRange(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; originalCode?: unknown; message?: unknown; cause?: unknown };
+    if (candidate.code === "22003" || candidate.originalCode === "22003") return true;
+    if (typeof candidate.message === "string" && /out of range for type (integer|smallint|bigint)/.test(candidate.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
 }
 
 /** Reads a JSON body of at most `maxBytes`, then validates it. */
@@ -142,5 +166,6 @@ export function paged<T>(items: T[], total: number, page: number, pageSize: numb
 /** Path ids are positive integers; anything else is simply not found. */
 export function idParam(value: string): number {
   const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  return Number.isSafeInteger(id) && id > 0 ? id : -1;
+  // Ids are PostgreSQL integers: a larger number is no record (not a database error).
+  return Number.isSafeInteger(id) && id > 0 && id <= MAX_INT4 ? id : -1;
 }

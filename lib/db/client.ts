@@ -7,7 +7,12 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export function createPrismaClient(url: string, poolSize = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize }),
+    // Under load (50 users on 2 cores, docs/reliability.md) waiting for a pooled connection or a
+    // row lock takes longer than Prisma's defaults (2 s / 5 s), which turned busy moments into 500s.
+    transactionOptions: { maxWait: 15_000, timeout: 30_000 },
+  });
 }
 
 // One client per process; kept on globalThis so that dev reloads and test

@@ -34,7 +34,7 @@ export async function serverMajorVersion(url: string): Promise<number> {
 }
 
 /** The newest installed copy of `tool` able to talk to a server of `serverMajor`. */
-export function findPgTool(tool: "pg_dump" | "pg_restore" | "psql", serverMajor: number): string {
+export function findPgTool(tool: "pg_dump" | "pg_restore" | "psql" | "pg_basebackup", serverMajor: number): string {
   for (const file of candidates(tool)) {
     const major = majorOf(execFileSync(file, ["--version"], { encoding: "utf8" }));
     if (major >= serverMajor) return file;

@@ -7,6 +7,13 @@ import type { Tx } from "@/lib/db/client";
  * (a request for changes) still waits for the ward's acknowledgement.
  */
 export async function refreshDraftCounters(tx: Tx, draftId: number): Promise<void> {
+  // Lock the draft first, in a statement of its own: the recount below then
+  // takes its snapshot after every concurrent writer of this draft committed
+  // (READ COMMITTED re-checks an UPDATE's row but not its subqueries, so
+  // parallel comments would otherwise each count without the others').
+  // NO KEY UPDATE, not UPDATE: writers already hold KEY SHARE on the draft through their
+  // comment's foreign key, and UPDATE would deadlock against that.
+  await tx.$queryRaw`SELECT id FROM "Draft" WHERE id = ${draftId} FOR NO KEY UPDATE`;
   await tx.$executeRaw`
     UPDATE "Draft" d SET
       "openComments" = (SELECT count(*)::int FROM "DraftComment" c WHERE c."draftId" = d.id AND c."parentId" IS NULL AND c."publishedAt" IS NOT NULL AND c."resolvedAt" IS NULL),

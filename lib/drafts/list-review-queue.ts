@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-replicas";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/db/sql";
@@ -105,7 +105,9 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     LEFT JOIN "OrgUnit" w ON w.id = bw.parent_id
     LEFT JOIN "Draft" d ON d."branchId" = bw.branch_id AND d.period = ${period}`;
 
-  const rows = await db().$queryRaw<
+  // A list: from a read replica when there is one (docs/scaling.md).
+  const reader = await readDb();
+  const rows = await reader.$queryRaw<
     {
       branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
       firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null;
@@ -121,7 +123,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
 
   // One pass gives the page and the total; a page past the end needs its own count.
-  const total = rows.length ? rows[0].total : filter.page > 1 ? (await db().$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
+  const total = rows.length ? rows[0].total : filter.page > 1 ? (await reader.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
   const now = new Date();
   const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({

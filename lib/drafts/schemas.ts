@@ -30,6 +30,8 @@ export const WorkingCopySchema = z.object({
   title: z.string({ message: "Tiêu đề phải là chữ." }).max(300, "Tiêu đề dài tối đa 300 ký tự.").default(""),
   body: z.string({ message: "Nội dung phải là chữ." }).max(MAX_DRAFT_CHARS, "Dự thảo quá dài."),
   baseVersionNo: z.coerce.number({ message: "Số phiên bản không hợp lệ." }).int().min(0).default(0),
+  /** savedAt of the copy this text started from: a newer save elsewhere (another tab) answers 409 instead of being overwritten. */
+  expectedSavedAt: z.iso.datetime({ message: "expectedSavedAt phải là thời điểm ISO 8601." }).optional(),
 });
 
 export const AnchorSchema = z.object({

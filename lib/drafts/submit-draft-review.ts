@@ -33,11 +33,20 @@ export async function submitDraftReview(actor: Actor, draftId: number, rawInput:
   const now = new Date();
 
   return db().$transaction(async (tx) => {
+    // Compare-and-set on the row: the version must still be current AND undecided (SUBMITTED or
+    // REVISED), so of two reviewers deciding at once the second gets 409 instead of a second decision.
     const { count } = await tx.draft.updateMany({
-      where: { id: draft.id, currentVersionNo: input.expectedVersionNo },
+      where: { id: draft.id, currentVersionNo: input.expectedVersionNo, status: { in: ["SUBMITTED", "REVISED"] } },
       data: { status: input.decision, flags, reviewedAt: now },
     });
-    if (count === 0) throw new ConflictError("Chi bộ vừa nộp phiên bản mới. Hãy xem bản mới trước khi quyết định.");
+    if (count === 0) {
+      const current = await tx.draft.findUniqueOrThrow({ where: { id: draft.id }, select: { currentVersionNo: true } });
+      throw new ConflictError(
+        current.currentVersionNo !== input.expectedVersionNo
+          ? "Chi bộ vừa nộp phiên bản mới. Hãy xem bản mới trước khi quyết định."
+          : `Phiên bản ${input.expectedVersionNo} vừa được người khác quyết định. Tải lại trang để xem quyết định đó.`,
+      );
+    }
     const review = await tx.draftReview.create({
       data: {
         draftId: draft.id,

@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-replicas";
 import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
 import type { Period } from "@/lib/periods/period";
 
@@ -44,9 +44,10 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
   const bc = Prisma.sql`bc AS (SELECT * FROM (${Prisma.join(perPeriod, " UNION ALL ")}) u ${onlyBranches})`;
   // The city sees nearly every meeting: joining first and counting distinct branches is cheapest there.
   // Below, the node's branches are a small share: aggregate only their meetings, then join.
+  const reader = await readDb(); // dashboards read a replica when there is one
   const rows =
     unit.level === "CITY"
-      ? await db().$queryRaw<Row[]>`
+      ? await reader.$queryRaw<Row[]>`
     WITH ${bc}
     SELECT bc.child_id, bc.period,
       count(DISTINCT bc.branch_id)::int AS branches,
@@ -58,7 +59,7 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
       min(m."heldOn") AS held_on
     FROM bc LEFT JOIN "Meeting" m ON m."branchId" = bc.branch_id AND m.period = bc.period AND m.period >= ${from} AND m.period <= ${to}
     GROUP BY bc.child_id, bc.period`
-      : await db().$queryRaw<Row[]>`
+      : await reader.$queryRaw<Row[]>`
     WITH ${bc},
     mt AS (
       SELECT m.period, m."branchId",
@@ -97,7 +98,7 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
  */
 export async function rankBranchesByMissingMonths(unit: Unit, periods: Period[], latePeriods: Period[], options: { page: number; pageSize: number; onlyMissing?: boolean }) {
   const perPeriod = periods.map((period) => Prisma.sql`SELECT ${period}::text AS period, x.branch_id FROM (${branchesUnderSql(unit.path, { period })}) x`);
-  const rows = await db().$queryRaw<{ branch_id: number; missing: number; total: number }[]>`
+  const rows = await (await readDb()).$queryRaw<{ branch_id: number; missing: number; total: number }[]>`
     WITH bc AS (${Prisma.join(perPeriod, " UNION ALL ")}),
     held AS (
       SELECT DISTINCT m.period, m."branchId" FROM "Meeting" m

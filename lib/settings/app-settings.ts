@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { NotFoundError } from "@/lib/errors";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { SETTINGS, type SettingDefinition } from "./registry";
 
@@ -17,16 +17,32 @@ export async function getSetting<T>(definition: SettingDefinition<T>): Promise<T
 
 export async function listSettings(actor: Actor) {
   assertCan(actor, "settings.manage");
-  return Promise.all(SETTINGS.map(async (definition) => ({ definition, value: await getSetting(definition) })));
+  const rows = await db().appSetting.findMany({ where: { key: { in: SETTINGS.map((definition) => definition.key) } }, select: { key: true, updatedAt: true } });
+  const changedAt = new Map(rows.map((row) => [row.key, row.updatedAt.toISOString()]));
+  // updatedAt goes back with the form as expectedUpdatedAt (optimistic concurrency).
+  return Promise.all(SETTINGS.map(async (definition) => ({ definition, value: await getSetting(definition), updatedAt: changedAt.get(definition.key) ?? "" })));
 }
 
-/** Administrators change a registered setting; the change is audited. */
-export async function updateSetting(actor: Actor, key: string, rawValue: unknown): Promise<void> {
+/**
+ * Administrators change a registered setting; the change is audited.
+ * `expectedUpdatedAt` (the setting's `updatedAt` when the form was opened, ""
+ * when it had never been changed) refuses the save with a 409 when another
+ * administrator changed it meanwhile, instead of silently overwriting.
+ */
+export async function updateSetting(actor: Actor, key: string, rawValue: unknown, options: { expectedUpdatedAt?: string } = {}): Promise<void> {
   assertCan(actor, "settings.manage");
   const definition = SETTINGS.find((setting) => setting.key === key);
   if (!definition) throw new NotFoundError("Không có thiết lập này.");
   const value = parseInput(definition.schema, rawValue) as object;
   await db().$transaction(async (tx) => {
+    if (options.expectedUpdatedAt !== undefined) {
+      // Serialize writers of this key (the row may not exist yet), then compare.
+      await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`;
+      const current = await tx.appSetting.findUnique({ where: { key }, select: { updatedAt: true } });
+      if ((current?.updatedAt.toISOString() ?? "") !== options.expectedUpdatedAt) {
+        throw new ConflictError("Thiết lập này vừa được người khác thay đổi. Tải lại trang để xem giá trị mới rồi lưu lại.");
+      }
+    }
     await tx.appSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
     await recordAuditEvent(tx, actor, { action: "setting.updated", entityType: "AppSetting", entityId: key, details: { value: value as never } });
   });

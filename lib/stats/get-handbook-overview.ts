@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-replicas";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { NotFoundError } from "@/lib/errors";
@@ -32,7 +32,7 @@ export async function getHandbookOverview(actor: Actor, rawQuery: unknown = {}):
   const periods = await listUnitStatPeriods(unit.id);
   const period = pickPeriod(unit.name, periods, query.period);
   // One statement, so the unit and its children come from the same snapshot of the roll-ups.
-  const rows = await db().$queryRaw<(StatRow & { id: number; code: string; name: string; level: UnitRef["level"]; parentId: number | null; computedAt: Date; own: boolean })[]>`
+  const rows = await (await readDb()).$queryRaw<(StatRow & { id: number; code: string; name: string; level: UnitRef["level"]; parentId: number | null; computedAt: Date; own: boolean })[]>`
     SELECT o.id, o.code, o.name, o.level, s."parentId", s."computedAt", s."orgUnitId" = ${unit.id} AS own, ${FIGURE_COLUMNS}
     FROM "HandbookStat" s JOIN "OrgUnit" o ON o.id = s."orgUnitId"
     WHERE s.period = ${period} AND (s."orgUnitId" = ${unit.id} OR s."parentId" = ${unit.id})

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/read-replicas";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { addMonths } from "@/lib/periods/period";
@@ -18,7 +18,7 @@ export async function getHandbookSeries(actor: Actor, rawQuery: unknown = {}): P
   const latest = (await listUnitStatPeriods(unit.id))[0];
   const to = query.to ?? latest ?? "0000-01";
   const from = query.from ?? addMonths(to, -(DEFAULT_SERIES_MONTHS - 1));
-  const rows = await db().handbookStat.findMany({ where: { orgUnitId: unit.id, period: { gte: from, lte: to } }, orderBy: { period: "asc" } });
+  const rows = await (await readDb()).handbookStat.findMany({ where: { orgUnitId: unit.id, period: { gte: from, lte: to } }, orderBy: { period: "asc" } });
   return {
     orgUnit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId },
     from,

@@ -126,7 +126,7 @@ export const draftsPaths = {
   },
   "/drafts/working-copy": {
     get: { summary: "Bản đang soạn (chưa nộp) của chi bộ", parameters: [{ ...period, required: true }], responses: { "200": { description: "Bản nháp" }, ...errors } },
-    put: { summary: "Tự lưu bản đang soạn", requestBody: body({ type: "object", required: ["period", "body"], properties: { period: { type: "string" }, title: { type: "string" }, body: { type: "string" }, baseVersionNo: { type: "integer" } } }), responses: { "200": { description: "Đã lưu" }, ...errors } },
+    put: { summary: "Tự lưu bản đang soạn", requestBody: body({ type: "object", required: ["period", "body"], properties: { period: { type: "string" }, title: { type: "string" }, body: { type: "string" }, baseVersionNo: { type: "integer" }, expectedSavedAt: { type: "string", format: "date-time", description: "savedAt của bản đang sửa; bản đã được lưu từ nơi khác → 409" } } }), responses: { "200": { description: "Đã lưu" }, ...errors } },
   },
   "/feedback": {
     get: {

@@ -17,11 +17,12 @@ export default async function SettingsPage() {
       <PageHeader title="Thiết lập" description="Hạn nộp, ngưỡng đánh giá và các tham số khác, áp dụng ngay cho mọi người dùng." />
       {settings.length === 0 ? <div className="card empty">Chưa có thiết lập nào.</div> : null}
       <div className="grid grid-2">
-        {settings.map(({ definition, value }) => (
+        {settings.map(({ definition, value, updatedAt }) => (
           <section className="card" key={definition.key}>
             <SettingForm
               action={updateSettingAction}
               settingKey={definition.key}
+              updatedAt={updatedAt}
               label={definition.label}
               description={definition.description}
               input={definition.input}
