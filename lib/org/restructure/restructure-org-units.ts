@@ -101,8 +101,9 @@ async function assertCodeFree(tx: Tx, code: string, field: string, exceptId?: nu
   if (clash[0] && clash[0].id !== exceptId) throw new ValidationError("Mã đơn vị đã được dùng.", [{ field, message: `Mã ${code} đã là mã của ${clash[0].name}.` }]);
 }
 
-async function assertDateAfterLastChange(tx: Tx, date: string, units: UnitRow[]): Promise<void> {
-  const latest = await latestPlacementStart(tx, units.map((unit) => unit.path), units.map((unit) => unit.id));
+/** The date may not go back before the last change of the units that move (with everything under them) or of the single units named. */
+async function assertDateAfterLastChange(tx: Tx, date: string, subtrees: UnitRow[], singles: UnitRow[] = []): Promise<void> {
+  const latest = await latestPlacementStart(tx, subtrees.map((unit) => unit.path), [...subtrees, ...singles].map((unit) => unit.id));
   if (latest && date < latest) {
     throw new ValidationError("Ngày hiệu lực sớm hơn lần thay đổi gần nhất.", [
       { field: "effectiveDate", message: `Ngày hiệu lực phải từ ${formatDate(new Date(`${latest}T00:00:00Z`))} trở đi: các đơn vị này đã thay đổi vào ngày đó.` },
@@ -180,13 +181,13 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
         target = await loadUnit(tx, actor, input.target.id, "target.id");
         if (target.level !== level) throw new ValidationError("Đơn vị nhận khác cấp.", [{ field: "target.id", message: `Đơn vị nhận phải là ${LEVEL_LABELS_RESTRUCTURE[level].toLowerCase()}.` }]);
         if (sources.some((source) => target.path.startsWith(source.path))) throw new ValidationError("Đơn vị nhận nằm trong đơn vị bị hợp nhất.", [{ field: "target.id", message: "Đơn vị nhận không được nằm trong đơn vị bị hợp nhất." }]);
-        await assertDateAfterLastChange(tx, date, [...sources, target]);
+        await assertDateAfterLastChange(tx, date, sources, [target]);
       } else {
         const parent = await loadUnit(tx, actor, input.target.parentId ?? sources[0].parentId ?? -1, "target.parentId");
         assertParentFits(level, parent, "target.parentId");
         if (sources.some((source) => parent.path.startsWith(source.path))) throw new ValidationError("Đơn vị cấp trên không hợp lệ.", [{ field: "target.parentId", message: "Đơn vị cấp trên không được nằm trong đơn vị bị hợp nhất." }]);
         await assertCodeFree(tx, input.target.code, "target.code");
-        await assertDateAfterLastChange(tx, date, [...sources, parent]);
+        await assertDateAfterLastChange(tx, date, sources, [parent]);
         target = await createUnit(tx, { code: input.target.code, name: input.target.name, level }, parent, date, eventId);
         outcome.created.push(ref(target));
       }
@@ -229,7 +230,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
         throw new ValidationError("Còn đơn vị chưa được chia.", [{ field: "targets", message: `Chọn nơi chuyển đến cho ${formatNumber(left.length)} đơn vị: ${left.slice(0, 5).map((child) => child.name).join(", ")}${left.length > 5 ? "…" : ""}.` }]);
       }
       if (input.usersTarget >= input.targets.length) throw new ValidationError("usersTarget không hợp lệ.", [{ field: "usersTarget", message: "Chọn một trong các đơn vị mới để nhận tài khoản." }]);
-      await assertDateAfterLastChange(tx, date, [source, parent]);
+      await assertDateAfterLastChange(tx, date, [source], [parent]);
       outcome.moves = { ...outcome.moves, ...(await countMoves(tx, [source.path])) };
       const created: UnitRow[] = [];
       for (const [index, spec] of input.targets.entries()) {
@@ -253,7 +254,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       if (unit.parentId === newParent.id) throw new ValidationError("Đơn vị đã trực thuộc đơn vị này.", [{ field: "newParentId", message: `${unit.name} đã trực thuộc ${newParent.name}.` }]);
       if (newParent.path.startsWith(unit.path)) throw new ValidationError("Không chuyển được vào chính nó.", [{ field: "newParentId", message: "Không chuyển một đơn vị vào đơn vị trực thuộc của chính nó." }]);
       assertParentFits(unit.level, newParent, "newParentId");
-      await assertDateAfterLastChange(tx, date, [unit, newParent]);
+      await assertDateAfterLastChange(tx, date, [unit], [newParent]);
       const oldParent = unit.parentId ? await tx.orgUnit.findUnique({ where: { id: unit.parentId } }) : null;
       outcome.moves = { ...outcome.moves, ...(await countMoves(tx, [unit.path])) };
       await moveSubtree(tx, unit, newParent, date, eventId);
@@ -268,7 +269,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       const code = input.code ?? unit.code;
       if (input.name === unit.name && code === unit.code) throw new ValidationError("Tên và mã không đổi.", [{ field: "name", message: "Nhập tên hoặc mã mới." }]);
       if (code.toLowerCase() !== unit.code.toLowerCase()) await assertCodeFree(tx, code, "code", unit.id);
-      await assertDateAfterLastChange(tx, date, [unit]);
+      await assertDateAfterLastChange(tx, date, [], [unit]);
       await renameUnit(tx, unit, input.name, code, date, eventId);
       outcome.renamed.push({ ...ref(unit), name: input.name, code, oldName: unit.name });
       await link("RENAMED", unit.id, unit.id);

@@ -67,3 +67,12 @@ export type MergeInput = z.infer<typeof MergeSchema>;
 export type SplitInput = z.infer<typeof SplitSchema>;
 
 export const RestructureQuerySchema = z.object({ preview: z.enum(["0", "1", "true", "false"], { message: "preview là 1 hoặc 0." }).optional() });
+
+/** `tree=current`: a past period rolled up under today's tree; by default (`as-of`) under the tree as it was then. */
+export const TreeQuerySchema = z.object({
+  tree: z.enum(["as-of", "current"], { message: "tree là as-of (cây lúc đó, mặc định) hoặc current (cây hiện nay)." }).optional(),
+});
+
+export function treeModeOf(tree: "as-of" | "current" | undefined): "as-of-period" | "current" {
+  return tree === "current" ? "current" : "as-of-period";
+}
