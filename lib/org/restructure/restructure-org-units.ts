@@ -36,7 +36,6 @@ export type RestructureHooks = {
   afterStep?: (step: string) => Promise<void> | void;
 };
 
-const RANK: Record<OrgLevel, number> = { CITY: 0, DISTRICT: 1, WARD: 2, BRANCH: 3 };
 const ALLOWED_PARENT: Record<OrgLevel, OrgLevel[]> = { CITY: [], DISTRICT: ["CITY"], WARD: ["CITY", "DISTRICT"], BRANCH: ["WARD"] };
 
 class PreviewRollback extends Error {
