@@ -3,6 +3,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { OrgLevel, RestructureType } from "@/lib/generated/prisma/enums";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
+import { ROLE_SCOPE_LEVELS } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { parseInput } from "@/lib/validation/parse";
@@ -149,17 +151,21 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
   const handleAccounts = async (source: UnitRow, policy: "MOVE" | "DISABLE", target: UnitRow | null) => {
     const users = await tx.user.findMany({ where: { orgUnitId: source.id, active: true }, orderBy: { username: "asc" } });
     for (const user of users) {
-      if (policy === "MOVE" && target) {
+      // An account moves only where its role may have its scope (a secretary never becomes a ward's).
+      const move = policy === "MOVE" && target !== null && (ROLE_SCOPE_LEVELS[user.role] as readonly OrgLevel[]).includes(target.level);
+      if (move) {
         await tx.user.update({ where: { id: user.id }, data: { orgUnitId: target.id } });
       } else {
         await tx.user.update({ where: { id: user.id }, data: { active: false } });
         await tx.authSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       }
-      outcome.accounts.push({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, action: policy === "MOVE" && target ? "MOVE" : "DISABLE", to: policy === "MOVE" && target ? ref(target) : null });
+      outcome.accounts.push({ id: user.id, username: user.username, displayName: user.displayName, role: user.role, action: move ? "MOVE" : "DISABLE", to: move ? ref(target) : null });
     }
-    const tokens = policy === "MOVE" && target
-      ? await tx.apiToken.updateMany({ where: { orgUnitId: source.id, revokedAt: null }, data: { orgUnitId: target.id } })
-      : await tx.apiToken.updateMany({ where: { orgUnitId: source.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    // API tokens follow the same rule: moved where their role fits, revoked otherwise.
+    const fitting = policy === "MOVE" && target ? (Object.keys(ROLE_SCOPE_LEVELS) as Role[]).filter((role) => (ROLE_SCOPE_LEVELS[role] as readonly OrgLevel[]).includes(target.level)) : [];
+    const moved = fitting.length ? await tx.apiToken.updateMany({ where: { orgUnitId: source.id, revokedAt: null, role: { in: fitting } }, data: { orgUnitId: target!.id } }) : { count: 0 };
+    const revoked = await tx.apiToken.updateMany({ where: { orgUnitId: source.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const tokens = { count: moved.count + revoked.count };
     outcome.moves.users += users.length;
     outcome.moves.tokens += tokens.count;
   };
@@ -285,7 +291,8 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       if (members) throw new ValidationError("Chi bộ còn đảng viên.", [{ field: "unitId", message: `${unit.name} còn ${formatNumber(members)} đảng viên: chuyển sinh hoạt đảng cho họ trước.` }]);
       await assertDateAfterLastChange(tx, date, [unit]);
       outcome.moves = { ...outcome.moves, ...(await countMoves(tx, [unit.path])) };
-      await handleAccounts(unit, "DISABLE", null);
+      // Accounts of a closed unit are disabled, or moved up to its parent when the admin asks and their role fits there.
+      await handleAccounts(unit, input.users, input.users === "MOVE" ? await loadUnit(tx, actor, unit.parentId, "unitId") : null);
       await closeUnit(tx, unit, date);
       await link("CLOSED", unit.id, null);
       outcome.closed.push(ref(unit));

@@ -56,7 +56,8 @@ export const MoveSchema = z.object({ type: z.literal("MOVE"), ...base, unitId: I
 
 export const RenameSchema = z.object({ type: z.literal("RENAME"), ...base, unitId: Id("unitId"), name: UnitName, code: UnitCode.optional() });
 
-export const CloseSchema = z.object({ type: z.literal("CLOSE"), ...base, unitId: Id("unitId") });
+/** Accounts of a closed unit are disabled by default; MOVE takes them up to its parent where their role allows. */
+export const CloseSchema = z.object({ type: z.literal("CLOSE"), ...base, unitId: Id("unitId"), users: UsersPolicySchema.default("DISABLE") });
 
 export const RestructureSchema = z.discriminatedUnion("type", [MergeSchema, SplitSchema, MoveSchema, RenameSchema, CloseSchema], {
   message: "type phải là MERGE, SPLIT, MOVE, RENAME hoặc CLOSE.",
