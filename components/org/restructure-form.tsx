@@ -1,11 +1,11 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useMemo, useState, useTransition } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import type { RestructureOutcome } from "@/lib/org/restructure/restructure-org-units";
 import type { Candidate } from "@/lib/org/restructure/list-restructure-candidates";
 import { LEVEL_LABELS } from "@/lib/org/labels";
-import { FormMessage, SubmitButton } from "@/components/ui/form";
+import { FormMessage } from "@/components/ui/form";
 import { RestructurePreview } from "./restructure-preview";
 
 type Type = "MERGE" | "SPLIT" | "MOVE" | "RENAME" | "CLOSE";
@@ -25,6 +25,7 @@ function label(unit: Candidate): string {
 /** One restructuring: the admin fills it in, sees what moves (preview), then confirms the same request. */
 export function RestructureForm({ action, type, defaultDate, upper, within, withinId }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
+  const [pending, startTransition] = useTransition();
   const [effectiveDate, setEffectiveDate] = useState(defaultDate);
   const [users, setUsers] = useState<"MOVE" | "DISABLE">("MOVE");
   const [sources, setSources] = useState<number[]>([]);
@@ -74,7 +75,17 @@ export function RestructureForm({ action, type, defaultDate, upper, within, with
   const errorOf = (field: string) => state.fieldErrors?.[field]?.join(" ");
 
   return (
-    <form action={formAction} className="form reform-form" noValidate>
+    <form
+      className="form reform-form"
+      noValidate
+      // Submitted by hand (not `action=`): React would reset the form after the action, and a reset
+      // shows controlled selects at their first option while the state still holds the choice.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+        startTransition(() => formAction(data));
+      }}
+    >
       <FormMessage state={state} />
       <input type="hidden" name="request" value={requestJson} />
       <div className="field">
@@ -92,7 +103,10 @@ export function RestructureForm({ action, type, defaultDate, upper, within, with
               {mergeable.map((unit) => (
                 <label key={unit.id} className="reform-check">
                   <input type="checkbox" name="source" value={unit.id} checked={sources.includes(unit.id)} onChange={(event) => setSources((current) => (event.target.checked ? [...current, unit.id] : current.filter((id) => id !== unit.id)))} />
-                  {unit.name} <span className="muted">({LEVEL_LABELS[unit.level]}{unit.parentName ? `, ${unit.parentName}` : ""})</span>
+                  <span>
+                    {unit.name}
+                    <small className="muted reform-check-note"> {LEVEL_LABELS[unit.level]}{unit.parentName ? ` · ${unit.parentName}` : ""}</small>
+                  </span>
                 </label>
               ))}
             </div>
@@ -235,11 +249,11 @@ export function RestructureForm({ action, type, defaultDate, upper, within, with
 
       {preview ? <RestructurePreview outcome={preview} /> : null}
       <div className="reform-actions">
-        <SubmitButton className={preview ? "button button-secondary" : "button"} pendingLabel="Đang tính…">
-          Xem trước
-        </SubmitButton>
+        <button type="submit" name="intent" value="preview" className={preview ? "button button-secondary" : "button"} disabled={pending} aria-busy={pending}>
+          {pending ? "Đang xử lý…" : "Xem trước"}
+        </button>
         {preview ? (
-          <button type="submit" name="intent" value="apply" className="button reform-confirm">
+          <button type="submit" name="intent" value="apply" className="button reform-confirm" disabled={pending}>
             Xác nhận áp dụng
           </button>
         ) : null}

@@ -5,7 +5,7 @@ import { formatNumber } from "@/lib/format/number";
 import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
 
-const MAX_ROWS = 50;
+const MAX_ROWS = 12;
 
 /** What a restructuring moves, in words and figures, before the admin confirms it. */
 export function RestructurePreview({ outcome }: { outcome: RestructureOutcome }) {
@@ -43,25 +43,17 @@ export function RestructurePreview({ outcome }: { outcome: RestructureOutcome })
         </ul>
       ) : null}
       {outcome.moved.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="muted">Đơn vị chuyển trực thuộc ({formatNumber(outcome.moved.length)})</caption>
-            <thead>
-              <tr><th>Đơn vị</th><th>Cấp</th><th>Từ</th><th>Về</th></tr>
-            </thead>
-            <tbody>
-              {outcome.moved.slice(0, MAX_ROWS).map((unit) => (
-                <tr key={unit.id}>
-                  <td>{unit.name}</td>
-                  <td>{LEVEL_LABELS[unit.level]}</td>
-                  <td>{unit.from?.name ?? "—"}</td>
-                  <td>{unit.to.name}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <details className="reform-moved" open={outcome.moved.length <= MAX_ROWS}>
+          <summary>Đơn vị chuyển trực thuộc ({formatNumber(outcome.moved.length)})</summary>
+          <ul className="reform-list">
+            {outcome.moved.slice(0, MAX_ROWS).map((unit) => (
+              <li key={unit.id}>
+                {unit.name} <span className="muted">({LEVEL_LABELS[unit.level]}): {unit.from?.name ?? "—"} → {unit.to.name}</span>
+              </li>
+            ))}
+          </ul>
           {outcome.moved.length > MAX_ROWS ? <p className="muted reform-more">… và {formatNumber(outcome.moved.length - MAX_ROWS)} đơn vị khác.</p> : null}
-        </div>
+        </details>
       ) : null}
       {outcome.accounts.length ? (
         <ul className="reform-list">
