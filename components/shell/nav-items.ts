@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "guidance.post", section: "work" },
   { href: "/imports", label: "Nhập dữ liệu", icon: "upload", permission: "import.run", section: "work" },
   { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },
+  { href: "/admin/restructure", label: "Tái cấu trúc tổ chức", icon: "tree", permission: "org.restructure", section: "admin" },
   { href: "/admin/tokens", label: "Mã truy cập API", icon: "key", permission: "token.manage", section: "admin" },
   { href: "/admin/settings", label: "Thiết lập", icon: "gear", permission: "settings.manage", section: "admin" },
   { href: "/admin/audit", label: "Nhật ký hệ thống", icon: "log", permission: "audit.read", section: "admin" },

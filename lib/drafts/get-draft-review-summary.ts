@@ -5,7 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { PeriodSchema } from "@/lib/periods/period";
 import { parseInput } from "@/lib/validation/parse";
 import { findOrgUnitInScope, getScopeRoot, type OrgUnitSummary } from "@/lib/org/org-units";
-import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
+import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
 import { submissionDeadline } from "./deadlines";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
@@ -69,7 +69,7 @@ const EMPTY: ReviewCounts = { branches: 0, submitted: 0, onTime: 0, late: 0, mis
  * approved, sent back or flagged, and what the wards have not acknowledged —
  * in total and per child unit. Leaders' dashboards read this.
  */
-export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string }): Promise<DraftReviewSummary> {
+export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string; tree?: TreeMode }): Promise<DraftReviewSummary> {
   assertCan(actor, "draft.read");
   const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
   const unit = options.orgUnitId ? await findOrgUnitInScope(actor, options.orgUnitId) : await getScopeRoot(actor);
@@ -77,13 +77,13 @@ export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?:
   const deadline = submissionDeadline(period, deadlineDay);
   const counts = countsSql(deadline, ackDays);
   const [totals] = await db().$queryRaw<ReviewCounts[]>`
-    SELECT ${counts} FROM (${branchesUnderSql(unit.path, { period })}) bu
+    SELECT ${counts} FROM (${branchesUnderSql(unit.path, { period, mode: options.tree })}) bu
     LEFT JOIN "Draft" d ON d."branchId" = bu.branch_id AND d.period = ${period}`;
   const rows = unit.level === "BRANCH"
     ? []
     : await db().$queryRaw<(ReviewCounts & { childId: number; code: string; name: string; level: OrgUnitSummary["level"] })[]>`
         SELECT c.id AS "childId", c.code, c.name, c.level, ${counts}
-        FROM (${branchesByChildSql(unit.id, { period })}) bc
+        FROM (${branchesByChildSql(unit.id, { period, mode: options.tree })}) bc
         JOIN "OrgUnit" c ON c.id = bc.child_id
         LEFT JOIN "Draft" d ON d."branchId" = bc.branch_id AND d.period = ${period}
         GROUP BY c.id, c.code, c.name, c.level

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
-import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
+import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import type { Period } from "@/lib/periods/period";
 
 export type ComplianceCell = {
@@ -26,15 +26,15 @@ export type Grouping = "children" | "branches";
  * period, lib/org/tree-sql.ts), or each branch on its own. A branch unit is
  * its own single group. Reads the counts kept on Meeting, never attendance rows.
  */
-export async function loadComplianceCells(unit: Unit, periods: Period[], grouping: Grouping = "children", branchIds?: number[]): Promise<ComplianceCell[]> {
+export async function loadComplianceCells(unit: Unit, periods: Period[], grouping: Grouping = "children", branchIds?: number[], mode: TreeMode = "as-of-period"): Promise<ComplianceCell[]> {
   if (!periods.length) return [];
   const perPeriod = periods.map((period) => {
     const membership =
       unit.level === "BRANCH"
-        ? Prisma.sql`SELECT ${unit.id}::int AS child_id, x.branch_id FROM (${branchesUnderSql(unit.path, { period })}) x`
+        ? Prisma.sql`SELECT ${unit.id}::int AS child_id, x.branch_id FROM (${branchesUnderSql(unit.path, { period, mode })}) x`
         : grouping === "branches"
-          ? Prisma.sql`SELECT x.branch_id AS child_id, x.branch_id FROM (${branchesUnderSql(unit.path, { period })}) x`
-          : branchesByChildSql(unit.id, { period });
+          ? Prisma.sql`SELECT x.branch_id AS child_id, x.branch_id FROM (${branchesUnderSql(unit.path, { period, mode })}) x`
+          : branchesByChildSql(unit.id, { period, mode });
     return Prisma.sql`SELECT ${period}::text AS period, g.child_id, g.branch_id FROM (${membership}) g`;
   });
   const from = periods[0];

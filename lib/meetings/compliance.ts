@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getSetting } from "@/lib/settings/app-settings";
-import { branchesUnderSql } from "@/lib/org/tree-sql";
+import { branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import { quarterOf, type Period } from "@/lib/periods/period";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
@@ -31,11 +31,11 @@ function ref(unit: UnitRef): UnitRef {
 type Options = { orgUnitId?: number; period: Period; now?: Date };
 
 /** One row per child unit of the node for the period (GET /api/v1/meetings/compliance). */
-export async function getComplianceByChild(actor: Actor, options: Options) {
+export async function getComplianceByChild(actor: Actor, options: Options & { tree?: TreeMode }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
   const today = hanoiToday(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const cells = await loadComplianceCells(unit, [options.period]);
+  const cells = await loadComplianceCells(unit, [options.period], "children", undefined, options.tree);
   const units = await unitsById(cells.map((cell) => cell.childId));
   const items = [...units.values()].map((child) => {
     const own = cells.filter((cell) => cell.childId === child.id);

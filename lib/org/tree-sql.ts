@@ -3,12 +3,16 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { periodBounds, type Period } from "@/lib/periods/period";
 
 // The seam every roll-up by org unit goes through. Reports of a period group
-// branches under the tree as it was in that period (DESIGN §2, restructuring);
-// until restructuring history exists, that is the current tree restricted to
-// units in force during the period. Feature queries use these fragments
-// instead of writing path joins themselves, so the rule changes in one place.
+// branches under the tree as it was in that period (DESIGN §2, restructuring):
+// "OrgUnitPlacement" holds where each unit stood (parent, path) over time, and
+// restructuring events (lib/org/restructure) close one placement and open the
+// next on the effective date, always the first day of a month, so within one
+// period every unit has exactly one placement. `mode: "current"` (or no period)
+// rolls up under today's tree ("OrgUnit", units in force). Feature queries use
+// these fragments instead of writing path joins themselves.
 
 export type TreeMode = "as-of-period" | "current";
+type TreeOptions = { period?: Period; mode?: TreeMode };
 
 function validDuring(alias: string, period?: Period): Prisma.Sql {
   if (!period) return Prisma.sql`${Prisma.raw(alias)}."validTo" IS NULL`;
@@ -16,22 +20,59 @@ function validDuring(alias: string, period?: Period): Prisma.Sql {
   return Prisma.sql`${Prisma.raw(alias)}."validFrom" <= ${end}::date AND (${Prisma.raw(alias)}."validTo" IS NULL OR ${Prisma.raw(alias)}."validTo" > ${start}::date)`;
 }
 
+function periodOf(options: TreeOptions): Period | undefined {
+  return options.mode === "current" ? undefined : options.period;
+}
+
+function lastId(unitPath: string): number | null {
+  const ids = unitPath.split("/").filter(Boolean);
+  const id = ids.length ? Number(ids[ids.length - 1]) : NaN;
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/**
+ * `SELECT path`: where the unit of `unitPath` (its current path; the last id names it) stood
+ * during the period — no row when it was not in force then. "/" stands for the whole tree.
+ */
+function placedPathSql(unitPath: string, period: Period): Prisma.Sql {
+  const id = lastId(unitPath);
+  if (id === null) return Prisma.sql`SELECT '/'::text COLLATE "C" AS path`;
+  return Prisma.sql`SELECT u.path FROM "OrgUnitPlacement" u WHERE u."unitId" = ${id} AND ${validDuring("u", period)} ORDER BY u."validFrom" DESC LIMIT 1`;
+}
+
+// "b.path starts with c.path" written as a range, so that each prefix is one index range scan on
+// the path (COLLATE "C") instead of a LIKE evaluated for every pair. Paths end in "/", and "0" is
+// the character right after "/", so the range holds exactly the paths with that prefix.
+function underRange(branch: string, root: string): Prisma.Sql {
+  return Prisma.raw(`${branch}.path >= ${root}.path AND ${branch}.path < left(${root}.path, -1) || '0'`);
+}
+
 /** `SELECT branch_id` of every branch under the unit with `unitPath` (itself if it is a branch). */
-export function branchesUnderSql(unitPath: string, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
-  const period = options.mode === "current" ? undefined : options.period;
-  return Prisma.sql`SELECT b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+export function branchesUnderSql(unitPath: string, options: TreeOptions = {}): Prisma.Sql {
+  const period = periodOf(options);
+  if (!period) {
+    return Prisma.sql`SELECT b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+  }
+  return Prisma.sql`
+    SELECT b."unitId" AS branch_id
+    FROM (${placedPathSql(unitPath, period)}) up
+    JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "up")} AND ${validDuring("b", period)}`;
 }
 
 /** `SELECT child_id, branch_id`: each branch under the unit, paired with the direct child of the unit it belongs to. */
-export function branchesByChildSql(parentId: number, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
-  const period = options.mode === "current" ? undefined : options.period;
+export function branchesByChildSql(parentId: number, options: TreeOptions = {}): Prisma.Sql {
+  const period = periodOf(options);
+  if (!period) {
+    return Prisma.sql`
+      SELECT c.id AS child_id, b.id AS branch_id
+      FROM "OrgUnit" c
+      JOIN "OrgUnit" b ON b.level = 'BRANCH' AND ${underRange("b", "c")} AND ${validDuring("b", period)}
+      WHERE c."parentId" = ${parentId} AND ${validDuring("c", period)}`;
+  }
   return Prisma.sql`
-    SELECT c.id AS child_id, b.id AS branch_id
-    FROM "OrgUnit" c
-    -- "b.path starts with c.path" written as a range, so that each child is one index range scan on
-    -- the path (COLLATE "C") instead of a LIKE evaluated for every child × branch pair. Paths end in
-    -- "/", and "0" is the character right after "/", so the range holds exactly the paths with that prefix.
-    JOIN "OrgUnit" b ON b.level = 'BRANCH' AND b.path >= c.path AND b.path < left(c.path, -1) || '0' AND ${validDuring("b", period)}
+    SELECT c."unitId" AS child_id, b."unitId" AS branch_id
+    FROM "OrgUnitPlacement" c
+    JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "c")} AND ${validDuring("b", period)}
     WHERE c."parentId" = ${parentId} AND ${validDuring("c", period)}`;
 }
 
@@ -40,14 +81,18 @@ export function branchesByChildSql(parentId: number, options: { period?: Period;
  * its parent then, paired with each branch under it (a branch with itself). For roll-ups of
  * every unit at once (lib/stats materializes them per period).
  */
-export function unitBranchPairsSql(options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
-  const period = options.mode === "current" ? undefined : options.period;
+export function unitBranchPairsSql(options: TreeOptions = {}): Prisma.Sql {
+  const period = periodOf(options);
+  const branches = period
+    ? Prisma.sql`SELECT b."unitId" AS id, b.path FROM "OrgUnitPlacement" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`
+    : Prisma.sql`SELECT b.id, b.path FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`;
+  // The parent of each unit in that period is the id before it on the branch's path then.
   return Prisma.sql`
-    SELECT a.id AS unit_id, a."parentId" AS parent_id, a.level AS unit_level, b.id AS branch_id
-    FROM "OrgUnit" b
-    CROSS JOIN LATERAL unnest(string_to_array(trim(BOTH '/' FROM b.path), '/')::int[]) AS up(id)
-    JOIN "OrgUnit" a ON a.id = up.id AND ${validDuring("a", period)}
-    WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`;
+    SELECT a.id AS unit_id, p.ids[up.ord::int - 1] AS parent_id, a.level AS unit_level, b.id AS branch_id
+    FROM (${branches}) b
+    CROSS JOIN LATERAL (SELECT string_to_array(trim(BOTH '/' FROM b.path), '/')::int[] AS ids) p
+    CROSS JOIN LATERAL unnest(p.ids) WITH ORDINALITY AS up(id, ord)
+    JOIN "OrgUnit" a ON a.id = up.id AND ${validDuring("a", period)}`;
 }
 
 /**
@@ -55,7 +100,13 @@ export function unitBranchPairsSql(options: { period?: Period; mode?: TreeMode }
  * (itself if it is a branch), paired with the unit it reported to in the
  * period — its ward. Per-branch lists that show or group by ward use this.
  */
-export function branchesWithParentSql(unitPath: string, options: { period?: Period; mode?: TreeMode } = {}): Prisma.Sql {
-  const period = options.mode === "current" ? undefined : options.period;
-  return Prisma.sql`SELECT b."parentId" AS parent_id, b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+export function branchesWithParentSql(unitPath: string, options: TreeOptions = {}): Prisma.Sql {
+  const period = periodOf(options);
+  if (!period) {
+    return Prisma.sql`SELECT b."parentId" AS parent_id, b.id AS branch_id FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND b.path LIKE ${unitPath} || '%' AND ${validDuring("b", period)}`;
+  }
+  return Prisma.sql`
+    SELECT b."parentId" AS parent_id, b."unitId" AS branch_id
+    FROM (${placedPathSql(unitPath, period)}) up
+    JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "up")} AND ${validDuring("b", period)}`;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
 import { readDb } from "@/lib/db/read-replicas";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
@@ -7,10 +8,15 @@ import { NotFoundError } from "@/lib/errors";
 import { figuresOf, type HandbookFigures, type StatRow, type UnitRef } from "./handbook-figures";
 import { HandbookQuerySchema } from "./schemas";
 import { findStatsUnit, listUnitStatPeriods, pickPeriod } from "./find-stats-unit";
+import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
+import { listStatPeriods } from "./refresh-handbook-stats";
+import { prismaRunner } from "./sql-runner";
 
 export type HandbookOverview = {
   orgUnit: UnitRef;
   period: string;
+  /** as-of: grouped under the tree of that month (stored roll-ups); current: that month's branch rows summed under today's tree. */
+  tree: "as-of" | "current";
   /** Months with figures for this unit, newest first. */
   periods: string[];
   computedAt: string;
@@ -29,6 +35,7 @@ const FIGURE_COLUMNS = Prisma.raw(
 export async function getHandbookOverview(actor: Actor, rawQuery: unknown = {}): Promise<HandbookOverview> {
   const query = parseInput(HandbookQuerySchema, rawQuery, "Tham số truy vấn không hợp lệ.");
   const unit = await findStatsUnit(actor, query.orgUnitId);
+  if (query.tree === "current") return getCurrentTreeOverview(unit, query.period);
   const periods = await listUnitStatPeriods(unit.id);
   const period = pickPeriod(unit.name, periods, query.period);
   // One statement, so the unit and its children come from the same snapshot of the roll-ups.
@@ -42,6 +49,7 @@ export async function getHandbookOverview(actor: Actor, rawQuery: unknown = {}):
   return {
     orgUnit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId },
     period,
+    tree: "as-of",
     periods,
     computedAt: new Date(own.computedAt).toISOString(),
     ...figuresOf(own),
@@ -50,5 +58,45 @@ export async function getHandbookOverview(actor: Actor, rawQuery: unknown = {}):
       period,
       ...figuresOf(child),
     })),
+  };
+}
+
+const SUMS = Prisma.raw(
+  `sum(s."membersTotal")::int AS "membersTotal", sum(s."membersEligible")::int AS "membersEligible", sum(s."membersInstalled")::int AS "membersInstalled",
+   sum(s."branchesTotal")::int AS "branchesTotal", sum(s."branchesReporting")::int AS "branchesReporting", sum(s."branchesUsingInMeetings")::int AS "branchesUsingInMeetings",
+   sum(s."newsPosts")::int AS "newsPosts", sum(s.documents)::int AS documents, max(s."computedAt") AS "computedAt"`,
+);
+
+/**
+ * A month rolled up under today's tree (restructuring, `tree=current`): the month's branch rows,
+ * which never change owner, summed by the unit's current children. The totals equal the as-of
+ * roll-ups of the same branches.
+ */
+async function getCurrentTreeOverview(unit: { id: number; code: string; name: string; level: UnitRef["level"]; parentId: number | null; path: string }, requested?: string): Promise<HandbookOverview> {
+  const periods = (await db().$transaction(async (tx) => listStatPeriods(prismaRunner(tx)))).reverse();
+  const period = pickPeriod(unit.name, periods, requested);
+  type Row = StatRow & { computedAt: Date | null };
+  const [own] = await db().$queryRaw<Row[]>`
+    SELECT ${SUMS} FROM (${branchesUnderSql(unit.path, { mode: "current" })}) bu
+    JOIN "HandbookStat" s ON s."orgUnitId" = bu.branch_id AND s.period = ${period} AND s.level = 'BRANCH'`;
+  const children = unit.level === "BRANCH"
+    ? []
+    : await db().$queryRaw<(Row & { id: number; code: string; name: string; level: UnitRef["level"]; parentId: number | null })[]>`
+        SELECT o.id, o.code, o.name, o.level, o."parentId", ${SUMS}
+        FROM (${branchesByChildSql(unit.id, { mode: "current" })}) bc
+        JOIN "HandbookStat" s ON s."orgUnitId" = bc.branch_id AND s.period = ${period} AND s.level = 'BRANCH'
+        JOIN "OrgUnit" o ON o.id = bc.child_id
+        GROUP BY o.id, o.code, o.name, o.level, o."parentId"
+        ORDER BY o.name COLLATE vi_natural, o.code`;
+  const zero: StatRow = { membersTotal: 0, membersEligible: 0, membersInstalled: 0, branchesTotal: 0, branchesReporting: 0, branchesUsingInMeetings: 0, newsPosts: 0, documents: 0 };
+  const ownRow = own?.computedAt ? own : { ...zero, computedAt: new Date() };
+  return {
+    orgUnit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId },
+    period,
+    tree: "current",
+    periods,
+    computedAt: new Date(ownRow.computedAt ?? new Date()).toISOString(),
+    ...figuresOf(ownRow),
+    children: children.map((child) => ({ orgUnit: { id: child.id, code: child.code, name: child.name, level: child.level, parentId: child.parentId }, period, ...figuresOf(child) })),
   };
 }

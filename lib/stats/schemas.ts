@@ -24,6 +24,8 @@ const BranchCodeSchema = z
 export const HandbookQuerySchema = z.object({
   orgUnitId: OrgUnitIdSchema.optional(),
   period: PeriodSchema.optional(),
+  /** current: the month rolled up under today's tree (restructuring); by default under the tree of that month. */
+  tree: z.enum(["as-of", "current"], { message: "tree là as-of (cây lúc đó, mặc định) hoặc current (cây hiện nay)." }).optional(),
 });
 export type HandbookQuery = z.infer<typeof HandbookQuerySchema>;
 

@@ -2,6 +2,7 @@ import { foundationPaths, foundationSchemas, importPaths } from "./foundation";
 import { statsPaths, statsSchemas } from "./stats";
 import { meetingsPaths, meetingsSchemas } from "./meetings";
 import { draftsPaths, draftsSchemas } from "./drafts";
+import { restructurePaths, restructureSchemas } from "./restructure";
 
 const errorSchema = {
   type: "object",
@@ -38,7 +39,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     // Each feature area adds its paths and schemas from its own file here.
-    paths: { ...foundationPaths, ...importPaths, ...draftsPaths, ...meetingsPaths, ...statsPaths },
+    paths: { ...foundationPaths, ...importPaths, ...draftsPaths, ...meetingsPaths, ...statsPaths, ...restructurePaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },
@@ -55,6 +56,7 @@ export function openApiDocument() {
         ...statsSchemas,
         ...meetingsSchemas,
         ...draftsSchemas,
+        ...restructureSchemas,
       },
       responses: {
         ValidationFailed: errorResponse("Dữ liệu không hợp lệ (VALIDATION_FAILED)"),

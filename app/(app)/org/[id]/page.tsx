@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getOrgUnitDetail, listChildUnits } from "@/lib/org/org-units";
@@ -40,7 +41,7 @@ export default async function OrgUnitPage({ params }: Props) {
         description={
           <>
             <Badge tone="brand">{LEVEL_LABELS[unit.level]}</Badge> <span className="mono">{unit.code}</span> · hiệu lực từ {formatDate(unit.validFrom)}
-            {unit.validTo ? ` đến ${formatDate(unit.validTo)}` : ""}
+            {unit.validTo ? ` đến ${formatDate(unit.validTo)}` : ""} · <Link href={`/org/${unit.id}/history`}>Lịch sử đơn vị</Link>
           </>
         }
       />
