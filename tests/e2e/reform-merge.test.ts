@@ -33,7 +33,8 @@ describe("restructuring over the API", () => {
     const { session: wardA } = await signInOverHttp(a.wardUser.username, TEST_PASSWORD, CLIENT);
     const { session: wardB } = await signInOverHttp(b.wardUser.username, TEST_PASSWORD, CLIENT);
     expect((await api(`/api/v1/org-units/${b.branches[0].id}`, { session: wardA })).status).toBe(404);
-    const events = await testDb().orgRestructuring.count();
+    // Only this admin's events: other suites restructure their own units at the same time.
+    const events = await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } });
 
     const code = newCode("API");
     const request = { type: "MERGE", effectiveDate: "2026-12-01", sourceIds: [a.ward.id, b.ward.id], target: { name: `Phường API ${code}`, code }, users: "MOVE" };
@@ -54,7 +55,7 @@ describe("restructuring over the API", () => {
     const forbidden = await post("/api/v1/org-units/restructure", request, boardSession);
     expect(forbidden.status).toBe(403);
     expect((await post("/api/v1/org-units/restructure?preview=1", request, wardA)).status).toBe(403);
-    expect(await testDb().orgRestructuring.count()).toBe(events);
+    expect(await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } })).toBe(events);
     expect(await testDb().orgUnit.findUnique({ where: { code } })).toBeNull();
 
     const applied = await post("/api/v1/org-units/restructure", { ...request, users: "MOVE" }, adminSession);

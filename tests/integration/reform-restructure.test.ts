@@ -155,7 +155,7 @@ describe("atomic and guarded", () => {
       users: await testDb().user.findMany({ where: { id: { in: [a.wardUser.id, b.wardUser.id] } }, select: { orgUnitId: true, active: true } }),
     });
     const before = await snapshot();
-    const events = await testDb().orgRestructuring.count();
+    const events = await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } });
     const code = newCode("AT");
     const steps: string[] = [];
     await expect(
@@ -170,13 +170,13 @@ describe("atomic and guarded", () => {
     expect(steps).toEqual(["target", `moved:${a.ward.id}`, `closed:${a.ward.id}`]);
     expect(await snapshot()).toEqual(before);
     expect(await testDb().orgUnit.findUnique({ where: { code } })).toBeNull();
-    expect(await testDb().orgRestructuring.count()).toBe(events);
+    expect(await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } })).toBe(events);
   });
 
   it("refuses bad input with a Vietnamese message and writes nothing", async () => {
     const admin = await createAdminActor();
     const a = await createTestWard("Sai A");
-    const events = await testDb().orgRestructuring.count();
+    const events = await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } });
     const attempts: unknown[] = [
       { type: "MERGE", effectiveDate: "2026-12-15", sourceIds: [a.ward.id], target: { id: a.district.id } },
       { type: "MERGE", effectiveDate: "2026-12-01", sourceIds: [a.ward.id, a.branches[0].id], target: { name: "Phường X", code: newCode() } },
@@ -193,7 +193,7 @@ describe("atomic and guarded", () => {
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).message).toMatch(/[àáảãạăâđêôơưếềệốồộớờợứừựíìịúùụ]/i);
     }
-    expect(await testDb().orgRestructuring.count()).toBe(events);
+    expect(await testDb().orgRestructuring.count({ where: { actorUserId: admin.id } })).toBe(events);
     expect((await testDb().orgUnit.findUniqueOrThrow({ where: { id: a.ward.id } })).validTo).toBeNull();
   });
 

@@ -81,6 +81,8 @@ const PAGES: PageEntry[] = [
   { kind: "page", route: "/notifications", path: () => "/notifications", access: "signed-in" },
   { kind: "page", route: "/org", path: () => "/org", access: "signed-in" },
   { kind: "page", route: "/org/[id]", path: (ids) => `/org/${ids.ward}`, access: "signed-in", scoped: true },
+  { kind: "page", route: "/org/[id]/history", path: (ids) => `/org/${ids.ward}/history`, access: "signed-in", scoped: true },
+  { kind: "page", route: "/admin/restructure", path: () => "/admin/restructure", ...read("org.restructure") },
   { kind: "page", route: "/admin/audit", path: () => "/admin/audit", ...read("audit.read") },
   { kind: "page", route: "/admin/settings", path: () => "/admin/settings", ...read("settings.manage") },
   { kind: "page", route: "/admin/tokens", path: () => "/admin/tokens", ...read("token.manage") },
@@ -117,6 +119,12 @@ const APIS: ApiEntry[] = [
   json("GET", "/api/v1/me", () => "/api/v1/me", "signed-in"),
   json("GET", "/api/v1/org-units", (ids) => `/api/v1/org-units?parentId=${ids.ward}`, { permission: "org.read" }, { scoped: true }),
   json("GET", "/api/v1/org-units/[id]", (ids) => `/api/v1/org-units/${ids.ward}`, { permission: "org.read" }, { scoped: true }),
+  json("GET", "/api/v1/org-units/[id]/history", (ids) => `/api/v1/org-units/${ids.ward}/history`, { permission: "org.read" }, { scoped: true }),
+  // Preview only: the matrix never applies a restructuring (tests/e2e/reform-merge.test.ts does, through the admin UI).
+  json("POST", "/api/v1/org-units/restructure", () => "/api/v1/org-units/restructure?preview=1", { permission: "org.restructure" }, {
+    body: (ids) => ({ type: "RENAME", effectiveDate: "2026-12-01", unitId: ids.ward, name: "Phường đổi tên thử" }),
+    own: "accepted",
+  }),
   json("GET", "/api/v1/branches/[id]/members", (ids) => `/api/v1/branches/${ids.branch}/members`, { permission: "member.read" }, { scoped: true }),
   // Drafts
   json("GET", "/api/v1/drafts", (ids) => `/api/v1/drafts?period=${ids.period}&orgUnitId=${ids.ward}`, { permission: "draft.read" }, { scoped: true }),
@@ -173,6 +181,7 @@ const ACTIONS: ActionEntry[] = [
   action("app/(app)/admin/users/actions.ts", "unlockUserAction", { permission: "user.manage" }, (ids) => ({ userId: String(ids.user) })),
   action("app/(app)/admin/users/actions.ts", "resetPasswordAction", { permission: "user.manage" }),
   action("app/(app)/admin/settings/actions.ts", "updateSettingAction", { permission: "settings.manage" }),
+  action("app/(app)/admin/restructure/actions.ts", "restructureAction", { permission: "org.restructure" }),
   action("app/(app)/admin/tokens/actions.ts", "issueTokenAction", { permission: "token.manage" }),
   action("app/(app)/admin/tokens/actions.ts", "revokeTokenAction", { permission: "token.manage" }),
   action("app/(app)/dashboard/actions.ts", "rebuildHandbookStatsAction", { permission: "settings.manage" }),
