@@ -170,7 +170,7 @@ export const statsSeedStep: DemoSeedStep = {
     await resetSequences(client, ["UsageSnapshot"]);
     log(`Báo cáo sử dụng Sổ tay: ${written.toLocaleString("vi-VN")} dòng`);
     // Fresh statistics so the roll-up queries get good plans inside the seed transaction.
-    await client.query(`ANALYZE "OrgUnit"; ANALYZE "Member"; ANALYZE "UsageSnapshot"`);
+    await client.query(`ANALYZE "OrgUnit"; ANALYZE "OrgUnitPlacement"; ANALYZE "Member"; ANALYZE "UsageSnapshot"`);
     const started = Date.now();
     await refreshHandbookStats(pgRunner(client), {
       periods: usagePeriods(today),
