@@ -9,9 +9,8 @@
 // member import against a plain COPY of the same file. Also the first-load
 // JavaScript per route (gzip, from the build) and the server's memory under
 // load. Writes bench/results.json and prints the table docs/benchmarks.md shows.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { Readable } from "node:stream";
@@ -22,7 +21,8 @@ import autocannon from "autocannon";
 import { openThrowawayDatabase, PROJECT_ROOT } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
-import { ensureProductionBuild, NEXT_BIN } from "../lib/build";
+import { ensureProductionBuild } from "../lib/build";
+import { DEMO_PASSWORD as PASSWORD, signIn, startAppServer, type AppServer } from "../lib/app-server";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -32,7 +32,6 @@ const option = (name: string, fallback: string) => {
 const DURATION = Number(option("duration", "10"));
 const CONNECTIONS = Number(option("connections", "8"));
 const SUBMISSIONS = Number(option("submissions", "20"));
-const PASSWORD = process.env.DEMO_PASSWORD ?? "LongBien@2026";
 const RESULTS_FILE = path.join(PROJECT_ROOT, "bench", "results.json");
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -53,66 +52,11 @@ function round(value: number | null, digits = 1): number | null {
   return value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string, authSecret: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { baseUrl, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error("next start không sẵn sàng sau 120 giây");
-}
-
 /** Resident memory of a process and its children, in MB (Linux /proc). */
 function rssMb(pid: number): number {
   const children = spawnSync("pgrep", ["-P", String(pid)], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).map(Number);
   const own = fs.existsSync(`/proc/${pid}/status`) ? Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) : 0;
   return own / 1024 + children.reduce((sum, child) => sum + rssMb(child), 0);
-}
-
-async function signIn(baseUrl: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(";");
-      const index = pair.indexOf("=");
-      jar.set(pair.slice(0, index), pair.slice(index + 1));
-    }
-  };
-  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
-    body: new URLSearchParams({ csrfToken, username, password: PASSWORD, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((name) => name.includes("session-token"))) throw new Error(`Không đăng nhập được ${username} (HTTP ${response.status})`);
-  return cookie();
 }
 
 /** autocannon for DURATION seconds; latencies from every response so that p95 is exact. */
@@ -141,7 +85,7 @@ async function load(baseUrl: string, request: string, cookie: string | undefined
 async function runScale(scale: Scale): Promise<Figure[]> {
   log(`== ${scale === "city" ? "thành phố" : "quận"}: cơ sở dữ liệu riêng, nạp dữ liệu ...`);
   const database = await openThrowawayDatabase(log);
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   const raw = new pg.Client({ connectionString: database.url });
   try {
     const prepared = await prepareDatabase(database.url, { seedDemoWhenEmpty: scale === "district", log });
@@ -166,9 +110,8 @@ async function runScale(scale: Scale): Promise<Figure[]> {
     const counts = await one<{ branches: number; drafts: number }>(`SELECT (SELECT count(*)::int FROM "OrgUnit" WHERE level = 'BRANCH') AS branches, (SELECT count(*)::int FROM "Draft" WHERE period = $1) AS drafts`, [period]);
     log(`${counts.branches.toLocaleString("vi-VN")} chi bộ; kỳ dự thảo ${period}: ${counts.drafts.toLocaleString("vi-VN")} dự thảo`);
 
-    const started = await startServer(database.url, prepared.authSecret);
-    server = started.child;
-    const { baseUrl } = started;
+    server = await startAppServer(database.url, { NEXTAUTH_SECRET: prepared.authSecret });
+    const { baseUrl } = server;
     const board = await signIn(baseUrl, "bantochuc");
     const cityLeader = await signIn(baseUrl, "lanhdao-thanhpho");
     const writer = await signIn(baseUrl, secretary.username);
@@ -187,7 +130,7 @@ async function runScale(scale: Scale): Promise<Figure[]> {
     ];
     const figures: Figure[] = [];
     for (const target of targets) {
-      const figure = { name: target.name, scale, kind: target.kind, ...(await load(baseUrl, target.request, target.cookie, server.pid!)) };
+      const figure = { name: target.name, scale, kind: target.kind, ...(await load(baseUrl, target.request, target.cookie, server.child.pid!)) };
       log(`${scale} · ${figure.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s, ${figure.errors} lỗi, RSS tối đa ${figure.maxRssMb} MB`);
       figures.push(figure);
     }
@@ -216,10 +159,7 @@ async function runScale(scale: Scale): Promise<Figure[]> {
     if (scale === "city") figures.push(...(await benchMemberImport(database.url, raw)));
     return figures;
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await server?.stop();
     await raw.end().catch(() => undefined);
     await database.release();
   }

@@ -8,10 +8,9 @@
 // same file, the full rebuild, and a consistency check of the roll-ups.
 // Without --scale it runs both scales one after the other, each in its own
 // process (lib/ binds to one DATABASE_URL per process). Prints p50/p95 in ms.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import net from "node:net";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { openThrowawayDatabase } from "@/lib/db/server";
@@ -20,8 +19,8 @@ import { seedDemo } from "@/prisma/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
 import { actorFromUser } from "@/lib/auth/actor-from-user";
-import { ensureProductionBuild, NEXT_BIN } from "../lib/build";
-import { PROJECT_ROOT } from "@/lib/db/server";
+import { ensureProductionBuild } from "../lib/build";
+import { startAppServer, type AppServer } from "../lib/app-server";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -63,41 +62,10 @@ async function once<T>(name: string, run: () => Promise<T>, note?: (result: T) =
   return result;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function startServer(databaseUrl: string, authSecret: string): Promise<{ baseUrl: string; child: ChildProcess }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: PROJECT_ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_SECRET: authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { baseUrl, child };
-    } catch {
-      // not yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  child.kill("SIGTERM");
-  throw new Error("next start không sẵn sàng");
-}
-
 async function runScale(scale: "district" | "city") {
   console.log(`\n== Quy mô ${scale === "city" ? "thành phố" : "quận"} ==`);
   const database = await openThrowawayDatabase();
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   try {
     const prepared = await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
     const passwordHash = await hashPassword(PASSWORD);
@@ -161,8 +129,8 @@ async function runScale(scale: "district" | "city") {
     if (HTTP) {
       console.log("Trang và API qua HTTP (bản build production, một người dùng, tuần tự):");
       ensureProductionBuild(() => undefined);
-      const started = await startServer(database.url, prepared.authSecret);
-      server = started.child;
+      const started = await startAppServer(database.url, { NEXTAUTH_SECRET: prepared.authSecret });
+      server = started;
       process.env.E2E_BASE_URL = started.baseUrl;
       const { signInOverHttp } = await import("../../tests/support/http");
       const sessionOf = async (username: string) => (await signInOverHttp(username, PASSWORD)).session.cookie;
@@ -185,10 +153,7 @@ async function runScale(scale: "district" | "city") {
     const { disconnectDb } = await import("@/lib/db/client");
     await disconnectDb();
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await server?.stop();
     await database.release();
   }
 }
