@@ -13,7 +13,7 @@ import { Stat } from "@/components/ui/stat";
 /** Home page: the review period's progress for the board, wards and leaders. */
 export async function DraftReviewHomePanel({ actor }: { actor: Actor }) {
   const period = await defaultReviewPeriod();
-  const { totals, deadline } = await getDraftReviewSummary(actor, { period });
+  const { totals, deadline } = await getDraftReviewSummary(actor, { period, withChildren: false });
   return (
     <section className="section card">
       <div className="card-header">

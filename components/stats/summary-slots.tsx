@@ -16,7 +16,7 @@ type SlotProps = { actor: Actor; orgUnitId: number; period: string };
 /** Review progress of the month's draft resolutions under the unit. */
 export async function DraftReviewSummarySlot({ actor, orgUnitId, period }: SlotProps) {
   if (!can(actor.role, "draft.read")) return null;
-  const { totals, deadline } = await getDraftReviewSummary(actor, { orgUnitId, period });
+  const { totals, deadline } = await getDraftReviewSummary(actor, { orgUnitId, period, withChildren: false });
   const notSubmitted = totals.missing + totals.notDue;
   return (
     <section className="section card" aria-labelledby="summary-drafts">

@@ -69,7 +69,7 @@ const EMPTY: ReviewCounts = { branches: 0, submitted: 0, onTime: 0, late: 0, mis
  * approved, sent back or flagged, and what the wards have not acknowledged —
  * in total and per child unit. Leaders' dashboards read this.
  */
-export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string; tree?: TreeMode }): Promise<DraftReviewSummary> {
+export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string; tree?: TreeMode; withChildren?: boolean }): Promise<DraftReviewSummary> {
   assertCan(actor, "draft.read");
   const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
   const unit = options.orgUnitId ? await findOrgUnitInScope(actor, options.orgUnitId) : await getScopeRoot(actor);
@@ -79,7 +79,8 @@ export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?:
   const [totals] = await db().$queryRaw<ReviewCounts[]>`
     SELECT ${counts} FROM (${branchesUnderSql(unit.path, { period, mode: options.tree })}) bu
     LEFT JOIN "Draft" d ON d."branchId" = bu.branch_id AND d.period = ${period}`;
-  const rows = unit.level === "BRANCH"
+  // Cards that show only the totals skip the per-child roll-up (≈ 0.2 s at city scale).
+  const rows = unit.level === "BRANCH" || options.withChildren === false
     ? []
     : await db().$queryRaw<(ReviewCounts & { childId: number; code: string; name: string; level: OrgUnitSummary["level"] })[]>`
         SELECT c.id AS "childId", c.code, c.name, c.level, ${counts}
