@@ -2,6 +2,7 @@
 // Shared by server and client code (no server-only imports).
 import { z } from "zod";
 import { periodOf } from "@/lib/format/date";
+import { now as clockNow } from "@/lib/clock";
 
 export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -14,7 +15,7 @@ export function isPeriod(value: unknown): value is Period {
 }
 
 /** The period "now" falls in, in Hà Nội time. */
-export function currentPeriod(now = new Date()): Period {
+export function currentPeriod(now = clockNow()): Period {
   return periodOf(now);
 }
 

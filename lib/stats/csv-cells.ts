@@ -3,6 +3,7 @@
 // with or without thousands dots. Shared by the usage and member imports.
 import { z } from "zod";
 import { TIME_ZONE } from "@/lib/format/date";
+import { now as clockNow } from "@/lib/clock";
 import { foldHeader } from "@/lib/imports/csv";
 
 // One formatter for the process: building an Intl formatter per cell costs ICU memory that the
@@ -10,7 +11,7 @@ import { foldHeader } from "@/lib/imports/csv";
 const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
 
 /** Today's date in Hà Nội as YYYY-MM-DD. */
-export function todayIso(now = new Date()): string {
+export function todayIso(now = clockNow()): string {
   return isoDay.format(now);
 }
 

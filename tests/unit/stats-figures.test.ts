@@ -8,6 +8,7 @@ import { HANDBOOK_THRESHOLDS } from "@/lib/stats/settings";
 import { dashboardHref } from "@/components/stats/dashboard-href";
 import { sortChildren } from "@/components/stats/child-units-figures-table";
 import { formatPercent } from "@/lib/format/number";
+import { setClock } from "@/lib/clock";
 
 const row = (installed: number, total: number, eligible = total) => ({
   membersTotal: total,
@@ -80,7 +81,21 @@ describe("row schemas", () => {
   it("a usage line: code upper-cased, counts with thousands dots, empty counts are zero", () => {
     const parsed = UsageImportRowSchema.parse({ branchCode: " lb-bd-05 ", date: "01/11/2026", usedInMeetings: "Có", newsPosts: "1.200" });
     expect(parsed).toEqual({ branchCode: "LB-BD-05", date: "2026-11-01", usedInMeetings: true, newsPosts: 1200, documents: 0 });
-    expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: oldestUsageDate("2026-11-26"), usedInMeetings: "có" }).success).toBe(true);
+  });
+
+  it("a usage line is accepted back to the oldest allowed date of the day it is read, and no further", () => {
+    setClock("2026-11-26T10:00:00+07:00");
+    try {
+      expect(oldestUsageDate()).toBe("2021-12-01");
+      expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: oldestUsageDate("2026-11-26"), usedInMeetings: "có" }).success).toBe(true);
+      expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: "30/11/2021", usedInMeetings: "có" }).success).toBe(false);
+      // A month later the window has moved on by a month.
+      setClock("2026-12-01T00:30:00+07:00");
+      expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: "01/12/2021", usedInMeetings: "có" }).success).toBe(false);
+      expect(UsageImportRowSchema.safeParse({ branchCode: "X", date: "01/01/2022", usedInMeetings: "có" }).success).toBe(true);
+    } finally {
+      setClock(null);
+    }
   });
 
   it("a push body refuses duplicates and names the row", () => {
