@@ -1,4 +1,4 @@
-// Expected failures, each with the HTTP status and code of ../shared/API.md
+// Expected failures, each with the HTTP status and code of the API (docs/api.md)
 // and a message a Vietnamese user can act on. Anything else is unexpected.
 
 export type ErrorDetail = { field?: string; path?: (string | number)[]; message: string; row?: number };

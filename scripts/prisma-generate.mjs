@@ -1,5 +1,5 @@
 // postinstall: `prisma generate` offline. The CLI insists on locating its
-// schema-engine binary even though the generator never runs it (DESIGN §5),
+// schema-engine binary even though the generator never runs it (docs/database.md),
 // so point it at an existing file when the real engine is absent.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";

@@ -21,7 +21,7 @@ type ApiOptions = { permission?: Permission };
 /**
  * Every /api/v1 route goes through here: who is calling (bearer token or
  * session cookie), what they may do, and errors mapped to the JSON error
- * shape of ../shared/API.md. Scope is enforced further down, in lib/.
+ * shape of docs/api.md. Scope is enforced further down, in lib/.
  */
 export function apiRoute<P = Record<string, never>>(options: ApiOptions, handler: (context: ApiContext<P>) => Promise<unknown>) {
   return async (request: NextRequest, context: RouteContext<P>): Promise<Response> => {

@@ -1,5 +1,5 @@
 // Prisma's schema engine as WebAssembly: migrations and diffs with no binary
-// download (DESIGN §5). Used by scripts and tests, never by the web app.
+// download (docs/database.md). Used by scripts and tests, never by the web app.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import pg from "pg";

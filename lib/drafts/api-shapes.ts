@@ -4,7 +4,7 @@ import type { QueueRow } from "./list-review-queue";
 import { checkDraftDirectives, similarDrafts, type DraftDetail } from "./get-draft-detail";
 import { CHECKLIST_LABELS } from "./analyzer/checklist";
 
-// The JSON shapes of ../shared/API.md ("Drafts and review"); extra fields are additive.
+// The JSON shapes of the drafts API (docs/api.md, "Drafts and review"); extra fields are additive.
 
 export function queueItem(row: QueueRow) {
   return {

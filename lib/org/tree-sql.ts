@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { periodBounds, type Period } from "@/lib/periods/period";
 
 // The seam every roll-up by org unit goes through. Reports of a period group
-// branches under the tree as it was in that period (DESIGN §2, restructuring):
+// branches under the tree as it was in that period (docs/restructuring.md):
 // "OrgUnitPlacement" holds where each unit stood (parent, path) over time, and
 // restructuring events (lib/org/restructure) close one placement and open the
 // next on the effective date, always the first day of a month, so within one

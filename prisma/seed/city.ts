@@ -1,7 +1,7 @@
 // The city data set (`npm run seed -- --scale city`): Hà Nội's 30 districts and
 // 579 wards and communes as they were before the 2025 reform, 16,762 branches
 // and 475,880 current members, of whom exactly 432,461 are required to use
-// the handbook and 442,970 have installed it (the seed's figures, DESIGN §1).
+// the handbook and 442,970 have installed it (the published figures, docs/product.md).
 // Quận Long Biên inside it is exactly the district demo.
 import type { Gender, MemberStatus } from "../../lib/generated/prisma/enums";
 import { createRandom, type Random } from "./random";

@@ -1,4 +1,4 @@
-// Demo history of monthly meetings and attendance (issue 4, docs/meetings.md).
+// Demo history of monthly meetings and attendance (docs/meetings.md).
 // District: 24 months of every branch's meetings with per-member attendance,
 // documents and minutes. City: 12 months of meetings (with their counts) but
 // attendance rows only for the last 3 months, so the step stays bounded.

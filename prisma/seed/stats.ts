@@ -1,8 +1,8 @@
-// Handbook usage history of the demo (issue 5): 24 months of monthly usage
+// Handbook usage history of the demo: 24 months of monthly usage
 // snapshots per branch, then the per-unit, per-month roll-ups the dashboards
 // read. At city scale the latest month reproduces the seed exactly: 12,734
 // branches using the handbook in meetings, 1,300 news posts, 1,496 documents
-// (DESIGN §1). Quận Long Biên gets the same history in both data sets.
+// (docs/product.md). Quận Long Biên gets the same history in both data sets.
 import type { DemoSeedStep } from "./index";
 import { createRandom, type Random } from "./random";
 import { apportion } from "./city";

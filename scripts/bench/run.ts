@@ -1,6 +1,6 @@
 // npm run bench [-- --duration 10 --connections 8 --submissions 20 --scale district|city]
 //
-// The published performance figures (issue 7): builds the production app when
+// The published performance figures: builds the production app when
 // the sources changed, then for the district demo and for the city data set,
 // each on a throwaway database of its own: starts `next start`, measures the
 // baseline GET /api/v1/health and the API lists/details and server-rendered

@@ -1,4 +1,4 @@
-// Faults (issue 7, reliability 3), on a stack this test owns: an embedded
+// Faults, on a stack this test owns: an embedded
 // PostgreSQL holding a copy of the test database and a production server.
 // 1. PostgreSQL stopped and restarted while requests run: the app answers 503
 //    with a Vietnamese message meanwhile, never 500, never dies, and recovers

@@ -1,4 +1,4 @@
-// Fuzzing every /api endpoint and every import kind (issue 7, reliability 1):
+// Fuzzing every /api endpoint and every import kind:
 // random and malformed bodies, query strings and path ids, sent over HTTP to
 // a production server of our own on a private copy of the test database.
 // Properties: never a 5xx; a rejected request leaves the database unchanged.

@@ -1,4 +1,4 @@
-// Load, short form (issue 7, reliability 5 and scale-out 1): 50 simulated
+// Load, short form: 50 simulated
 // users on one app instance, then on two instances sharing one database with
 // requests alternating between them. Zero 5xx, zero unexpected answers, zero
 // lost writes, the same with two instances as with one (so nothing that

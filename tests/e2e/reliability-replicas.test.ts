@@ -1,4 +1,4 @@
-// Read replicas (issue 7, scale-out 2): a primary (embedded PostgreSQL this
+// Read replicas: a primary (embedded PostgreSQL this
 // test owns, holding a copy of the test database) and a real hot standby fed
 // by streaming replication (pg_basebackup -R). The app runs with
 // DATABASE_READ_URLS pointing at the standby. With replay paused on the

@@ -1,4 +1,4 @@
-// Backup and restore (issue 7, reliability 4): `npm run db:backup` then
+// Backup and restore: `npm run db:backup` then
 // `npm run db:restore` into a new database give back every table with the
 // same row count and the same content digest.
 import { execFileSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Concurrency (issue 7, reliability 2): racing writers through lib/ against
+// Concurrency: racing writers through lib/ against
 // the real database. Nothing is lost, duplicated or silently overwritten;
 // the loser of a race on a versioned record gets a 409 (ConflictError).
 import { closeTestDb, testDb } from "../support/db";

@@ -1,5 +1,5 @@
 // The city data set in a throwaway database of its own (about a minute on two
-// cores): the city dashboard must show exactly the seed's figures (DESIGN §1).
+// cores): the city dashboard must show exactly the seed's figures (docs/product.md).
 import pg from "pg";
 import { openThrowawayDatabase, type DatabaseHandle } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";

@@ -96,7 +96,7 @@ describe("user administration", () => {
     await testDb().orgUnit.update({ where: { id: otherDistrict.id }, data: { path: `/${district.parentId}/${otherDistrict.id}/` } });
     const outsider = await createUser("LEADER", otherDistrict.id);
     const districtAdmin = await createUser("ADMIN", district.id);
-    // Administrators manage everything (scope "/") by design: DESIGN §1.
+    // Administrators manage everything (scope "/") by design (docs/product.md, roles).
     expect((await actorOf(districtAdmin)).scopePath).toBe("/");
     await expect(setUserActive(await actorOf(await createUser("BOARD_REVIEWER", district.id)), outsider.id, false)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(setUserActive(await admin(), 99_999_999, false)).rejects.toBeInstanceOf(NotFoundError);

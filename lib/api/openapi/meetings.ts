@@ -1,4 +1,4 @@
-// OpenAPI paths of the meetings area (issue 4): members of a branch, meetings
+// OpenAPI paths of the meetings area : members of a branch, meetings
 // (idempotent upsert), compliance, member flags, data-quality alerts.
 const errors = {
   "400": { $ref: "#/components/responses/ValidationFailed" },

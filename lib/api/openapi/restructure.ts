@@ -1,4 +1,4 @@
-// OpenAPI paths of restructuring (issue 6): merge, split, move, rename, close with a preview; unit history.
+// OpenAPI paths of restructuring: merge, split, move, rename, close with a preview; unit history.
 const errors = {
   "400": { $ref: "#/components/responses/ValidationFailed" },
   "401": { $ref: "#/components/responses/Unauthenticated" },

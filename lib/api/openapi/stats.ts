@@ -1,4 +1,4 @@
-// OpenAPI paths of handbook adoption and usage (issue 5). Registered in ./document.ts.
+// OpenAPI paths of handbook adoption and usage. Registered in ./document.ts.
 const errorResponses = {
   "400": { $ref: "#/components/responses/ValidationFailed" },
   "401": { $ref: "#/components/responses/Unauthenticated" },

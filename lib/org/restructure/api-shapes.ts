@@ -4,7 +4,7 @@ import type { UnitHistory } from "./get-unit-history";
 
 const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-/** POST /api/v1/org-units/restructure: `{ event, moves }` of ../shared/API.md, plus the units created, closed and moved. */
+/** POST /api/v1/org-units/restructure: `{ event, moves }` (docs/api.md), plus the units created, closed and moved. */
 export function restructureResponse(outcome: RestructureOutcome) {
   return {
     preview: outcome.preview,

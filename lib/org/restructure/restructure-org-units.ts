@@ -17,7 +17,7 @@ import { beginRestructuring, closeUnit, createUnit, latestPlacementStart, moveSu
 import { countMoves, type Moves } from "./count-moves";
 import { LEVEL_LABELS_RESTRUCTURE } from "./labels";
 
-// One dated, audited restructuring event (issue 6). Preview and apply run the
+// One dated, audited restructuring event. Preview and apply run the
 // very same steps in one transaction; a preview rolls it back at the end, so
 // what the admin confirms is exactly what will be written.
 

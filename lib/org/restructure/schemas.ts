@@ -1,4 +1,4 @@
-// Inputs of restructuring (issue 6), shared by the admin form and the API.
+// Inputs of restructuring, shared by the admin form and the API.
 // One dated event per request; the effective date is the first day of a month
 // because every report is monthly (a period never straddles two trees).
 import { z } from "zod";
