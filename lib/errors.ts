@@ -1,6 +1,9 @@
 // Expected failures, each with the HTTP status and code of the API (docs/api.md)
 // and a message a Vietnamese user can act on. Anything else is unexpected.
 
+/** Every `error.code` an API answer can carry (INTERNAL: an unexpected failure, logged). */
+export const ERROR_CODES = ["VALIDATION_FAILED", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PERIOD_LOCKED", "PAYLOAD_TOO_LARGE", "RATE_LIMITED", "SERVICE_UNAVAILABLE", "INTERNAL"] as const;
+
 export type ErrorDetail = { field?: string; path?: (string | number)[]; message: string; row?: number };
 
 export class AppError extends Error {

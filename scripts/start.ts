@@ -5,7 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { openAppDatabase, PROJECT_ROOT, redactUrl } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { demoPassword } from "@/prisma/seed";
-import { ensureProductionBuild, NEXT_BIN } from "./lib/build";
+import { ensureProductionBuild } from "./lib/build";
+import { NEXT_BIN } from "./lib/app-server";
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<boolean> {
   for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt++) {

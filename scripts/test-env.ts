@@ -3,25 +3,14 @@
 // with --server, the production build served on a free port. Prints one
 // TEST_ENV_READY line of JSON, then holds everything until SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { openThrowawayDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
-import { ensureProductionBuild, NEXT_BIN } from "./lib/build";
+import { ensureProductionBuild } from "./lib/build";
+import { freePort, NEXT_BIN } from "./lib/app-server";
 import { PROJECT_ROOT } from "@/lib/db/server";
 
 function log(message: string) {
   process.stderr.write(`[test-env] ${message}\n`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {

@@ -81,13 +81,16 @@ export function HeatMap({ periods, rows, caption, rowHref, cellHref }: Props) {
                 const href = cellHref?.(row, cell.period);
                 return (
                   <td key={cell.period}>
+                    {/* The name read out starts with the visible text (WCAG "label in name"), then the month and figures. */}
                     {href && cell.branches > 0 ? (
-                      <Link href={href} className={`heat-cell ${className}`} title={label} aria-label={label}>
+                      <Link href={href} className={`heat-cell ${className}`} title={label}>
                         {text}
+                        <span className="visually-hidden"> {label}</span>
                       </Link>
                     ) : (
-                      <span className={`heat-cell ${className}`} title={label} aria-label={label}>
+                      <span className={`heat-cell ${className}`} title={label}>
                         {text}
+                        <span className="visually-hidden"> {label}</span>
                       </span>
                     )}
                   </td>

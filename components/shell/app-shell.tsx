@@ -34,7 +34,7 @@ export function AppShell({ actor, scopeName, children }: Props) {
         <aside className="sidebar">
           {/* A checkbox opens the menu on phones without any script; desktops always show it. */}
           <div className="sidebar-inner">
-            <input type="checkbox" id="menu-toggle" className="menu-toggle visually-hidden" />
+            <input type="checkbox" id="menu-toggle" className="menu-toggle visually-hidden" aria-label="Mở hoặc đóng menu" />
             <label htmlFor="menu-toggle" className="menu-toggle-label">☰ Menu</label>
             <NavLinks items={items} />
           </div>

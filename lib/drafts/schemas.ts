@@ -104,3 +104,18 @@ export const FeedbackFilterSchema = z.object({
   page: z.coerce.number({ message: "page phải là số nguyên dương." }).int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1).max(500, "pageSize tối đa là 500.").default(50),
 });
+
+// ---- Query strings and small bodies of the drafts API (app/api/v1/drafts, feedback) ----
+
+export const PeriodQuerySchema = z.object({ period: PeriodSchema });
+
+export const DraftDetailQuerySchema = z.object({ versionNo: z.coerce.number({ message: "versionNo phải là số." }).int().positive("versionNo phải là số dương.").optional() });
+
+export const DraftDiffQuerySchema = z.object({
+  from: z.coerce.number({ message: "from phải là số phiên bản." }).int().positive("from phải là số phiên bản."),
+  to: z.coerce.number({ message: "to phải là số phiên bản." }).int().positive("to phải là số phiên bản.").optional(),
+});
+
+export const ReviewSummaryQuerySchema = z.object({ period: PeriodSchema, orgUnitId: z.coerce.number({ message: "orgUnitId phải là số." }).int().positive().optional() });
+
+export const SuggestionDecisionSchema = z.object({ accept: z.boolean({ message: "accept phải là true hoặc false." }) });

@@ -40,6 +40,8 @@ export const LaggingQuerySchema = HandbookQuerySchema.extend({
 });
 export type LaggingQuery = z.infer<typeof LaggingQuerySchema>;
 
+export const SnapshotsQuerySchema = z.object({ branchId: z.coerce.number({ message: "branchId phải là số." }).int("branchId phải là số nguyên.").positive("branchId phải là số dương.") });
+
 export const HANDBOOK_TABLES = ["children", "series", "lagging", "snapshots"] as const;
 export type HandbookTable = (typeof HANDBOOK_TABLES)[number];
 

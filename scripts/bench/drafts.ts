@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { openThrowawayDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
+import { percentile, sample } from "../lib/bench";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -20,9 +21,7 @@ const SUBMISSIONS = Number(option("submissions", "40"));
 type Row = { what: string; n: number; p50: number; p95: number; max: number; note?: string };
 
 function stats(what: string, samples: number[], note?: string): Row {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-  return { what, n: samples.length, p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1], note };
+  return { what, n: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95), max: Math.max(...samples), note };
 }
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
@@ -32,10 +31,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
 }
 
 async function repeat(what: string, runs: number, fn: () => Promise<unknown>, note?: string): Promise<Row> {
-  await fn(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) samples.push((await time(fn))[0]);
-  return stats(what, samples, note);
+  return stats(what, await sample(runs, fn, 1), note);
 }
 
 function print(title: string, rows: Row[]) {

@@ -4,57 +4,26 @@
 // (seeded like `npm run seed -- --scale …`), so lib/ connects to that one.
 // Measures the queries of the compliance view and its neighbours in-process,
 // and the compliance page over HTTP against the production build.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import net from "node:net";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { openThrowawayDatabase, PROJECT_ROOT } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";
-import { ensureProductionBuild, NEXT_BIN } from "../lib/build";
-
-type Result = { name: string; n: number; p50: number; p95: number; max: number };
+import { ensureProductionBuild } from "../lib/build";
+import { startAppServer, type AppServer } from "../lib/app-server";
+import { measure, type Timing } from "../lib/bench";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(name: string, iterations: number, run: (i: number) => Promise<unknown>): Promise<Result> {
-  for (let i = 0; i < 2; i++) await run(-1 - i); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await run(i);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  const result = { name, n: iterations, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]) };
-  process.stderr.write(`  ${name}: p50 ${result.p50} ms, p95 ${result.p95} ms\n`);
-  return result;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
 async function runScale(scale: "district" | "city", iterations: number, http: boolean): Promise<void> {
   const log = (message: string) => process.stderr.write(`[${scale}] ${message}\n`);
   const database = await openThrowawayDatabase(log);
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   try {
     const prepared = await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
     let stepStarted = 0;
@@ -100,7 +69,7 @@ async function runScale(scale: "district" | "city", iterations: number, http: bo
       SELECT (SELECT count(*)::int FROM "Meeting") AS meetings, (SELECT count(*)::int FROM "Attendance") AS rows,
              (SELECT count(*)::int FROM "OrgUnit" WHERE level = 'BRANCH') AS branches`;
 
-    const results: Result[] = [];
+    const results: Timing[] = [];
     results.push(await measure("compliance view data, district (overview + alerts, as the page)", iterations, () => Promise.all([getComplianceOverview(board, { period }), findDataQualityAlerts(board, { period })])));
     results.push(await measure("GET /meetings/compliance data, district (one period)", iterations, () => getComplianceByChild(board, { period })));
     results.push(await measure("branch × month heat map, district, page 1 of 40", iterations, () => getBranchHeatMap(board, { period, pageSize: 40 })));
@@ -122,21 +91,8 @@ async function runScale(scale: "district" | "city", iterations: number, http: bo
     );
 
     if (http) {
-      const port = await freePort();
-      const baseUrl = `http://127.0.0.1:${port}`;
-      server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-        cwd: PROJECT_ROOT,
-        stdio: "ignore",
-        env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-      });
-      for (let i = 0; i < 240; i++) {
-        try {
-          if ((await fetch(`${baseUrl}/api/v1/health`)).ok) break;
-        } catch {
-          // not yet
-        }
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
+      server = await startAppServer(database.url, { NEXTAUTH_SECRET: prepared.authSecret });
+      const { baseUrl } = server;
       process.env.E2E_BASE_URL = baseUrl;
       const { signInOverHttp } = await import("../../tests/support/http");
       const page = async (username: string, url: string) => {
@@ -156,15 +112,12 @@ async function runScale(scale: "district" | "city", iterations: number, http: bo
     process.stdout.write(`BENCH_RESULT ${JSON.stringify(summary)}\n`);
     await db().$disconnect();
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server!.once("exit", resolve));
-    }
+    await server?.stop();
     await database.release();
   }
 }
 
-function printTable(summary: { scale: string; period: string; seedSeconds: number; meetingsStepSeconds: number; meetings: number; rows: number; branches: number; results: Result[] }) {
+function printTable(summary: { scale: string; period: string; seedSeconds: number; meetingsStepSeconds: number; meetings: number; rows: number; branches: number; results: Timing[] }) {
   console.log(`\n## ${summary.scale}: ${summary.branches.toLocaleString("en")} branches, ${summary.meetings.toLocaleString("en")} meetings, ${summary.rows.toLocaleString("en")} attendance rows, period ${summary.period}`);
   console.log(`seed ${summary.seedSeconds.toFixed(1)} s in all, of which meetings step ${summary.meetingsStepSeconds.toFixed(1)} s\n`);
   console.log("| what | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|");

@@ -11,31 +11,11 @@ import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";
-
-type Result = { name: string; n: number; p50: number; p95: number; max: number };
+import { measure, percentile, type Timing } from "../lib/bench";
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i === -1 ? undefined : process.argv[i + 1];
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function measure(name: string, iterations: number, run: (i: number) => Promise<unknown>): Promise<Result> {
-  for (let i = 0; i < 2; i++) await run(i);
-  const times: number[] = [];
-  for (let i = 0; i < iterations; i++) {
-    const started = performance.now();
-    await run(i);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  const result = { name, n: iterations, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]) };
-  process.stderr.write(`  ${name}: p50 ${result.p50} ms, p95 ${result.p95} ms\n`);
-  return result;
 }
 
 async function runScale(scale: "district" | "city", iterations: number, moves: number): Promise<void> {
@@ -63,8 +43,8 @@ async function runScale(scale: "district" | "city", iterations: number, moves: n
     const city = await db().orgUnit.findFirstOrThrow({ where: { level: "CITY" } });
     const past = "2026-10";
 
-    const suite = async (label: string): Promise<Result[]> => {
-      const results: Result[] = [];
+    const suite = async (label: string): Promise<Timing[]> => {
+      const results: Timing[] = [];
       results.push(await measure(`${label} scope: findOrgUnitInScope (branch)`, iterations, (i) => findOrgUnitInScope(board, branches[i % branches.length].id)));
       results.push(await measure(`${label} branchesUnderSql ward, ${past} as-of`, iterations, (i) => db().$queryRaw(Prisma.sql`SELECT count(*) FROM (${branchesUnderSql(wards[i % wards.length].path, { period: past })}) x`)));
       results.push(await measure(`${label} branchesUnderSql district, ${past} as-of`, iterations, () => db().$queryRaw(Prisma.sql`SELECT count(*) FROM (${branchesUnderSql(district.path, { period: past })}) x`)));
@@ -123,8 +103,8 @@ async function main() {
     const report = JSON.parse(result.stdout.trim().split("\n").pop()!);
     console.log(`\n== ${scale}: ${report.moves} MOVE events in ${report.movesSeconds.toFixed(1)} s (per event p50 ${report.movePerEvent.p50.toFixed(1)} ms, p95 ${report.movePerEvent.p95.toFixed(1)} ms); ${report.placements} placements`);
     console.log("| query | before p50 / p95 ms | after p50 / p95 ms |\n|---|---|---|");
-    for (const [index, row] of (report.before as Result[]).entries()) {
-      const later = report.after[index] as Result;
+    for (const [index, row] of (report.before as Timing[]).entries()) {
+      const later = report.after[index] as Timing;
       console.log(`| ${row.name.replace(/^before /, "")} | ${row.p50} / ${row.p95} | ${later.p50} / ${later.p95} |`);
     }
     console.log(`\nplan after the moves (branches under a ward, as-of):\n${report.planAfter}`);

@@ -23,6 +23,7 @@ import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { ensureProductionBuild } from "../lib/build";
 import { DEMO_PASSWORD as PASSWORD, signIn, startAppServer, type AppServer } from "../lib/app-server";
+import { percentile } from "../lib/bench";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -40,10 +41,9 @@ type Kind = "baseline" | "api" | "page" | "analyzer" | "import";
 // p50/p95 are null when not one response came back within the run (every request timed out).
 type Figure = { name: string; scale: Scale; kind: Kind; request?: string; requests: number; errors: number; p50_ms: number | null; p95_ms: number | null; rps: number | null; maxRssMb?: number };
 
-function percentile(samples: number[], q: number): number | null {
-  if (!samples.length) return null;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+/** A quantile (0–1) of the samples; null when not one came back. */
+function quantile(samples: number[], q: number): number | null {
+  return samples.length ? percentile(samples, q * 100) : null;
 }
 
 function round(value: number, digits?: number): number;
@@ -79,7 +79,7 @@ async function load(baseUrl: string, request: string, cookie: string | undefined
   const result = await instance;
   clearInterval(sampler);
   const seconds = result.duration || DURATION; // autocannon reports seconds
-  return { request, requests: latencies.length, errors: errors + (result.errors ?? 0) /* connection errors, timeouts included */, p50_ms: round(percentile(latencies, 0.5)), p95_ms: round(percentile(latencies, 0.95)), rps: round(latencies.length / seconds), maxRssMb: Math.round(maxRss) };
+  return { request, requests: latencies.length, errors: errors + (result.errors ?? 0) /* connection errors, timeouts included */, p50_ms: round(quantile(latencies, 0.5)), p95_ms: round(quantile(latencies, 0.95)), rps: round(latencies.length / seconds), maxRssMb: Math.round(maxRss) };
 }
 
 async function runScale(scale: Scale): Promise<Figure[]> {
@@ -153,8 +153,8 @@ async function runScale(scale: Scale): Promise<Figure[]> {
       if (response.status !== 201 && response.status !== 200) refused++;
       if (i > 0) submissions.push(performance.now() - startedAt); // the first one warms up
     }
-    figures.push({ name: `analyzer: one submission against the period's ${counts.drafts.toLocaleString("en")} drafts`, scale, kind: "analyzer", request: "POST /api/v1/drafts", requests: submissions.length, errors: refused, p50_ms: round(percentile(submissions, 0.5)), p95_ms: round(percentile(submissions, 0.95)), rps: null });
-    log(`${scale} · phân tích khi nộp: p95 ${round(percentile(submissions, 0.95))} ms (${refused} bị từ chối)`);
+    figures.push({ name: `analyzer: one submission against the period's ${counts.drafts.toLocaleString("en")} drafts`, scale, kind: "analyzer", request: "POST /api/v1/drafts", requests: submissions.length, errors: refused, p50_ms: round(quantile(submissions, 0.5)), p95_ms: round(quantile(submissions, 0.95)), rps: null });
+    log(`${scale} · phân tích khi nộp: p95 ${round(quantile(submissions, 0.95))} ms (${refused} bị từ chối)`);
 
     if (scale === "city") figures.push(...(await benchMemberImport(database.url, raw)));
     return figures;

@@ -21,6 +21,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { actorFromUser } from "@/lib/auth/actor-from-user";
 import { ensureProductionBuild } from "../lib/build";
 import { startAppServer, type AppServer } from "../lib/app-server";
+import { percentile, sample } from "../lib/bench";
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -31,22 +32,11 @@ const RUNS = Number(option("runs") ?? 30);
 const HTTP = !args.includes("--no-http");
 const PASSWORD = "Đo hiệu năng 2026!";
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
 const results: { name: string; p50: number; p95: number; runs: number }[] = [];
 const singles: { name: string; ms: number; note?: string }[] = [];
 
 async function measure(name: string, run: () => Promise<unknown>, runs = RUNS): Promise<void> {
-  await run(); // warm-up (plans, caches, JIT)
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
+  const samples = await sample(runs, run, 1);
   const row = { name, p50: percentile(samples, 50), p95: percentile(samples, 95), runs };
   results.push(row);
   console.log(`  ${name}: p50 ${row.p50.toFixed(1)} ms, p95 ${row.p95.toFixed(1)} ms (${runs} lần)`);

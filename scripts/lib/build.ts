@@ -5,8 +5,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/db/server";
+import { NEXT_BIN } from "./app-server";
 
-export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const FINGERPRINT_FILE = path.join(PROJECT_ROOT, ".next", "source-fingerprint");
 const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
 

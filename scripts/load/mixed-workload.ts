@@ -7,6 +7,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import { allowMoreSignIns, signIn } from "@/scripts/lib/app-server";
+import { percentile } from "@/scripts/lib/bench";
 
 export type LoadOptions = {
   /** One or more instances; user i talks to baseUrls[(request number) % n]: requests alternate between instances. */
@@ -55,9 +56,9 @@ export function planUsers(count: number): Account[] {
   return users;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+/** Whole milliseconds at a percentile; 0 without samples. */
+function percentileMs(samples: number[], p: number): number {
+  return samples.length ? Math.round(percentile(samples, p)) : 0;
 }
 
 function hanoiPeriod(offsetMonths = 0): string {
@@ -211,7 +212,7 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadFigures> {
   const byRole: LoadFigures["byRole"] = {};
   for (const [role, values] of roleLatencies) {
     const roleSorted = [...values].sort((a, b) => a - b);
-    byRole[role] = { requests: values.length, p50Ms: percentile(roleSorted, 50), p95Ms: percentile(roleSorted, 95) };
+    byRole[role] = { requests: values.length, p50Ms: percentileMs(roleSorted, 50), p95Ms: percentileMs(roleSorted, 95) };
   }
   return {
     instances: options.baseUrls.length,
@@ -222,9 +223,9 @@ export async function runMixedLoad(options: LoadOptions): Promise<LoadFigures> {
     byStatus,
     serverErrors: Object.entries(byStatus).filter(([status]) => Number(status) >= 500 || Number(status) === 0).reduce((sum, [, count]) => sum + count, 0),
     unexpected,
-    p50Ms: percentile(sorted, 50),
-    p95Ms: percentile(sorted, 95),
-    p99Ms: percentile(sorted, 99),
+    p50Ms: percentileMs(sorted, 50),
+    p95Ms: percentileMs(sorted, 95),
+    p99Ms: percentileMs(sorted, 99),
     writesAcknowledged: acknowledgedComments.size + lastSavedCopy.size,
     writesFound,
     lostWrites,

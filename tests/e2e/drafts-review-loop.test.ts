@@ -1,23 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { signIn, chromiumForFile } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
 import { allowMoreSignIns, createDraftsSetup, openPeriod } from "../support/drafts-factories";
 import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 async function pageAs(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN" });
-  const page = await context.newPage();
+  const page = await chromium.newPage(viewport);
   await allowMoreSignIns();
   await signIn(page, baseUrl(), username, TEST_PASSWORD);
   return page;

@@ -1,5 +1,4 @@
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import { chromiumForFile } from "../support/browser";
 import { api, baseUrl, signInOverHttp } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb } from "../support/db";
@@ -7,14 +6,8 @@ import { allowMoreSignIns, createDraftsSetup, groundedDraft, openPeriod } from "
 import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { submitDraftReview } from "@/lib/drafts/submit-draft-review";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 describe("a ward or a branch cannot read another's drafts", () => {
   it("by page and by API, the draft of another ward or branch does not exist", async () => {
@@ -25,10 +18,8 @@ describe("a ward or a branch cannot read another's drafts", () => {
     const { feedbackId } = await submitDraftReview(own.reviewerActor, id, { decision: "CHANGES_REQUESTED", summary: "Sửa lại.", expectedVersionNo: 1 });
 
     for (const username of [other.wardUser.username, own.secretary2.username]) {
-      const context = await browser.newContext({ locale: "vi-VN" });
-      const page = await context.newPage();
       await allowMoreSignIns();
-      await signIn(page, baseUrl(), username, TEST_PASSWORD);
+      const page = await chromium.pageAs(username, TEST_PASSWORD);
       for (const path of [`/drafts/${id}`, `/drafts/branch/${own.branches[0].id}/${period}`]) {
         const response = await page.goto(`${baseUrl()}${path}`);
         expect(response?.status()).toBe(404);
@@ -46,7 +37,7 @@ describe("a ward or a branch cannot read another's drafts", () => {
       // A ward user may comment and acknowledge but not here (404); a secretary of another branch may not acknowledge at all (403).
       expect(statuses.slice(0, 3)).toEqual([404, 404, 404]);
       expect([403, 404]).toContain(statuses[3]);
-      await context.close();
+      await page.context().close();
     }
 
     // The ward's own queue over the API lists its own branches only.

@@ -1,19 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { signIn, chromiumForFile } from "../support/browser";
 import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
 import { createMeetingWard } from "../support/meetings-factories";
 import { hanoiToday } from "@/lib/meetings/rules";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 // Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
 // signs in from the same machine.
@@ -32,14 +26,14 @@ describe("a secretary records a meeting on a phone, the board sees the ward's co
     const exempt = members.find((member) => member.status === "EXEMPT")!;
 
     // The board looks at the ward first: nothing recorded yet.
-    const board = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
+    const board = await chromium.newPage({ width: 1280, height: 900 }, { extraHTTPHeaders: CLIENT });
     await signIn(board, baseUrl(), "bantochuc", DEMO_PASSWORD);
     await board.goto(`${baseUrl()}/meetings?unit=${w.ward.id}&period=${period}`);
     expect(await board.locator("h1").textContent()).toBe(`Sinh hoạt chi bộ — ${w.ward.name}`);
     expect(await heldStat(board)).toBe("0");
 
     // The secretary, on a 390 × 844 phone.
-    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "vi-VN", isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT })).newPage();
+    const phone = await chromium.newPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT });
     await signIn(phone, baseUrl(), w.secretary.username, TEST_PASSWORD);
     await phone.getByRole("link", { name: "Ghi cuộc họp" }).first().click();
     await phone.waitForURL(`**/meetings/branch/${w.branches[0].id}/${period}/record`);

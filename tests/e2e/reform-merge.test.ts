@@ -1,20 +1,13 @@
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import { DESKTOP, signIn, chromiumForFile } from "../support/browser";
 import { api, baseUrl, signInOverHttp } from "../support/http";
 import { createTestWard, createUser, TEST_PASSWORD } from "../support/factories";
 import { allowMoreSignIns } from "../support/drafts-factories";
 import { newCode } from "../support/reform-factories";
 import { closeTestDb, testDb } from "../support/db";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await allowMoreSignIns();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+beforeAll(allowMoreSignIns);
+afterAll(closeTestDb);
 
 const CLIENT = { "x-real-ip": `e2e-reform-${process.pid}` };
 const post = (path: string, body: unknown, session: Awaited<ReturnType<typeof signInOverHttp>>["session"]) =>
@@ -91,7 +84,7 @@ describe("an administrator merges two wards through the admin page", () => {
     const admin = await createUser("ADMIN", a.district.id);
     const code = newCode("UI");
     const name = `Phường Giao diện ${code}`;
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
+    const page = await chromium.newPage(DESKTOP, { extraHTTPHeaders: CLIENT });
     await signIn(page, baseUrl(), admin.username, TEST_PASSWORD);
     await page.goto(`${baseUrl()}/admin/restructure?type=MERGE`);
     expect(await page.locator("h1").textContent()).toBe("Tái cấu trúc tổ chức");

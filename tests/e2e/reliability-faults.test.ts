@@ -6,22 +6,14 @@
 // 2. The app killed (SIGKILL) in the middle of a member import: none of the
 //    file's members exist afterwards (all-or-nothing); importing the file
 //    again then writes each member exactly once.
-import pg from "pg";
-import { allowMoreSignIns, cloneDatabase, signIn, startAppServer, startOwnPostgres, type AppServer } from "../support/reliability-stack";
+import type pg from "pg";
+import { allowMoreSignIns, cloneDatabase, queryRows, signIn, startAppServer, startOwnPostgres, type AppServer } from "../support/reliability-stack";
 
 let own: Awaited<ReturnType<typeof startOwnPostgres>>;
 let databaseUrl: string;
 let server: AppServer | undefined;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => queryRows<T>(databaseUrl, sql, params);
 
 beforeAll(async () => {
   own = await startOwnPostgres();

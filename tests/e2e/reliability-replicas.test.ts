@@ -5,9 +5,8 @@
 // standby, a change made on the primary proves where each read went:
 // lists and dashboards → the replica; details and the client's reads right
 // after its own write → the primary. Replay resumed, the lists catch up.
-import pg from "pg";
 import { withDatabase } from "@/lib/db/server";
-import { allowMoreSignIns, cloneDatabase, signIn, startAppServer, startOwnPostgres, startStreamingReplica, type AppServer } from "../support/reliability-stack";
+import { allowMoreSignIns, cloneDatabase, queryRows, signIn, startAppServer, startOwnPostgres, startStreamingReplica, type AppServer } from "../support/reliability-stack";
 
 let primary: Awaited<ReturnType<typeof startOwnPostgres>>;
 let replica: Awaited<ReturnType<typeof startStreamingReplica>>;
@@ -15,15 +14,7 @@ let primaryUrl: string;
 let replicaUrl: string;
 let server: AppServer;
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = queryRows;
 
 beforeAll(async () => {
   primary = await startOwnPostgres();

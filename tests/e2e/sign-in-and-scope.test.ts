@@ -1,21 +1,14 @@
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { signIn, chromiumForFile } from "../support/browser";
 import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { createTestWard, TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN" });
-  return context.newPage();
+  return chromium.newPage(viewport);
 }
 
 describe("signing in as each role shows that account's scope", () => {

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { signIn, chromiumForFile } from "../support/browser";
 import { api, baseUrl, DEMO_PASSWORD } from "../support/http";
 import { closeTestDb, testDb } from "../support/db";
 import { actorOf, uniqueSuffix } from "../support/factories";
@@ -8,18 +8,11 @@ import { issueApiToken } from "@/lib/tokens/api-tokens";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { todayIso } from "@/lib/stats/csv-cells";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN" });
-  return context.newPage();
+  return chromium.newPage(viewport);
 }
 
 async function unitId(code: string) {

@@ -1,8 +1,11 @@
 // Debian's Chromium driven by playwright-core: the browser of the e2e tests
 // and of `npm run screenshots`. Flags keep it off the (closed) network.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { baseUrl } from "./http";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -17,4 +20,29 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.getByLabel("Tên đăng nhập").fill(username);
   await page.getByLabel("Mật khẩu").fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login"), { timeout: 30_000 }), page.getByRole("button", { name: "Đăng nhập" }).click()]);
+}
+
+/**
+ * One Chromium for an e2e test file: launched before its tests and closed after
+ * them. `newPage` opens a fresh context (own cookies) in Vietnamese; `pageAs`
+ * also signs in through the sign-in form.
+ */
+export function chromiumForFile() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  async function newPage(viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser!.newContext({ viewport, locale: "vi-VN", ...options });
+    return context.newPage();
+  }
+  async function pageAs(username: string, password: string, viewport = DESKTOP, options: BrowserContextOptions = {}): Promise<Page> {
+    const page = await newPage(viewport, options);
+    await signIn(page, baseUrl(), username, password);
+    return page;
+  }
+  return { newPage, pageAs, browser: () => browser! };
 }

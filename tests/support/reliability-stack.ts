@@ -24,6 +24,17 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
+/** Rows of one SQL statement on its own short connection to `url`. */
+export async function queryRows<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, params)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createEmptyDatabase(serverUrl: string, name = `rel_${crypto.randomBytes(4).toString("hex")}`): Promise<string> {
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
   return withDatabase(serverUrl, name);

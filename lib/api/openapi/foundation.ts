@@ -1,187 +1,116 @@
-// OpenAPI paths of the foundation: health, me, org units. Each feature area
-// keeps its own file and registers it in ./document.ts.
-const errorResponses = {
-  "400": { $ref: "#/components/responses/ValidationFailed" },
-  "401": { $ref: "#/components/responses/Unauthenticated" },
-  "403": { $ref: "#/components/responses/Forbidden" },
-  "404": { $ref: "#/components/responses/NotFound" },
-};
+// OpenAPI paths of the foundation: health, me, org units, CSV imports.
+import { z } from "zod";
+import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ChildUnitsQuerySchema } from "@/lib/org/schemas";
+import { ImportQuerySchema } from "@/lib/imports/schemas";
+import { errors, IdParams, IsoDay, json, OrgLevelSchema, OrgUnitRefSchema, page, RoleSchema } from "./common";
 
-export const foundationPaths = {
-  "/health": {
-    get: {
-      summary: "Tình trạng ứng dụng và cơ sở dữ liệu",
-      security: [],
-      responses: {
-        "200": { description: "Hoạt động bình thường", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
-        "503": { description: "Không truy cập được cơ sở dữ liệu", content: { "application/json": { schema: { $ref: "#/components/schemas/Health" } } } },
-      },
-    },
-  },
-  "/me": {
-    get: {
-      summary: "Người dùng hoặc mã truy cập đang gọi",
-      responses: {
-        "200": {
-          description: "Danh tính và đơn vị gốc của phạm vi",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                required: ["username", "displayName", "role", "orgUnit"],
-                properties: {
-                  username: { type: "string" },
-                  displayName: { type: "string" },
-                  role: { $ref: "#/components/schemas/Role" },
-                  kind: { type: "string", enum: ["user", "token"] },
-                  orgUnit: { $ref: "#/components/schemas/OrgUnitRef" },
-                },
-              },
-            },
-          },
-        },
-        "401": errorResponses["401"],
-      },
-    },
-  },
-  "/org-units": {
-    get: {
-      summary: "Các đơn vị con trong phạm vi (không có parentId: đơn vị gốc của phạm vi)",
-      parameters: [{ name: "parentId", in: "query", schema: { type: "integer", minimum: 1 } }],
-      responses: {
-        "200": {
-          description: "Danh sách đơn vị",
-          content: {
-            "application/json": {
-              schema: {
-                allOf: [
-                  { $ref: "#/components/schemas/Page" },
-                  { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/OrgUnitWithCounts" } } } },
-                ],
-              },
-            },
-          },
-        },
-        ...errorResponses,
-      },
-    },
-  },
-  "/org-units/{id}": {
-    get: {
-      summary: "Một đơn vị, đường dẫn tổ tiên và số liệu",
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-      responses: {
-        "200": {
-          description: "Đơn vị",
-          content: {
-            "application/json": {
-              schema: {
-                allOf: [
-                  { $ref: "#/components/schemas/OrgUnit" },
-                  {
-                    type: "object",
-                    properties: {
-                      validFrom: { type: "string", format: "date" },
-                      validTo: { type: "string", format: "date", nullable: true },
-                      ancestors: { type: "array", items: { $ref: "#/components/schemas/OrgUnitRef" } },
-                      counts: {
-                        type: "object",
-                        properties: { branches: { type: "integer" }, members: { type: "integer" }, wards: { type: "integer" }, children: { type: "integer" } },
-                      },
-                    },
-                  },
-                ],
-              },
-            },
-          },
-        },
-        ...errorResponses,
-      },
-    },
-  },
-};
+const HealthSchema = z.object({ status: z.enum(["ok", "degraded"]), database: z.enum(["ok", "unavailable"]) }).meta({ id: "Health" });
 
-export const importPaths = {
-  "/imports/{kind}": {
-    post: {
-      summary: "Nhập tệp CSV (members, attendance, usage): dòng lỗi không được ghi, dòng hợp lệ ghi cùng một giao dịch",
-      parameters: [
-        { name: "kind", in: "path", required: true, schema: { type: "string", enum: ["members", "attendance", "usage"] } },
-        { name: "dryRun", in: "query", schema: { type: "string", enum: ["0", "1"] }, description: "1: chỉ kiểm tra, không ghi" },
-        { name: "jobId", in: "query", schema: { type: "string", format: "uuid" }, description: "Mã lượt nhập do bên gọi đặt, để theo dõi tiến độ" },
-      ],
-      requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
-      responses: {
-        "200": {
-          description: "Kết quả",
-          content: {
-            "application/json": {
-              schema: {
-                type: "object",
-                properties: {
-                  jobId: { type: "string" },
-                  dryRun: { type: "boolean" },
-                  accepted: { type: "integer" },
-                  rejected: { type: "integer" },
-                  errors: { type: "array", items: { type: "object", properties: { row: { type: "integer" }, field: { type: "string" }, message: { type: "string" } } } },
-                },
-              },
-            },
-          },
-        },
-        ...errorResponses,
-        "413": { $ref: "#/components/responses/PayloadTooLarge" },
-      },
-    },
-  },
-  "/imports/jobs/{id}": {
-    get: {
-      summary: "Tiến độ một lượt nhập của chính người gọi",
-      parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-      responses: {
-        "200": { description: "Tiến độ: status, totalRows, processedRows, accepted, rejected" },
-        ...errorResponses,
-      },
-    },
-  },
-};
+const OrgUnitSchema = z
+  .looseObject({
+    id: z.number().int(),
+    code: z.string(),
+    name: z.string(),
+    level: OrgLevelSchema,
+    parentId: z.number().int().nullable(),
+    path: z.string().meta({ description: "Mã số các đơn vị từ gốc, ví dụ /1/2/15/" }),
+  })
+  .meta({ id: "OrgUnit" });
 
-export const foundationSchemas = {
-  Health: {
-    type: "object",
-    properties: { status: { type: "string", enum: ["ok", "degraded"] }, database: { type: "string", enum: ["ok", "unavailable"] } },
-  },
-  Role: { type: "string", enum: ["ADMIN", "BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY", "LEADER"] },
-  OrgLevel: { type: "string", enum: ["CITY", "DISTRICT", "WARD", "BRANCH"] },
-  OrgUnitRef: {
-    type: "object",
-    required: ["id", "code", "name", "level"],
-    properties: { id: { type: "integer" }, code: { type: "string" }, name: { type: "string" }, level: { $ref: "#/components/schemas/OrgLevel" } },
-  },
-  OrgUnit: {
-    type: "object",
-    required: ["id", "code", "name", "level", "parentId", "path"],
-    properties: {
-      id: { type: "integer" },
-      code: { type: "string" },
-      name: { type: "string" },
-      level: { $ref: "#/components/schemas/OrgLevel" },
-      parentId: { type: "integer", nullable: true },
-      path: { type: "string", description: "Mã số các đơn vị từ gốc, ví dụ /1/2/15/" },
+const Count = z.number().int();
+const OrgUnitWithCountsSchema = OrgUnitSchema.extend({
+  counts: z.looseObject({ wards: Count, branches: Count, members: Count, children: Count }),
+}).meta({ id: "OrgUnitWithCounts" });
+
+const ImportResultSchema = z.looseObject({
+  jobId: z.string(),
+  dryRun: z.boolean(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.looseObject({ row: z.number().int(), field: z.string().optional(), message: z.string() })),
+});
+
+export function registerFoundationPaths(registry: OpenAPIRegistry) {
+  registry.registerPath({
+    method: "get",
+    path: "/health",
+    summary: "Tình trạng ứng dụng và cơ sở dữ liệu",
+    security: [],
+    responses: { 200: json(HealthSchema, "Hoạt động bình thường"), 503: json(HealthSchema, "Không truy cập được cơ sở dữ liệu") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/openapi.json",
+    summary: "Tài liệu OpenAPI này",
+    security: [],
+    responses: { 200: json(z.looseObject({ openapi: z.string() }), "Tài liệu OpenAPI 3.1") },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/me",
+    summary: "Người dùng hoặc mã truy cập đang gọi",
+    responses: {
+      200: json(z.object({ username: z.string(), displayName: z.string(), role: RoleSchema, kind: z.enum(["user", "token"]), orgUnit: OrgUnitRefSchema }), "Danh tính và đơn vị gốc của phạm vi"),
+      ...errors(),
     },
-  },
-  OrgUnitWithCounts: {
-    allOf: [
-      { $ref: "#/components/schemas/OrgUnit" },
-      {
-        type: "object",
-        properties: {
-          counts: {
-            type: "object",
-            properties: { wards: { type: "integer" }, branches: { type: "integer" }, members: { type: "integer" }, membersExpected: { type: "integer" }, children: { type: "integer" } },
-          },
-        },
-      },
-    ],
-  },
-};
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/org-units",
+    summary: "Các đơn vị con trong phạm vi (không có parentId: đơn vị gốc của phạm vi)",
+    request: { query: ChildUnitsQuerySchema },
+    responses: { 200: json(page(OrgUnitWithCountsSchema), "Danh sách đơn vị"), ...errors() },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/org-units/{id}",
+    summary: "Một đơn vị, đường dẫn tổ tiên và số liệu",
+    request: { params: IdParams },
+    responses: {
+      200: json(
+        OrgUnitSchema.extend({
+          validFrom: IsoDay,
+          validTo: IsoDay.nullable(),
+          ancestors: z.array(OrgUnitRefSchema),
+          counts: z.object({ branches: Count, members: Count, wards: Count, children: Count }),
+        }),
+        "Đơn vị",
+      ),
+      ...errors(),
+    },
+  });
+  registry.registerPath({
+    method: "post",
+    path: "/imports/{kind}",
+    summary: "Nhập tệp CSV (members, attendance, usage): dòng lỗi không được ghi, dòng hợp lệ ghi cùng một giao dịch",
+    request: {
+      params: z.object({ kind: z.enum(["members", "attendance", "usage"]) }),
+      query: ImportQuerySchema,
+      body: { required: true, content: { "text/csv": { schema: z.string() } } },
+    },
+    responses: { 200: json(ImportResultSchema), ...errors(413) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/imports/jobs/{id}",
+    summary: "Tiến độ một lượt nhập của chính người gọi",
+    request: { params: z.object({ id: z.uuid() }) },
+    responses: {
+      200: json(
+        z.looseObject({
+          id: z.string(),
+          kind: z.string(),
+          dryRun: z.boolean(),
+          status: z.enum(["RUNNING", "SUCCEEDED", "FAILED"]),
+          totalRows: Count,
+          processedRows: Count,
+          accepted: Count,
+          rejected: Count,
+        }),
+        "Tiến độ",
+      ),
+      ...errors(),
+    },
+  });
+}

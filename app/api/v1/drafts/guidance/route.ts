@@ -1,14 +1,10 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
-import { PeriodSchema } from "@/lib/periods/period";
 import { listGuidance, postGuidance } from "@/lib/drafts/guidance";
-import { GuidanceSchema } from "@/lib/drafts/schemas";
-
-const Query = z.object({ period: PeriodSchema });
+import { GuidanceSchema, PeriodQuerySchema } from "@/lib/drafts/schemas";
 
 export const GET = apiRoute({ permission: "draft.read" }, async ({ request, actor }) => {
-  const { period } = readQuery(request, Query);
+  const { period } = readQuery(request, PeriodQuerySchema);
   const items = await listGuidance(actor, period);
   return { items: items.map(({ canWithdraw: _canWithdraw, ...item }) => item), total: items.length, page: 1, pageSize: items.length };
 });

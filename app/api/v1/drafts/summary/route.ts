@@ -1,12 +1,9 @@
-import { z } from "zod";
 import { apiRoute, readQuery } from "@/lib/api/handler";
-import { PeriodSchema } from "@/lib/periods/period";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
-
-const Query = z.object({ period: PeriodSchema, orgUnitId: z.coerce.number({ message: "orgUnitId phải là số." }).int().positive().optional() });
+import { ReviewSummaryQuerySchema } from "@/lib/drafts/schemas";
 
 /** Review progress of a period per child unit (submitted on time, late, missing, approved, flagged…). */
 export const GET = apiRoute({ permission: "draft.read" }, async ({ request, actor }) => {
-  const query = readQuery(request, Query);
+  const query = readQuery(request, ReviewSummaryQuerySchema);
   return getDraftReviewSummary(actor, query);
 });

@@ -1,17 +1,12 @@
-import { z } from "zod";
 import { apiRoute, idParam, readQuery } from "@/lib/api/handler";
 import { getDraftDetail } from "@/lib/drafts/get-draft-detail";
 import { diffStats, wordDiff } from "@/lib/drafts/word-diff";
 import { NotFoundError } from "@/lib/errors";
-
-const Query = z.object({
-  from: z.coerce.number({ message: "from phải là số phiên bản." }).int().positive("from phải là số phiên bản."),
-  to: z.coerce.number({ message: "to phải là số phiên bản." }).int().positive("to phải là số phiên bản.").optional(),
-});
+import { DraftDiffQuerySchema } from "@/lib/drafts/schemas";
 
 /** Word-level differences between two versions of a draft. */
 export const GET = apiRoute<{ id: string }>({ permission: "draft.read" }, async ({ request, actor, params }) => {
-  const query = readQuery(request, Query);
+  const query = readQuery(request, DraftDiffQuerySchema);
   const detail = await getDraftDetail(actor, idParam(params.id));
   const to = query.to ?? detail.draft.currentVersionNo;
   const before = detail.versions.find((version) => version.versionNo === query.from);
