@@ -13,12 +13,7 @@ import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";
 import { ensureProductionBuild } from "../lib/build";
 import { startAppServer, type AppServer } from "../lib/app-server";
-import { measure, type Timing } from "../lib/bench";
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
+import { measure, option, type Timing } from "../lib/bench";
 
 async function runScale(scale: "district" | "city", iterations: number, http: boolean): Promise<void> {
   const log = (message: string) => process.stderr.write(`[${scale}] ${message}\n`);

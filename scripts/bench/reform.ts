@@ -11,12 +11,7 @@ import { prepareDatabase } from "@/lib/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";
-import { measure, percentile, type Timing } from "../lib/bench";
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i === -1 ? undefined : process.argv[i + 1];
-}
+import { measure, option, percentile, type Timing } from "../lib/bench";
 
 async function runScale(scale: "district" | "city", iterations: number, moves: number): Promise<void> {
   const log = (message: string) => process.stderr.write(`[${scale}] ${message}\n`);

@@ -1,5 +1,11 @@
-// Timing helpers of the benches and the load test: one percentile, one way to
-// time repeated runs. (Free ports and the Next binary: scripts/lib/app-server.ts.)
+// Helpers of the benches and the load test: command-line options, one
+// percentile, one way to time repeated runs. (Free ports and the Next binary: scripts/lib/app-server.ts.)
+
+/** The value after `--name` on the command line, if any. */
+export function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
+}
 
 /** Nearest-rank percentile (`p` in 0–100) of unsorted samples; NaN when there are none. */
 export function percentile(samples: number[], p: number): number {

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { signIn, chromiumForFile } from "../support/browser";
+import { chromiumForFile, DESKTOP, PHONE } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -9,11 +9,9 @@ import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-async function pageAs(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const page = await chromium.newPage(viewport);
+async function pageAs(username: string, viewport = DESKTOP): Promise<Page> {
   await allowMoreSignIns();
-  await signIn(page, baseUrl(), username, TEST_PASSWORD);
-  return page;
+  return chromium.pageAs(username, TEST_PASSWORD, viewport);
 }
 
 const PASSAGE = "Tiếp tục thực hiện tốt công tác vệ sinh môi trường trên địa bàn.";
@@ -62,7 +60,7 @@ describe("the review loop with three roles in Chromium", () => {
     const branch = s.branches[0];
 
     // 1. The branch secretary writes and submits the draft.
-    const secretary = await pageAs(s.secretary.username, { width: 390, height: 844 });
+    const secretary = await pageAs(s.secretary.username, PHONE);
     await secretary.goto(`${baseUrl()}/drafts/write?period=${period}`);
     const editor = secretary.getByLabel(/^Nội dung dự thảo/);
     expect(await editor.inputValue()).toContain("CHI BỘ QUYẾT NGHỊ");

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { signIn, chromiumForFile } from "../support/browser";
+import { chromiumForFile, DESKTOP, PHONE, signIn } from "../support/browser";
 import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -26,14 +26,14 @@ describe("a secretary records a meeting on a phone, the board sees the ward's co
     const exempt = members.find((member) => member.status === "EXEMPT")!;
 
     // The board looks at the ward first: nothing recorded yet.
-    const board = await chromium.newPage({ width: 1280, height: 900 }, { extraHTTPHeaders: CLIENT });
+    const board = await chromium.newPage(DESKTOP, { extraHTTPHeaders: CLIENT });
     await signIn(board, baseUrl(), "bantochuc", DEMO_PASSWORD);
     await board.goto(`${baseUrl()}/meetings?unit=${w.ward.id}&period=${period}`);
     expect(await board.locator("h1").textContent()).toBe(`Sinh hoạt chi bộ — ${w.ward.name}`);
     expect(await heldStat(board)).toBe("0");
 
     // The secretary, on a 390 × 844 phone.
-    const phone = await chromium.newPage({ width: 390, height: 844 }, { isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT });
+    const phone = await chromium.newPage(PHONE, { isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT });
     await signIn(phone, baseUrl(), w.secretary.username, TEST_PASSWORD);
     await phone.getByRole("link", { name: "Ghi cuộc họp" }).first().click();
     await phone.waitForURL(`**/meetings/branch/${w.branches[0].id}/${period}/record`);

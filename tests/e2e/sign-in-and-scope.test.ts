@@ -1,5 +1,4 @@
-import type { Page } from "playwright-core";
-import { signIn, chromiumForFile } from "../support/browser";
+import { chromiumForFile, PHONE, signIn } from "../support/browser";
 import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { createTestWard, TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -7,9 +6,6 @@ import { closeTestDb, testDb } from "../support/db";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  return chromium.newPage(viewport);
-}
 
 describe("signing in as each role shows that account's scope", () => {
   it.each([
@@ -20,7 +16,7 @@ describe("signing in as each role shows that account's scope", () => {
     ["phuong-thuong-thanh", "Đảng ủy phường", "Phường Thượng Thanh"],
     ["chibo-lb-bd-01", "Bí thư chi bộ", "Chi bộ Cơ quan phường Bồ Đề"],
   ])("%s", async (username, roleLabel, scopeName) => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), username, DEMO_PASSWORD);
     await expect(page.locator(".page-header p").first().textContent()).resolves.toContain(`${roleLabel}`);
     await expect(page.locator(".page-header p").first().textContent()).resolves.toContain(scopeName);
@@ -36,7 +32,7 @@ describe("signing in as each role shows that account's scope", () => {
 
 describe("scope in the browser", () => {
   it("a ward user cannot open another ward's branch, and sees only own branches in the org browser", async () => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "phuong-bo-de", DEMO_PASSWORD);
     const foreign = await testDb().orgUnit.findUniqueOrThrow({ where: { code: "LB-TT-05" } });
     const own = await testDb().orgUnit.findUniqueOrThrow({ where: { code: "LB-BD-05" } });
@@ -54,7 +50,7 @@ describe("scope in the browser", () => {
   });
 
   it("searching the tree without diacritics finds the ward", async () => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "bantochuc", DEMO_PASSWORD);
     await page.goto(`${baseUrl()}/org`);
     await page.getByLabel("Tìm đơn vị (gõ có dấu hoặc không dấu)").fill("thuong thanh");
@@ -68,7 +64,7 @@ describe("scope in the browser", () => {
 describe("sign-in protection", () => {
   it("says what is wrong in Vietnamese and locks the account after five wrong passwords", async () => {
     const { wardUser } = await createTestWard();
-    const page = await newPage();
+    const page = await chromium.newPage();
     await page.goto(`${baseUrl()}/login`);
     for (let attempt = 1; attempt <= 5; attempt++) {
       await page.getByLabel("Tên đăng nhập").fill(wardUser.username);
@@ -91,7 +87,7 @@ describe("sign-in protection", () => {
 
   it("signing out returns to the sign-in page and protected pages redirect there", async () => {
     const { wardUser } = await createTestWard();
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), wardUser.username, TEST_PASSWORD);
     await page.getByRole("button", { name: "Đăng xuất" }).click();
     await page.waitForURL("**/login**");
@@ -102,9 +98,9 @@ describe("sign-in protection", () => {
 
   it("disabling a user signs them out on their next request", async () => {
     const { wardUser } = await createTestWard();
-    const userPage = await newPage();
+    const userPage = await chromium.newPage();
     await signIn(userPage, baseUrl(), wardUser.username, TEST_PASSWORD);
-    const adminPage = await newPage();
+    const adminPage = await chromium.newPage();
     await signIn(adminPage, baseUrl(), "admin", DEMO_PASSWORD);
     await adminPage.goto(`${baseUrl()}/admin/users/${wardUser.id}`);
     await adminPage.getByRole("button", { name: "Vô hiệu hóa tài khoản" }).click();
@@ -120,7 +116,7 @@ describe("administration in the browser", () => {
   it("an administrator creates a branch secretary, who must change the temporary password first", async () => {
     const { branches } = await createTestWard();
     const username = `bithu-${Date.now()}`;
-    const admin = await newPage();
+    const admin = await chromium.newPage();
     await signIn(admin, baseUrl(), "admin", DEMO_PASSWORD);
     await admin.goto(`${baseUrl()}/admin/users/new`);
     await admin.getByRole("button", { name: "Tạo người dùng" }).click();
@@ -135,7 +131,7 @@ describe("administration in the browser", () => {
     await admin.waitForURL("**/admin/users/*?moi=1");
     expect(await admin.locator("h1").textContent()).toBe("Lê Thị Thử Nghiệm");
 
-    const user = await newPage({ width: 390, height: 844 });
+    const user = await chromium.newPage(PHONE);
     await signIn(user, baseUrl(), username, "Tạm thời 2026 nhé");
     await user.waitForURL("**/account**");
     await user.getByLabel("Mật khẩu hiện tại").fill("Tạm thời 2026 nhé");
@@ -152,7 +148,7 @@ describe("administration in the browser", () => {
 
   it("an administrator issues an API token that works once and is shown once", async () => {
     const { ward } = await createTestWard();
-    const admin = await newPage();
+    const admin = await chromium.newPage();
     await signIn(admin, baseUrl(), "admin", DEMO_PASSWORD);
     await admin.goto(`${baseUrl()}/admin/tokens`);
     await admin.getByLabel("Tên gợi nhớ").fill("Đồng bộ từ trình duyệt");

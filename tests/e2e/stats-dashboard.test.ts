@@ -1,5 +1,4 @@
-import type { Page } from "playwright-core";
-import { signIn, chromiumForFile } from "../support/browser";
+import { chromiumForFile, PHONE, signIn } from "../support/browser";
 import { api, baseUrl, DEMO_PASSWORD } from "../support/http";
 import { closeTestDb, testDb } from "../support/db";
 import { actorOf, uniqueSuffix } from "../support/factories";
@@ -11,9 +10,6 @@ import { todayIso } from "@/lib/stats/csv-cells";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-async function newPage(viewport = { width: 1280, height: 900 }): Promise<Page> {
-  return chromium.newPage(viewport);
-}
 
 async function unitId(code: string) {
   return (await testDb().orgUnit.findUniqueOrThrow({ where: { code } })).id;
@@ -21,7 +17,7 @@ async function unitId(code: string) {
 
 describe("leaders' dashboard in the browser", () => {
   it("drills down from the city to a branch by clicking a bar, then rows", async () => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "lanhdao-thanhpho", DEMO_PASSWORD);
     await page.getByRole("link", { name: "Bảng điều hành Sổ tay" }).click();
     await page.waitForURL(/\/dashboard\/\d+$/);
@@ -64,7 +60,7 @@ describe("leaders' dashboard in the browser", () => {
   });
 
   it("summarises the month's draft review and meeting compliance of the same unit, each linking to its detail", async () => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "lanhdao", DEMO_PASSWORD);
     const ward = await unitId("LB-BD");
     await page.goto(`${baseUrl()}/dashboard/${ward}?period=2026-10`);
@@ -89,7 +85,7 @@ describe("leaders' dashboard in the browser", () => {
   });
 
   it("fits a phone screen", async () => {
-    const page = await newPage({ width: 390, height: 844 });
+    const page = await chromium.newPage(PHONE);
     await signIn(page, baseUrl(), "phuong-bo-de", DEMO_PASSWORD);
     await page.goto(`${baseUrl()}/dashboard`);
     await page.waitForSelector(".stats-ranking svg");
@@ -98,7 +94,7 @@ describe("leaders' dashboard in the browser", () => {
   });
 
   it("exports the tables it shows as CSV and XLSX", async () => {
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "lanhdao", DEMO_PASSWORD);
     const csv = await page.request.get(`${baseUrl()}/api/v1/stats/handbook/export?table=children&format=csv`);
     expect(csv.status()).toBe(200);
@@ -116,7 +112,7 @@ describe("leaders' dashboard in the browser", () => {
 describe("scope of the dashboard, by page and by API", () => {
   it("a ward sees 'not found' for another ward; a branch secretary may not use it", async () => {
     const foreign = await unitId("LB-TT");
-    const page = await newPage();
+    const page = await chromium.newPage();
     await signIn(page, baseUrl(), "phuong-bo-de", DEMO_PASSWORD);
     const response = await page.goto(`${baseUrl()}/dashboard/${foreign}`);
     expect(response?.status()).toBe(404);
@@ -127,7 +123,7 @@ describe("scope of the dashboard, by page and by API", () => {
     expect(statuses).toEqual([404, 404, 404, 404]);
     await page.context().close();
 
-    const secretary = await newPage();
+    const secretary = await chromium.newPage();
     await signIn(secretary, baseUrl(), "chibo-lb-bd-01", DEMO_PASSWORD);
     await secretary.goto(`${baseUrl()}/dashboard`);
     await expect(secretary.getByRole("heading", { name: "Không có quyền truy cập" }).isVisible()).resolves.toBe(true);
