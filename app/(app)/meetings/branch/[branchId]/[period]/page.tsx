@@ -17,6 +17,7 @@ import { withQuery } from "@/components/ui/pagination";
 import { MeetingStateBadge } from "@/components/meetings/meeting-state-badge";
 import { CloseMeetingForm } from "@/components/meetings/close-meeting-form";
 import { ReasonForm } from "@/components/meetings/reason-form";
+import { QualityChecklist } from "@/components/meetings/quality-checklist";
 import { closeMeetingAction, reopenPeriodAction } from "./actions";
 
 export const metadata = { title: "Cuộc họp chi bộ" };
@@ -135,6 +136,17 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
               </div>
             </div>
             <dl className="facts section">
+              <dt>Thời gian</dt>
+              <dd>
+                {meeting.startTime && meeting.endTime ? `${meeting.startTime}–${meeting.endTime} ngày ${formatDate(meeting.heldOn)}` : `Ngày ${formatDate(meeting.heldOn)} (chưa ghi giờ)`}
+                {meeting.combinedWithThematic ? " · thường kỳ kết hợp chuyên đề" : ""}
+              </dd>
+              {meeting.place ? (
+                <>
+                  <dt>Địa điểm</dt>
+                  <dd>{meeting.place}</dd>
+                </>
+              ) : null}
               <dt>Sổ tay điện tử</dt>
               <dd>{meeting.usedHandbook ? "Cuộc họp có dùng Sổ tay đảng viên điện tử" : "Không dùng"}</dd>
               <dt>Người ghi</dt>
@@ -148,6 +160,8 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                 </>
               ) : null}
             </dl>
+
+            <QualityChecklist checklist={meeting.quality.checklist} verdict={meeting.quality.verdict} headingId={`q-${meeting.id}`} />
 
             {own.length ? (
               <div className="section">
