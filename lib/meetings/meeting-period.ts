@@ -22,7 +22,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
   const branch = await findBranchInScope(actor, branchId);
   const today = hanoiToday(options.now);
   const showMembers = can(actor.role, "member.read");
-  const [deadlineDay, window, ancestors, meetings, reopenings] = await Promise.all([
+  const [deadlineDay, window, ancestors, meetings, reopenings, schedules] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),
     loadEditingWindow(branch.id, period, today),
     unitAncestors(actor, branch),
@@ -41,6 +41,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
       },
     }),
     db().meetingReopening.findMany({ where: { branchId: branch.id, period }, orderBy: { createdAt: "desc" } }),
+    db().meetingSchedule.findMany({ where: { branchId: branch.id, period }, orderBy: { kind: "asc" } }),
   ]);
   const [exempt, rows] = showMembers
     ? await Promise.all([
@@ -76,6 +77,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         attendance,
       };
     }),
+    schedules,
     today,
   );
   return {
@@ -89,6 +91,17 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
     exempt,
     reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
     meetings: judged,
+    schedules: schedules.map((schedule) => ({
+      id: schedule.id,
+      kind: schedule.kind,
+      plannedOn: isoDate(schedule.plannedOn),
+      startTime: schedule.startTime,
+      place: schedule.place,
+      agenda: schedule.agenda,
+      announcedOn: hanoiToday(schedule.announcedAt),
+      announcedBy: schedule.announcedByLabel,
+      versionNo: schedule.versionNo,
+    })),
   };
 }
 

@@ -40,13 +40,12 @@ type JudgedMeeting = {
 
 /**
  * The quality checklist of each meeting of one branch's period. The caller has
- * loaded the branch in scope; the schedules and the quarter's thematic meetings
- * are read through it.
+ * loaded the branch in scope and its schedules of the period; the quarter's
+ * thematic meetings are read through it.
  */
-export async function judgeBranchPeriod<M extends JudgedMeeting>(branchId: number, period: Period, meetings: M[], today: string) {
-  const [thresholds, schedules, thematic] = await Promise.all([
+export async function judgeBranchPeriod<M extends JudgedMeeting>(branchId: number, period: Period, meetings: M[], schedules: { kind: string; announcedAt: Date }[], today: string) {
+  const [thresholds, thematic] = await Promise.all([
     loadQualityThresholds(),
-    db().meetingSchedule.findMany({ where: { branchId, period }, select: { kind: true, announcedAt: true } }),
     db().meeting.count({ where: { branchId, period: { in: quarterPeriods(period) }, OR: [{ kind: "THEMATIC" }, { combinedWithThematic: true }] } }),
   ]);
   return meetings.map((meeting) => {
