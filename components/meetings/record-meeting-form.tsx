@@ -6,6 +6,7 @@ import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { belongedOn, expectedOn, isDateInPeriod } from "@/lib/meetings/rules";
 import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
 import { formatDate } from "@/lib/format/date";
+import { MeetingConductFields, type MeetingConduct } from "./meeting-conduct-fields";
 
 type Status = (typeof ATTENDANCE_STATUSES)[number];
 type Member = { id: number; code: string; fullName: string; status: string; joinedBranchOn: string; leftBranchOn: string | null };
@@ -17,6 +18,8 @@ type Props = {
   today: string;
   members: Member[];
   meeting: { id: number; versionNo: number; heldOn: string; usedHandbook: boolean; notes: string | null; attendance: { memberId: number; status: Status; reason: string | null }[] } | null;
+  /** As recorded, or as the schedule announced it for a meeting not yet recorded. */
+  conduct: MeetingConduct | null;
   suggestedHeldOn: string;
   editableUntil: string | null;
 };
@@ -29,7 +32,7 @@ const SHORT: Record<Status, string> = { PRESENT: "Có mặt", EXCUSED: "Vắng c
  * Who is expected follows the meeting date: members excused from meetings and
  * members who had not joined or had already left are listed apart.
  */
-export function RecordMeetingForm({ action, branchId, period, kind, today, members, meeting, suggestedHeldOn, editableUntil }: Props) {
+export function RecordMeetingForm({ action, branchId, period, kind, today, members, meeting, conduct, suggestedHeldOn, editableUntil }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
   const [heldOn, setHeldOn] = useState(meeting?.heldOn ?? suggestedHeldOn);
   const [statuses, setStatuses] = useState<Record<number, Status>>(() => Object.fromEntries((meeting?.attendance ?? []).map((row) => [row.memberId, row.status])));
@@ -73,6 +76,7 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
             </label>
           </div>
         </div>
+        <MeetingConductFields state={state} conduct={conduct} kind={kind} heldOn={heldOn} />
         <Field name="notes" label="Ghi chú (không bắt buộc)" state={state}>
           {(props) => <textarea {...props} rows={2} maxLength={2000} defaultValue={state.values?.notes ?? meeting?.notes ?? ""} />}
         </Field>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { PeriodSchema } from "@/lib/periods/period";
 import { PaginationSchema } from "@/lib/api/handler";
 import { ALERT_KINDS } from "./labels";
+import { SCHEDULE_STATES } from "./list-meeting-schedules";
 import { OrgUnitIdSchema, YearSchema } from "./schemas";
 
 export const ListMeetingsQuery = PaginationSchema.extend({ period: PeriodSchema.optional(), orgUnitId: OrgUnitIdSchema });
@@ -21,4 +22,9 @@ export const AlertsQuery = z.object({
 export const FlagsQuery = PaginationSchema.extend({ year: YearSchema.optional(), orgUnitId: OrgUnitIdSchema });
 export const BranchMembersQuery = PaginationSchema.extend({
   includeFormer: z.enum(["0", "1", "true", "false"], { message: "includeFormer là 0 hoặc 1." }).optional(),
+});
+export const SchedulesQuery = PaginationSchema.extend({
+  period: PeriodSchema,
+  orgUnitId: OrgUnitIdSchema,
+  state: z.enum(SCHEDULE_STATES, { message: "state là ON_TIME, LATE hoặc NOT_ANNOUNCED." }).optional(),
 });

@@ -10,6 +10,7 @@ import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { judgeBranchPeriod } from "./meeting-quality";
 
 /**
  * Everything about one branch's period: its meetings with attendance (member
@@ -21,7 +22,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
   const branch = await findBranchInScope(actor, branchId);
   const today = hanoiToday(options.now);
   const showMembers = can(actor.role, "member.read");
-  const [deadlineDay, window, ancestors, meetings, reopenings] = await Promise.all([
+  const [deadlineDay, window, ancestors, meetings, reopenings, schedules] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),
     loadEditingWindow(branch.id, period, today),
     unitAncestors(actor, branch),
@@ -30,10 +31,17 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
       orderBy: { kind: "asc" },
       select: {
         ...MEETING_SUMMARY_SELECT,
+        startTime: true,
+        endTime: true,
+        place: true,
+        committeePrepared: true,
+        committeePreparedOn: true,
+        combinedWithThematic: true,
         documents: { select: { id: true, title: true, sentOn: true }, orderBy: { sentOn: "asc" } },
       },
     }),
     db().meetingReopening.findMany({ where: { branchId: branch.id, period }, orderBy: { createdAt: "desc" } }),
+    db().meetingSchedule.findMany({ where: { branchId: branch.id, period }, orderBy: { kind: "asc" } }),
   ]);
   const [exempt, rows] = showMembers
     ? await Promise.all([
@@ -45,17 +53,10 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         }),
       ])
     : [[], []];
-  return {
-    branch,
-    ancestors,
+  const judged = await judgeBranchPeriod(
+    branch.id,
     period,
-    deadline: meetingDeadline(period, deadlineDay),
-    state: meetingState(period, meetings.length > 0, deadlineDay, today),
-    window,
-    showMembers,
-    exempt,
-    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
-    meetings: meetings.map((meeting) => {
+    meetings.map((meeting) => {
       const heldOn = isoDate(meeting.heldOn);
       const attendance = rows
         .filter((row) => row.meetingId === meeting.id)
@@ -66,10 +67,41 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         notes: meeting.notes,
         minutes: meeting.minutes,
         recordedBy: meeting.recordedByLabel,
+        startTime: meeting.startTime,
+        endTime: meeting.endTime,
+        place: meeting.place,
+        committeePrepared: meeting.committeePrepared,
+        committeePreparedOn: meeting.committeePreparedOn ? isoDate(meeting.committeePreparedOn) : null,
+        combinedWithThematic: meeting.combinedWithThematic,
         documents: meeting.documents.map((doc) => ({ id: doc.id, title: doc.title, sentOn: isoDate(doc.sentOn) })),
         attendance,
       };
     }),
+    schedules,
+    today,
+  );
+  return {
+    branch,
+    ancestors,
+    period,
+    deadline: meetingDeadline(period, deadlineDay),
+    state: meetingState(period, meetings.length > 0, deadlineDay, today),
+    window,
+    showMembers,
+    exempt,
+    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
+    meetings: judged,
+    schedules: schedules.map((schedule) => ({
+      id: schedule.id,
+      kind: schedule.kind,
+      plannedOn: isoDate(schedule.plannedOn),
+      startTime: schedule.startTime,
+      place: schedule.place,
+      agenda: schedule.agenda,
+      announcedOn: hanoiToday(schedule.announcedAt),
+      announcedBy: schedule.announcedByLabel,
+      versionNo: schedule.versionNo,
+    })),
   };
 }
 

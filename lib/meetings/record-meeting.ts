@@ -58,6 +58,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
       const heldOn = new Date(`${input.heldOn}T00:00:00Z`);
       const closing = input.minutes ? { minutes: input.minutes, closedAt: existing?.closedAt ?? new Date() } : {};
       const notes = input.notes === undefined ? {} : { notes: input.notes || null };
+      const conduct = conductOf(input);
 
       if (existing) {
         const changes = describeChanges(existing, input, attendance);
@@ -67,7 +68,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
         }
         await tx.meeting.update({
           where: { id: existing.id },
-          data: { heldOn, usedHandbook: input.usedHandbook, ...notes, ...closing, ...counts, exemptCount, versionNo: { increment: 1 }, recordedByLabel: actor.label },
+          data: { heldOn, usedHandbook: input.usedHandbook, ...notes, ...conduct, ...closing, ...counts, exemptCount, versionNo: { increment: 1 }, recordedByLabel: actor.label },
         });
         await replaceRows(tx, existing.id, attendance, input.documents);
         await recordAuditEvent(tx, actor, {
@@ -81,7 +82,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
       }
 
       const created = await tx.meeting.create({
-        data: { branchId: branch.id, period: input.period, kind: input.kind, heldOn, usedHandbook: input.usedHandbook, ...notes, ...closing, ...counts, exemptCount, recordedByLabel: actor.label },
+        data: { branchId: branch.id, period: input.period, kind: input.kind, heldOn, usedHandbook: input.usedHandbook, ...notes, ...conduct, ...closing, ...counts, exemptCount, recordedByLabel: actor.label },
       });
       await replaceRows(tx, created.id, attendance, input.documents);
       await recordAuditEvent(tx, actor, {
@@ -132,7 +133,34 @@ async function replaceRows(tx: Tx, meetingId: number, attendance: Entry[], docum
   }
 }
 
+type ConductInput = {
+  startTime?: string | null;
+  endTime?: string | null;
+  place?: string | null;
+  committeePrepared?: boolean | null;
+  committeePreparedOn?: string | null;
+  combinedWithThematic?: boolean;
+};
+
+/** The conduct fields the input carries; a field left out keeps what is stored (older clients send none). */
+function conductOf(input: ConductInput) {
+  const data: { startTime?: string | null; endTime?: string | null; place?: string | null; committeePrepared?: boolean | null; committeePreparedOn?: Date | null; combinedWithThematic?: boolean } = {};
+  if (input.startTime !== undefined) data.startTime = input.startTime;
+  if (input.endTime !== undefined) data.endTime = input.endTime;
+  if (input.place !== undefined) data.place = input.place || null;
+  if (input.committeePrepared !== undefined) data.committeePrepared = input.committeePrepared;
+  if (input.committeePreparedOn !== undefined) data.committeePreparedOn = input.committeePreparedOn ? new Date(`${input.committeePreparedOn}T00:00:00Z`) : null;
+  if (input.combinedWithThematic !== undefined) data.combinedWithThematic = input.combinedWithThematic;
+  return data;
+}
+
 type Existing = {
+  startTime: string | null;
+  endTime: string | null;
+  place: string | null;
+  committeePrepared: boolean | null;
+  committeePreparedOn: Date | null;
+  combinedWithThematic: boolean;
   heldOn: Date;
   usedHandbook: boolean;
   notes: string | null;
@@ -142,8 +170,14 @@ type Existing = {
 };
 
 /** What the input would change; empty when it describes the meeting as it is. */
-function describeChanges(existing: Existing, input: { heldOn: string; usedHandbook: boolean; notes?: string | null; minutes?: string | null; documents?: { title: string; sentOn: string }[] }, attendance: Entry[]): string[] {
+function describeChanges(existing: Existing, input: ConductInput & { heldOn: string; usedHandbook: boolean; notes?: string | null; minutes?: string | null; documents?: { title: string; sentOn: string }[] }, attendance: Entry[]): string[] {
   const changes: string[] = [];
+  const conduct = conductOf(input);
+  for (const [field, value] of Object.entries(conduct)) {
+    const before = existing[field as keyof typeof conduct];
+    const same = before instanceof Date || value instanceof Date ? (before ? isoDate(before as Date) : null) === (value ? isoDate(value as Date) : null) : (before ?? null) === (value ?? null);
+    if (!same) changes.push(field);
+  }
   if (isoDate(existing.heldOn) !== input.heldOn) changes.push("heldOn");
   if (existing.usedHandbook !== input.usedHandbook) changes.push("usedHandbook");
   if (input.notes !== undefined && (existing.notes ?? null) !== (input.notes || null)) changes.push("notes");

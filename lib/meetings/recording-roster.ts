@@ -20,12 +20,13 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
   const today = hanoiToday(options.now);
   const start = new Date(`${period}-01T00:00:00Z`);
   const end = new Date(`${periodEnd(period)}T00:00:00Z`);
-  const [window, meeting] = await Promise.all([
+  const [window, meeting, schedule] = await Promise.all([
     loadEditingWindow(branch.id, period, today),
     db().meeting.findUnique({
       where: { branchId_period_kind: { branchId: branch.id, period, kind } },
       include: { attendance: { select: { memberId: true, status: true, reason: true } } },
     }),
+    db().meetingSchedule.findUnique({ where: { branchId_period_kind: { branchId: branch.id, period, kind } }, select: { plannedOn: true, startTime: true, place: true } }),
   ]);
   const recordedIds = meeting?.attendance.map((row) => row.memberId) ?? [];
   const members = await db().member.findMany({
@@ -61,6 +62,18 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
           attendance: meeting.attendance.map((row) => ({ memberId: row.memberId, status: row.status, reason: row.reason })),
         }
       : null,
-    suggestedHeldOn: meeting ? isoDate(meeting.heldOn) : suggestedHeldOn,
+    conduct: meeting
+      ? {
+          startTime: meeting.startTime,
+          endTime: meeting.endTime,
+          place: meeting.place,
+          committeePrepared: meeting.committeePrepared,
+          committeePreparedOn: meeting.committeePreparedOn ? isoDate(meeting.committeePreparedOn) : null,
+          combinedWithThematic: meeting.combinedWithThematic,
+        }
+      : schedule
+        ? { startTime: schedule.startTime, endTime: null, place: schedule.place, committeePrepared: null, committeePreparedOn: null, combinedWithThematic: false }
+        : null,
+    suggestedHeldOn: meeting ? isoDate(meeting.heldOn) : schedule && isoDate(schedule.plannedOn) <= today ? isoDate(schedule.plannedOn) : suggestedHeldOn,
   };
 }

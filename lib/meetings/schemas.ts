@@ -31,6 +31,30 @@ export const MeetingDocumentSchema = z.object({
 
 const MinutesSchema = z.string({ message: "Nhập biên bản cuộc họp." }).trim().min(20, "Biên bản cần ít nhất 20 ký tự: nội dung chính, kết luận, phân công.").max(20_000, "Biên bản dài tối đa 20.000 ký tự.");
 
+export const TimeOfDaySchema = z.string({ message: "Nhập giờ dạng HH:MM." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:MM, ví dụ 07:30.");
+
+/** What the quality criteria judge beyond attendance: when and where, the committee's preparation, a combined meeting. All optional (older clients send none). */
+const MeetingConductFields = {
+  startTime: TimeOfDaySchema.nullish(),
+  endTime: TimeOfDaySchema.nullish(),
+  place: z.string({ message: "Địa điểm phải là chữ." }).trim().max(300, "Địa điểm dài tối đa 300 ký tự.").nullish(),
+  committeePrepared: z.boolean({ message: "committeePrepared phải là true hoặc false." }).nullish(),
+  committeePreparedOn: IsoDateSchema.nullish(),
+  combinedWithThematic: z.boolean({ message: "combinedWithThematic phải là true hoặc false." }).optional(),
+};
+
+/** The recording form's conduct fields as the input above expects them (an empty field is "not recorded"). */
+export function conductFromForm(input: Record<string, string | undefined>) {
+  return {
+    startTime: input.startTime || null,
+    endTime: input.endTime || null,
+    place: input.place ?? null,
+    committeePrepared: input.committeePrepared === "yes" ? true : input.committeePrepared === "no" ? false : null,
+    committeePreparedOn: input.committeePreparedOn || null,
+    combinedWithThematic: input.combinedWithThematic === "on",
+  };
+}
+
 /** One meeting of a branch for a period and kind, with the attendance of every expected member. PUT /api/v1/meetings and the recording form. */
 export const RecordMeetingSchema = z
   .object({
@@ -45,8 +69,21 @@ export const RecordMeetingSchema = z
     documents: z.array(MeetingDocumentSchema, { message: "documents phải là danh sách." }).max(30, "Tối đa 30 tài liệu.").optional(),
     attendance: z.array(AttendanceEntrySchema, { message: "attendance phải là danh sách điểm danh." }).max(1000, "Tối đa 1.000 dòng điểm danh."),
     expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
+    ...MeetingConductFields,
   })
   .superRefine((input, context) => {
+    if ((input.startTime == null) !== (input.endTime == null)) {
+      const field = input.startTime == null ? "startTime" : "endTime";
+      context.addIssue({ code: "custom", path: [field], message: "Nhập cả giờ bắt đầu và giờ kết thúc." });
+    } else if (input.startTime && input.endTime && input.endTime <= input.startTime) {
+      context.addIssue({ code: "custom", path: ["endTime"], message: "Giờ kết thúc phải sau giờ bắt đầu." });
+    }
+    if (input.committeePreparedOn && input.committeePrepared === false) {
+      context.addIssue({ code: "custom", path: ["committeePreparedOn"], message: "Chi ủy không họp chuẩn bị thì không có ngày họp chuẩn bị." });
+    }
+    if (input.committeePreparedOn && input.committeePreparedOn > input.heldOn) {
+      context.addIssue({ code: "custom", path: ["committeePreparedOn"], message: "Chi ủy họp chuẩn bị trước hoặc trong ngày sinh hoạt." });
+    }
     const seen = new Set<number>();
     input.attendance.forEach((entry, index) => {
       if (seen.has(entry.memberId)) context.addIssue({ code: "custom", path: ["attendance", index, "memberId"], message: `Đảng viên #${entry.memberId} được điểm danh hai lần.` });
@@ -80,3 +117,16 @@ export const DismissAlertSchema = z.object({
 export const OrgUnitIdSchema = Id("orgUnitId").optional();
 
 export const YearSchema = z.coerce.number({ message: "year phải là năm, ví dụ 2026." }).int("year phải là năm, ví dụ 2026.").min(2000, "year từ 2000.").max(2100, "year đến 2100.");
+
+/** The next meeting announced ahead: date, start time, place and content. */
+export const AnnounceMeetingSchema = z.object({
+  branchId: Id("branchId"),
+  period: PeriodSchema,
+  kind: MeetingKindSchema,
+  plannedOn: IsoDateSchema,
+  startTime: TimeOfDaySchema,
+  place: z.string({ message: "Nhập địa điểm." }).trim().min(2, "Nhập địa điểm.").max(300, "Địa điểm dài tối đa 300 ký tự."),
+  agenda: z.string({ message: "Nhập nội dung sinh hoạt." }).trim().min(10, "Nhập nội dung sinh hoạt (ít nhất 10 ký tự).").max(5000, "Nội dung dài tối đa 5.000 ký tự."),
+  expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
+});
+export type AnnounceMeetingInput = z.input<typeof AnnounceMeetingSchema>;

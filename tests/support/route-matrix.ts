@@ -72,6 +72,11 @@ export type ApiEntry = Common & {
 export type ActionEntry = Common & { kind: "action"; file: string; name: string; fields?: (ids: ScopeIds) => Record<string, string> };
 export type MatrixEntry = PageEntry | ApiEntry | ActionEntry;
 
+function lastDayOf(period: string): string {
+  const [year, month] = period.split("-").map(Number);
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
 const read = (permission: Permission, extra: Omit<Common, "access"> = {}) => ({ access: { permission }, ...extra });
 
 const PAGES: PageEntry[] = [
@@ -103,6 +108,7 @@ const PAGES: PageEntry[] = [
   { kind: "page", route: "/meetings", path: () => "/meetings", ...read("meeting.read") },
   { kind: "page", route: "/meetings/alerts", path: () => "/meetings/alerts", ...read("meeting.read") },
   { kind: "page", route: "/meetings/flags", path: () => "/meetings/flags", access: { permission: "meeting.read", also: ["member.read"] } },
+  { kind: "page", route: "/meetings/schedules", path: () => "/meetings/schedules", ...read("meeting.read") },
   { kind: "page", route: "/meetings/branch/[branchId]", path: (ids) => `/meetings/branch/${ids.branch}`, ...read("meeting.read", { scoped: true }) },
   { kind: "page", route: "/meetings/branch/[branchId]/[period]", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}`, ...read("meeting.read", { scoped: true }) },
   { kind: "page", route: "/meetings/branch/[branchId]/[period]/print", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}/print`, access: { permission: "meeting.read", also: ["member.read"] }, scoped: true },
@@ -153,6 +159,9 @@ const APIS: ApiEntry[] = [
   json("POST", "/api/v1/meetings/[id]/close", (ids) => `/api/v1/meetings/${ids.meeting}/close`, { permission: "meeting.record" }, { scoped: true, body: () => ({ minutes: "Biên bản của ma trận phân quyền: nội dung, kết luận, phân công.", documents: [] }), own: "accepted" }),
   json("GET", "/api/v1/meetings/alerts", (ids) => `/api/v1/meetings/alerts?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}`, { permission: "meeting.read" }, { scoped: true }),
   json("POST", "/api/v1/meetings/alerts/dismiss", () => "/api/v1/meetings/alerts/dismiss", { permission: "meeting.alert.dismiss" }, { scoped: true, body: (ids) => ({ kind: "MISSING_MINUTES", subjectKey: `meeting:${ids.meeting}`, reason: "Ma trận phân quyền." }), own: "not-found", note: "the matrix's meeting raises no such alert (404 in scope too); dismissing one is in tests/integration/meetings-alerts.test.ts" }),
+  json("GET", "/api/v1/meetings/schedules", (ids) => `/api/v1/meetings/schedules?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}`, { permission: "meeting.read" }, { scoped: true }),
+  // The last day of this month is never before today: a valid announcement, so the foreign column proves the scope check.
+  json("PUT", "/api/v1/meetings/schedules", () => "/api/v1/meetings/schedules", { permission: "meeting.record" }, { scoped: true, body: (ids) => ({ branchId: ids.branch, period: ids.meetingPeriod, kind: "THEMATIC", plannedOn: lastDayOf(ids.meetingPeriod), startTime: "19:30", place: "Nhà văn hóa", agenda: "Ma trận phân quyền: nội dung sinh hoạt." }), own: "accepted" }),
   json("GET", "/api/v1/meetings/compliance", (ids) => `/api/v1/meetings/compliance?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}`, { permission: "meeting.read" }, { scoped: true }),
   json("GET", "/api/v1/meetings/compliance/export", (ids) => `/api/v1/meetings/compliance/export?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}&format=csv`, { permission: "meeting.read" }, { scoped: true }),
   json("POST", "/api/v1/meetings/reopen", () => "/api/v1/meetings/reopen", { permission: "meeting.reopen" }, { scoped: true, body: (ids) => ({ branchId: ids.branch, period: ids.meetingPeriod, reason: "Ma trận phân quyền." }), own: "accepted" }),
@@ -198,6 +207,7 @@ const ACTIONS: ActionEntry[] = [
   action("app/(app)/drafts/guidance/actions.ts", "withdrawGuidanceAction", { permission: "guidance.post" }),
   action("app/(app)/meetings/alerts/actions.ts", "dismissAlertAction", { permission: "meeting.alert.dismiss" }, (ids) => ({ kind: "MISSING_MINUTES", subjectKey: `meeting:${ids.meeting}`, reason: "Ma trận phân quyền." })),
   action("app/(app)/meetings/branch/[branchId]/[period]/actions.ts", "closeMeetingAction", { permission: "meeting.record" }, (ids) => ({ meetingId: String(ids.meeting), minutes: "Biên bản của ma trận phân quyền: nội dung, kết luận, phân công." })),
+  action("app/(app)/meetings/branch/[branchId]/[period]/actions.ts", "announceMeetingAction", { permission: "meeting.record" }),
   action("app/(app)/meetings/branch/[branchId]/[period]/actions.ts", "reopenPeriodAction", { permission: "meeting.reopen" }, (ids) => ({ branchId: String(ids.branch), period: ids.meetingPeriod, reason: "Ma trận phân quyền." })),
   action("app/(app)/meetings/branch/[branchId]/[period]/record/actions.ts", "recordMeetingAction", { permission: "meeting.record" }),
 ];

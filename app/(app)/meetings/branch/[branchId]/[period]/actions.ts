@@ -3,6 +3,7 @@
 import { formAction } from "@/lib/actions/form-action";
 import { closeMeeting } from "@/lib/meetings/close-meeting";
 import { reopenMeetingPeriod } from "@/lib/meetings/reopen-period";
+import { announceMeeting } from "@/lib/meetings/announce-meeting";
 import { ValidationError } from "@/lib/errors";
 import { formatDate } from "@/lib/format/date";
 
@@ -37,4 +38,19 @@ export const closeMeetingAction = formAction({ permission: "meeting.record" }, a
 export const reopenPeriodAction = formAction({ permission: "meeting.reopen" }, async (actor, input) => {
   const reopened = await reopenMeetingPeriod(actor, { branchId: Number(input.branchId), period: input.period, reason: input.reason ?? "" });
   return { status: "success", message: `Đã mở lại kỳ cho chi bộ đến hết ngày ${formatDate(reopened.openUntil)}.` };
+});
+
+export const announceMeetingAction = formAction({ permission: "meeting.record" }, async (actor, input) => {
+  const schedule = await announceMeeting(actor, {
+    branchId: Number(input.branchId),
+    period: input.period,
+    kind: input.kind,
+    plannedOn: input.plannedOn ?? "",
+    startTime: input.startTime ?? "",
+    place: input.place ?? "",
+    agenda: input.agenda ?? "",
+    expectedVersionNo: input.expectedVersionNo ? Number(input.expectedVersionNo) : undefined,
+  });
+  if (!schedule.changed) return { status: "success", message: "Lịch họp không thay đổi." };
+  return { status: "success", message: `Đã thông báo lịch họp ngày ${formatDate(schedule.plannedOn)} lúc ${schedule.startTime}. Đảng ủy phường đã nhận thông báo.` };
 });

@@ -17,7 +17,11 @@ import { withQuery } from "@/components/ui/pagination";
 import { MeetingStateBadge } from "@/components/meetings/meeting-state-badge";
 import { CloseMeetingForm } from "@/components/meetings/close-meeting-form";
 import { ReasonForm } from "@/components/meetings/reason-form";
-import { closeMeetingAction, reopenPeriodAction } from "./actions";
+import { QualityChecklist } from "@/components/meetings/quality-checklist";
+import { AnnounceMeetingForm } from "@/components/meetings/announce-meeting-form";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
+import { hanoiToday } from "@/lib/meetings/rules";
+import { announceMeetingAction, closeMeetingAction, reopenPeriodAction } from "./actions";
 
 export const metadata = { title: "Cuộc họp chi bộ" };
 
@@ -37,6 +41,9 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
   const { branch, window } = data;
   const canRecord = can(actor.role, "meeting.record") && isEditable(window);
   const recordedKinds = new Set(data.meetings.map((meeting) => meeting.kind));
+  const schedule = data.schedules.find((item) => item.kind === "REGULAR") ?? null;
+  // A meeting is announced ahead for this month or the next, until it is recorded.
+  const canAnnounce = can(actor.role, "meeting.record") && period >= currentPeriod() && period <= addMonths(currentPeriod(), 1) && !recordedKinds.has("REGULAR");
 
   return (
     <>
@@ -69,6 +76,11 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                   </Link>
                 ))
               : null}
+            {can(actor.role, "meeting.record") && period === currentPeriod() ? (
+              <Link className="button button-secondary" href={`/meetings/branch/${branch.id}/${addMonths(period, 1)}#lich-hop`}>
+                Báo lịch họp tháng sau
+              </Link>
+            ) : null}
             <Link className="button button-secondary" href={withQuery(`/meetings/branch/${branch.id}/${period}/print`, { kind: data.meetings[0]?.kind ?? "REGULAR" })}>
               Phiếu in có mã QR
             </Link>
@@ -89,6 +101,33 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
             {alert.dismissal ? <div className="small">Đã bỏ qua bởi {alert.dismissal.by}: {alert.dismissal.reason}</div> : null}
           </div>
         ))}
+
+      {schedule || canAnnounce ? (
+        <section className="section card" id="lich-hop" aria-labelledby="lich-hop-title">
+          <div className="card-header">
+            <h2 id="lich-hop-title">Lịch sinh hoạt thường kỳ</h2>
+            {schedule ? <span className="small muted">Thông báo ngày {formatDate(schedule.announcedOn)} · {schedule.announcedBy}</span> : <Badge tone="warn">Chưa thông báo lịch</Badge>}
+          </div>
+          {schedule ? (
+            <dl className="facts">
+              <dt>Thời gian</dt>
+              <dd>
+                {schedule.startTime} ngày {formatDate(schedule.plannedOn)}
+              </dd>
+              <dt>Địa điểm</dt>
+              <dd>{schedule.place}</dd>
+              <dt>Nội dung</dt>
+              <dd className="minutes">{schedule.agenda}</dd>
+            </dl>
+          ) : null}
+          {canAnnounce ? (
+            <details className="section" open={!schedule}>
+              <summary>{schedule ? "Sửa lịch họp" : "Thông báo lịch họp"}</summary>
+              <AnnounceMeetingForm action={announceMeetingAction} branchId={branch.id} period={period} today={hanoiToday()} schedule={schedule} />
+            </details>
+          ) : null}
+        </section>
+      ) : null}
 
       {data.meetings.length === 0 ? (
         <div className="card empty">
@@ -135,6 +174,17 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
               </div>
             </div>
             <dl className="facts section">
+              <dt>Thời gian</dt>
+              <dd>
+                {meeting.startTime && meeting.endTime ? `${meeting.startTime}–${meeting.endTime} ngày ${formatDate(meeting.heldOn)}` : `Ngày ${formatDate(meeting.heldOn)} (chưa ghi giờ)`}
+                {meeting.combinedWithThematic ? " · thường kỳ kết hợp chuyên đề" : ""}
+              </dd>
+              {meeting.place ? (
+                <>
+                  <dt>Địa điểm</dt>
+                  <dd>{meeting.place}</dd>
+                </>
+              ) : null}
               <dt>Sổ tay điện tử</dt>
               <dd>{meeting.usedHandbook ? "Cuộc họp có dùng Sổ tay đảng viên điện tử" : "Không dùng"}</dd>
               <dt>Người ghi</dt>
@@ -148,6 +198,8 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                 </>
               ) : null}
             </dl>
+
+            <QualityChecklist checklist={meeting.quality.checklist} verdict={meeting.quality.verdict} headingId={`q-${meeting.id}`} />
 
             {own.length ? (
               <div className="section">

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { formAction } from "@/lib/actions/form-action";
 import { recordMeeting } from "@/lib/meetings/record-meeting";
 import { ValidationError } from "@/lib/errors";
+import { conductFromForm } from "@/lib/meetings/schemas";
 
 /** The form sends status.<memberId> (and reason.<memberId>) for each expected member. */
 export const recordMeetingAction = formAction({ permission: "meeting.record" }, async (actor, input) => {
@@ -20,6 +21,7 @@ export const recordMeetingAction = formAction({ permission: "meeting.record" }, 
       heldOn: input.heldOn ?? "",
       usedHandbook: input.usedHandbook === "on",
       notes: input.notes ?? null,
+      ...conductFromForm(input),
       attendance,
       expectedVersionNo: input.expectedVersionNo ? Number(input.expectedVersionNo) : undefined,
     });

@@ -67,6 +67,7 @@ export default async function RecordMeetingPage({ params, searchParams }: Props)
           today={roster.today}
           members={roster.members}
           meeting={roster.meeting}
+          conduct={roster.conduct}
           suggestedHeldOn={roster.suggestedHeldOn}
           editableUntil={window.state === "OPEN" || window.state === "REOPENED" ? window.until : null}
         />
