@@ -11,11 +11,11 @@ import { parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
 
-export const MAX_JSON_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_INT4 = 2_147_483_647;
 
 type RouteContext<P> = { params: Promise<P> };
-export type ApiContext<P> = { request: NextRequest; actor: Actor; params: P };
+type ApiContext<P> = { request: NextRequest; actor: Actor; params: P };
 type ApiOptions = { permission?: Permission };
 
 /**

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { auditActor, type Actor } from "@/lib/auth/actor";
 
-export type AuditInput = {
+type AuditInput = {
   action: string;
   entityType: string;
   entityId?: string | number | null;

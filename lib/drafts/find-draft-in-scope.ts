@@ -13,4 +13,3 @@ export async function findDraftInScope(actor: Actor, draftId: number, permission
   return draft;
 }
 
-export type DraftInScope = Awaited<ReturnType<typeof findDraftInScope>>;

@@ -6,7 +6,6 @@ import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { PeriodSchema } from "@/lib/periods/period";
 import { findOrgUnitInScope, getScopeRoot, pathIds } from "@/lib/org/org-units";
-import { formatPeriod } from "@/lib/format/date";
 import { GuidanceSchema } from "./schemas";
 
 /**
@@ -57,8 +56,4 @@ export async function withdrawGuidance(actor: Actor, guidanceId: number): Promis
     await tx.guidance.update({ where: { id: guidance.id }, data: { withdrawnAt: new Date() } });
     await recordAuditEvent(tx, actor, { action: "guidance.withdrawn", entityType: "Guidance", entityId: guidance.id, orgUnitId: guidance.orgUnitId, details: { period: guidance.period, title: guidance.title } });
   });
-}
-
-export function guidanceHeading(period: string): string {
-  return `Định hướng ${formatPeriod(period).toLowerCase()}`;
 }

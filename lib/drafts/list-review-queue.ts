@@ -148,4 +148,3 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   return { items, total, page: filter.page, pageSize: filter.pageSize, period, deadline, unit, filter: { ...filter, period }, ackDays };
 }
 
-export type ReviewQueue = Awaited<ReturnType<typeof listReviewQueue>>;

@@ -78,7 +78,6 @@ export const GuidanceSchema = z.object({
 });
 
 export const QUEUE_SORTS = ["queue", "branch", "ward", "status", "version", "submittedAt", "similarity", "openComments", "ack"] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 

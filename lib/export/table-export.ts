@@ -2,7 +2,7 @@ import "server-only";
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
 
-export type ExportValue = string | number | Date | null | undefined;
+type ExportValue = string | number | Date | null | undefined;
 export type ExportColumn<T> = {
   header: string;
   value: (row: T) => ExportValue;

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { ValidationError } from "@/lib/errors";
 
 export type CsvColumn = { field: string; header: string; aliases?: string[]; required?: boolean };
-export type CsvRow = { row: number; values: Record<string, string> };
+type CsvRow = { row: number; values: Record<string, string> };
 
 /** "Mã chi bộ" → "ma chi bo": headers match with or without diacritics, case or extra spaces. */
 export function foldHeader(text: string): string {

@@ -12,10 +12,10 @@ import "@/lib/validation/parse";
 
 export type ImportError = { row: number; field?: string; message: string };
 
-export type ImportColumn = CsvColumn & { description: string; example: string };
+type ImportColumn = CsvColumn & { description: string; example: string };
 
 /** State shared by the batches of one import, e.g. to refuse a key already seen in an earlier batch. */
-export type ImportRun = { state: Map<string, unknown> };
+type ImportRun = { state: Map<string, unknown> };
 
 /**
  * What one kind of import (members, attendance, usage) supplies to the
@@ -41,7 +41,7 @@ export type ImportDefinition<Row, Resolved> = {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyImportDefinition = ImportDefinition<any, any>;
 
-export type ImportResult = { jobId: string; dryRun: boolean; accepted: number; rejected: number; errors: ImportError[] };
+type ImportResult = { jobId: string; dryRun: boolean; accepted: number; rejected: number; errors: ImportError[] };
 
 const RESOLVE_BATCH = 5_000;
 const MAX_ERRORS_RETURNED = 1_000;

@@ -63,7 +63,6 @@ export function toMeetingSummary(meeting: MeetingRow) {
   };
 }
 
-export type MeetingSummary = ReturnType<typeof toMeetingSummary>;
 
 export function countAttendance(rows: { status: AttendanceStatus }[]) {
   const count = (status: AttendanceStatus) => rows.filter((row) => row.status === status).length;

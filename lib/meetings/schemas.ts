@@ -91,7 +91,6 @@ export const RecordMeetingSchema = z
     });
   });
 
-export type RecordMeetingInput = z.input<typeof RecordMeetingSchema>;
 
 /** Closing a meeting: the minutes (required) and the documents sent to members beforehand. */
 export const CloseMeetingSchema = z.object({

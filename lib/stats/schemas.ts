@@ -27,18 +27,15 @@ export const HandbookQuerySchema = z.object({
   /** current: the month rolled up under today's tree (restructuring); by default under the tree of that month. */
   tree: z.enum(["as-of", "current"], { message: "tree là as-of (cây lúc đó, mặc định) hoặc current (cây hiện nay)." }).optional(),
 });
-export type HandbookQuery = z.infer<typeof HandbookQuerySchema>;
 
 export const HandbookSeriesQuerySchema = z
   .object({ orgUnitId: OrgUnitIdSchema.optional(), from: PeriodSchema.optional(), to: PeriodSchema.optional() })
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from phải không sau to.", path: ["from"] });
-export type HandbookSeriesQuery = z.infer<typeof HandbookSeriesQuerySchema>;
 
 export const LaggingQuerySchema = HandbookQuerySchema.extend({
   page: z.coerce.number({ message: "page phải là số nguyên dương." }).int("page phải là số nguyên dương.").min(1, "page phải là số nguyên dương.").max(100_000).default(1),
   pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(20),
 });
-export type LaggingQuery = z.infer<typeof LaggingQuerySchema>;
 
 export const SnapshotsQuerySchema = z.object({ branchId: z.coerce.number({ message: "branchId phải là số." }).int("branchId phải là số nguyên.").positive("branchId phải là số dương.") });
 
@@ -90,7 +87,6 @@ export const UsagePushSchema = z
       else seen.set(row.branchCode, index);
     });
   });
-export type UsagePushInput = z.infer<typeof UsagePushSchema>;
 
 /** One line of the usage CSV (values as text; docs/imports.md). */
 export const UsageImportRowSchema = z.object({

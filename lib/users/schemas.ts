@@ -21,7 +21,6 @@ export const CreateUserSchema = z.object({
   orgUnitCode: z.string({ message: "Nhập mã đơn vị." }).trim().toUpperCase().min(1, "Nhập mã đơn vị.").max(40, "Mã đơn vị dài tối đa 40 ký tự."),
   password,
 });
-export type CreateUserInput = z.infer<typeof CreateUserSchema>;
 
 export const ResetPasswordSchema = z.object({
   userId: z.coerce.number().int().positive(),

@@ -4,7 +4,7 @@ import { ValidationError, type ErrorDetail } from "@/lib/errors";
 // Vietnamese defaults for the messages a schema does not spell out itself.
 z.config(z.locales.vi());
 
-export function zodDetails(error: z.ZodError): ErrorDetail[] {
+function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({
     field: issue.path.map(String).join(".") || undefined,
     path: issue.path.map((part) => (typeof part === "symbol" ? String(part) : part)),

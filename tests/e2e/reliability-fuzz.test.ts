@@ -12,10 +12,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import pg from "pg";
+import type pg from "pg";
 import { IMPORT_DEFINITIONS } from "@/lib/imports/registry";
 import { generateTokenSecret, hashTokenSecret, TOKEN_PREFIX } from "@/lib/tokens/token-secret";
-import { allowMoreSignIns, BOOKKEEPING_TABLES, cloneDatabase, databaseChecksums, dropDatabase, signIn, startAppServer, type AppServer, type TableChecksum } from "../support/reliability-stack";
+import { allowMoreSignIns, BOOKKEEPING_TABLES, cloneDatabase, databaseChecksums, dropDatabase, queryRows, signIn, startAppServer, type AppServer, type TableChecksum } from "../support/reliability-stack";
 
 // ApiToken.lastUsedAt is stamped when a token is used (at most once a minute): bookkeeping too.
 const IGNORED_TABLES = [...BOOKKEEPING_TABLES, "ApiToken"];
@@ -139,15 +139,7 @@ let ids: Ids;
 let baseline: TableChecksum[];
 const tally = { requests: 0, byStatus: new Map<number, number>(), acceptedWrites: 0, checksums: 0, changedByAccepted: new Set<string>() };
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: copyUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => queryRows<T>(copyUrl, sql, params);
 
 /** Logs every committed row change of every domain table into "_fuzz_changes" (transactional: a rolled-back write logs nothing). */
 async function installChangeLog(): Promise<void> {

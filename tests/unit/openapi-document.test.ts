@@ -53,6 +53,12 @@ describe("the OpenAPI document", () => {
     }
   });
 
+  it("keeps null where a field may be null, also for nested references", () => {
+    const item = document.components.schemas.DraftListItem as { properties: Record<string, { type?: string[] }> };
+    expect(item.properties.ward.type).toEqual(["object", "null"]);
+    expect(JSON.stringify(document)).not.toContain('{"type":["object","null"]}]');
+  });
+
   it("describes the period parameter with one pattern on every path", () => {
     const patterns = new Set<string>();
     for (const operations of Object.values(document.paths)) {

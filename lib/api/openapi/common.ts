@@ -2,10 +2,9 @@
 // small objects every area answers with. Request schemas are never written
 // here: each path uses the zod schema its route (or lib function) parses with.
 import { z } from "zod";
-import type { OpenAPIRegistry, RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { ERROR_CODES } from "@/lib/errors";
 
-export const ErrorSchema = z
+const ErrorSchema = z
   .object({
     error: z.object({
       code: z.enum(ERROR_CODES),
@@ -58,9 +57,7 @@ export const PeriodText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).meta({ exa
 
 export const RoleSchema = z.enum(["ADMIN", "BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY", "LEADER"]).meta({ id: "Role" });
 export const OrgLevelSchema = z.enum(["CITY", "DISTRICT", "WARD", "BRANCH"]).meta({ id: "OrgLevel" });
-export const OrgUnitRefSchema = z.looseObject({ id: z.number().int(), code: z.string(), name: z.string(), level: OrgLevelSchema }).meta({ id: "OrgUnitRef" });
-export const BranchRefSchema = z.looseObject({ id: z.number().int(), code: z.string(), name: z.string() }).meta({ id: "BranchRef" });
-export const WardRefSchema = z.looseObject({ id: z.number().int(), name: z.string() }).meta({ id: "WardRef" });
-
-export type Register = (registry: OpenAPIRegistry) => void;
-export type Path = RouteConfig;
+// Small references stay inline (no component name): the generator drops `null` from a nullable named schema.
+export const OrgUnitRefSchema = z.looseObject({ id: z.number().int(), code: z.string(), name: z.string(), level: OrgLevelSchema });
+export const BranchRefSchema = z.looseObject({ id: z.number().int(), code: z.string(), name: z.string() });
+export const WardRefSchema = z.looseObject({ id: z.number().int(), name: z.string() });

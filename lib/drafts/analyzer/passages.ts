@@ -76,9 +76,3 @@ function mergeAdjacent(passages: SharedPassage[], a: ShingledText, b: ShingledTe
   }
   return merged;
 }
-
-/** Share of the first text's words covered by shared passages (0–1). */
-export function coveredShare(a: ShingledText, passages: SharedPassage[]): number {
-  if (!a.tokens.length) return 0;
-  return passages.reduce((sum, passage) => sum + passage.words, 0) / a.tokens.length;
-}

@@ -64,8 +64,6 @@ export const RestructureSchema = z.discriminatedUnion("type", [MergeSchema, Spli
 });
 
 export type RestructureInput = z.infer<typeof RestructureSchema>;
-export type MergeInput = z.infer<typeof MergeSchema>;
-export type SplitInput = z.infer<typeof SplitSchema>;
 
 export const RestructureQuerySchema = z.object({ preview: z.enum(["0", "1", "true", "false"], { message: "preview là 1 hoặc 0." }).optional() });
 
