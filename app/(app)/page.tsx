@@ -7,6 +7,7 @@ import { formatDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { HOME_PANELS } from "@/components/home/home-panels";
+import { now as clockNow } from "@/lib/clock";
 
 export default async function HomePage() {
   const actor = await requireSessionActor();
@@ -19,7 +20,7 @@ export default async function HomePage() {
         title={`Xin chào, ${actor.displayName}`}
         description={
           <>
-            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(new Date())}
+            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(clockNow())}
           </>
         }
       />

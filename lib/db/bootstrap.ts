@@ -7,6 +7,7 @@ import { ensureExtensions } from "./server";
 import { createPrismaClient } from "./client";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { demoPassword, isDatabaseEmpty, seedDemo } from "@/prisma/seed";
+import { now as clockNow } from "@/lib/clock";
 
 type Log = (message: string) => void;
 
@@ -86,7 +87,7 @@ export async function createAdministrator(
     let root = await tx.orgUnit.findFirst({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
     if (!root) {
       const created = await tx.orgUnit.create({
-        data: { code: input.rootCode, name: input.rootName, level: "CITY", path: "/", depth: 0, validFrom: new Date() },
+        data: { code: input.rootCode, name: input.rootName, level: "CITY", path: "/", depth: 0, validFrom: clockNow() },
       });
       root = await tx.orgUnit.update({ where: { id: created.id }, data: { path: `/${created.id}/` } });
     }

@@ -12,6 +12,7 @@ import type { QueueStatusKey, Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { now as clockNow } from "@/lib/clock";
 
 export type QueueRow = {
   branch: { id: number; code: string; name: string };
@@ -64,7 +65,7 @@ function orderBy(sort: string): Prisma.Sql {
 }
 
 /** The review period shown by default. */
-export async function defaultReviewPeriod(now = new Date()): Promise<string> {
+export async function defaultReviewPeriod(now = clockNow()): Promise<string> {
   return reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
 }
 
@@ -124,7 +125,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
 
   // One pass gives the page and the total; a page past the end needs its own count.
   const total = rows.length ? rows[0].total : filter.page > 1 ? (await reader.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
-  const now = new Date();
+  const now = clockNow();
   const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({
     branch: { id: row.branchId, code: row.branchCode, name: row.branchName },

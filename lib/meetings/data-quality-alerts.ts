@@ -4,11 +4,11 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import type { Period } from "@/lib/periods/period";
 import { resolveReportUnit } from "./resolve-unit";
-import { addDays, hanoiToday, isDateInPeriod, isoDate, lastMonths, periodEnd } from "./rules";
+import { addDays, isDateInPeriod, isoDate, lastMonths, periodEnd } from "./rules";
 import { ALERT_KINDS, ALERT_KIND_LABELS, MEETING_KIND_LABELS } from "./labels";
 
 /** Meetings in a row at 100% with nobody ever excused before "perfect attendance" looks suspicious. */
@@ -35,7 +35,7 @@ type Options = { orgUnitId?: number; period: Period; kind?: DataQualityAlertKind
  */
 export async function findDataQualityAlerts(actor: Actor, options: Options) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const { period } = options;
   const showNames = can(actor.role, "member.read");
   const under = branchesUnderSql(unit.path, { period });

@@ -5,11 +5,12 @@ import { can } from "@/lib/auth/permissions";
 import { getSetting } from "@/lib/settings/app-settings";
 import type { Period } from "@/lib/periods/period";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
-import { belongedOn, hanoiToday, isoDate, meetingDeadline, meetingState } from "./rules";
+import { belongedOn, isoDate, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { todayIso } from "@/lib/format/date";
 
 /**
  * Everything about one branch's period: its meetings with attendance (member
@@ -19,7 +20,7 @@ import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 export async function getMeetingPeriod(actor: Actor, branchId: number, period: Period, options: { now?: Date } = {}) {
   assertCan(actor, "meeting.read");
   const branch = await findBranchInScope(actor, branchId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const showMembers = can(actor.role, "member.read");
   const [deadlineDay, window, ancestors, meetings, reopenings] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),

@@ -6,7 +6,7 @@ import { actorOf, uniqueSuffix } from "../support/factories";
 import { createStatsWard } from "../support/stats-factories";
 import { issueApiToken } from "@/lib/tokens/api-tokens";
 import { formatNumber, formatPercent } from "@/lib/format/number";
-import { todayIso } from "@/lib/stats/csv-cells";
+import { todayIso } from "@/lib/format/date";
 
 let browser: Browser;
 beforeAll(async () => {
