@@ -13,6 +13,7 @@ import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 import { now as clockNow } from "@/lib/clock";
+import { openingPeriod } from "@/lib/periods/period";
 
 export type QueueRow = {
   branch: { id: number; code: string; name: string };
@@ -64,9 +65,11 @@ function orderBy(sort: string): Prisma.Sql {
   }
 }
 
-/** The review period shown by default. */
+/** The review period shown by default: the one under review now, or the latest with drafts when it has none yet. */
 export async function defaultReviewPeriod(now = clockNow()): Promise<string> {
-  return reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
+  const reviewing = reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
+  const [latest] = await (await readDb()).$queryRaw<{ period: string | null }[]>`SELECT max(period) AS period FROM "Draft" WHERE period <= ${reviewing}`;
+  return openingPeriod(latest?.period ?? null, reviewing);
 }
 
 /**

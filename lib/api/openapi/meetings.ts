@@ -81,7 +81,7 @@ export const meetingsPaths = {
   "/meetings/compliance": {
     get: {
       summary: "Tình hình sinh hoạt của kỳ: một dòng cho mỗi đơn vị trực thuộc",
-      parameters: [query("period", period, "Mặc định: tháng hiện tại"), orgUnitId],
+      parameters: [query("period", period, "Mặc định: tháng hiện tại, hoặc tháng gần nhất đã có cuộc họp khi tháng này chưa có"), orgUnitId],
       responses: {
         "200": json({
           type: "object",
@@ -113,7 +113,7 @@ export const meetingsPaths = {
   "/meetings/alerts": {
     get: {
       summary: "Cảnh báo chất lượng dữ liệu của kỳ, mỗi cảnh báo kèm lời giải thích",
-      parameters: [query("period", period, "Mặc định: tháng trước"), orgUnitId, query("kind", ref("DataQualityAlertKind")), query("includeDismissed", { type: "string", enum: ["0", "1"] })],
+      parameters: [query("period", period, "Mặc định: như trang tổng quan — tháng hiện tại, hoặc tháng gần nhất đã có cuộc họp"), orgUnitId, query("kind", ref("DataQualityAlertKind")), query("includeDismissed", { type: "string", enum: ["0", "1"] })],
       responses: { "200": json({ type: "object", properties: { items: { type: "array", items: ref("DataQualityAlert") }, counts: { type: "object" }, open: { type: "integer" }, dismissed: { type: "integer" } } }), ...errors },
     },
   },
