@@ -39,6 +39,7 @@ import {
   type TopicDef,
   type WriterContext,
 } from "./draft-texts";
+import { now as clockNow } from "../../lib/clock";
 
 const DRAFTS_SEED = 2026_1203;
 const DEADLINE_DAY = 25;
@@ -409,7 +410,7 @@ export const draftsSeedStep: DemoSeedStep = {
     }
 
     // ---- write ----
-    const now = new Date();
+    const now = clockNow();
     const timings: string[] = [];
     let mark = Date.now();
     const lap = (label: string) => {
