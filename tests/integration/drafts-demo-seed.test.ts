@@ -14,11 +14,12 @@ describe("drafts demo data", () => {
     expect(periods[0].period).toBe(addMonths(latest.period, -23));
     for (const row of periods.slice(0, -1)) expect(row.drafts).toBeGreaterThan(490);
     expect(latest.drafts).toBeLessThan(periods[0].drafts);
-    // The open period is still being reviewed: some drafts wait; the month before went through the whole loop.
+    // The open period is still being reviewed: some drafts (new or revised) wait for the board; the month before went through the whole loop.
     const statuses = await testDb().draft.groupBy({ by: ["status"], where: { period: latest.period }, _count: true });
-    expect(statuses.map((row) => row.status)).toContain("SUBMITTED");
+    expect(statuses.map((row) => row.status).filter((status) => status === "SUBMITTED" || status === "REVISED").length).toBeGreaterThan(0);
     const settled = await testDb().draft.groupBy({ by: ["status"], where: { period: addMonths(latest.period, -1) }, _count: true });
-    expect(settled.map((row) => row.status).sort()).toEqual(expect.arrayContaining(["APPROVED", "CHANGES_REQUESTED", "REVISED"]));
+    expect(settled.map((row) => row.status)).toContain("APPROVED");
+    for (const row of settled) expect(["APPROVED", "CHANGES_REQUESTED"]).toContain(row.status); // every draft decided
   });
 
   it("has copies the analyzer flags, grounded drafts it does not, and a history of reviews, comments and feedback", async () => {
