@@ -2,6 +2,10 @@
 // through now(), so a test can set the date (setClock) instead of depending on
 // the day it runs, and a demo server can be run as of another day (APP_CLOCK).
 // Shared by server and client code: no server-only imports.
+// What it decides: periods, deadlines, lateness, "this month", the demo's seed day.
+// Security timers (sessions, sign-in lockout, rate-limit windows, API token
+// expiry) measure real elapsed time and keep reading Date: a server run as of
+// another day must still expire a session after its real lifetime.
 
 let fixedAt: Date | null = null;
 

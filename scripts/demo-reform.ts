@@ -1,13 +1,18 @@
 // npm run demo:reform — applies a realistic reform to the running district demo
 // (like Hà Nội's of 1 July 2025): the district tier goes, the 14 wards of Long Biên
 // merge into 4 larger wards directly under the city. Same lib operations as the
-// admin page and the API, effective 1 December 2026 — the month after the demo's
-// "today" (26/11/2026), so the 24 months of history stay under the tree they were
+// admin page and the API, effective the first day of the month after the day the
+// demo was seeded, so the 24 months of history stay under the tree they were
 // recorded in, and the new tree shows at once in the org pages and with tree=current.
 import { openAppDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
+import { formatDate, formatPeriod } from "@/lib/format/date";
 
-export const REFORM_DATE = "2026-12-01";
+/** First day of the month after the demo's seed day ("YYYY-MM-DD"; this month when the seed day is unknown). */
+export function reformDate(seededOn: string | null): string {
+  return `${addMonths(seededOn ? seededOn.slice(0, 7) : currentPeriod(), 1)}-01`;
+}
 
 /** New ward ← old wards (codes of the district demo). */
 export const REFORM_WARDS = [
@@ -34,9 +39,12 @@ async function main() {
         return;
       }
       const actor = actorFromUser(admin);
+      const { DEMO_SEEDED_ON_KEY } = await import("@/lib/settings/demo-age");
+      const seededOn = (await db().appSetting.findUnique({ where: { key: DEMO_SEEDED_ON_KEY } }))?.value;
+      const REFORM_DATE = reformDate(typeof seededOn === "string" ? seededOn : null);
       const city = await db().orgUnit.findFirstOrThrow({ where: { level: "CITY", validTo: null } });
       const district = await db().orgUnit.findUniqueOrThrow({ where: { code: "LB" } });
-      console.log(`Cải cách demo, hiệu lực ${REFORM_DATE}: bỏ cấp ${district.name}, 14 phường hợp nhất thành ${REFORM_WARDS.length} phường trực thuộc ${city.name}.`);
+      console.log(`Cải cách demo, hiệu lực ${formatDate(`${REFORM_DATE}T00:00:00Z`)}: bỏ cấp ${district.name}, 14 phường hợp nhất thành ${REFORM_WARDS.length} phường trực thuộc ${city.name}.`);
       for (const ward of REFORM_WARDS) {
         const sources = await db().orgUnit.findMany({ where: { code: { in: ward.from } }, select: { id: true, name: true } });
         const outcome = await applyRestructuring(actor, { type: "MERGE", effectiveDate: REFORM_DATE, sourceIds: sources.map((source) => source.id), target: { name: ward.name, code: ward.code, parentId: city.id }, users: "MOVE" });
@@ -46,7 +54,7 @@ async function main() {
       // The district has no units left under it: it closes, its board and leader accounts move up to the city.
       const closed = await applyRestructuring(actor, { type: "CLOSE", effectiveDate: REFORM_DATE, unitId: district.id, users: "MOVE" });
       console.log(`• ${closed.event.summary}: ${closed.accounts.map((account) => `${account.username} → ${account.action === "MOVE" ? account.to?.name : "khóa"}`).join(", ") || "không có tài khoản"}.`);
-      console.log(`Xong. Xem /admin/restructure (admin), /org/${city.id}; báo cáo các tháng trước 12/2026 vẫn theo cây cũ, thêm tree=current để cộng theo cây mới.`);
+      console.log(`Xong. Xem /admin/restructure (admin), /org/${city.id}; báo cáo các tháng trước ${formatPeriod(REFORM_DATE.slice(0, 7)).toLowerCase()} vẫn theo cây cũ, thêm tree=current để cộng theo cây mới.`);
     } finally {
       await disconnectDb();
     }

@@ -7,6 +7,8 @@ import { formatDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { HOME_PANELS } from "@/components/home/home-panels";
+import { DemoAgeBanner } from "@/components/home/demo-age-banner";
+import { now as clockNow } from "@/lib/clock";
 
 export default async function HomePage() {
   const actor = await requireSessionActor();
@@ -19,10 +21,11 @@ export default async function HomePage() {
         title={`Xin chào, ${actor.displayName}`}
         description={
           <>
-            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(new Date())}
+            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(clockNow())}
           </>
         }
       />
+      <DemoAgeBanner />
       <div className="grid grid-stats">
         {!isBranch && summary.root.level !== "WARD" ? <Stat label="Đảng ủy phường" value={formatNumber(summary.wards)} accent /> : null}
         {!isBranch ? <Stat label="Chi bộ" value={formatNumber(summary.branches)} accent /> : null}

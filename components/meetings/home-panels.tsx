@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { currentPeriod, previousPeriod } from "@/lib/periods/period";
 import { getMeetingComplianceSummary } from "@/lib/meetings/compliance";
+import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchMeetingHistory } from "@/lib/meetings/branch-meetings";
 import { isEditable } from "@/lib/meetings/rules";
 import { formatDate, formatPeriod } from "@/lib/format/date";
@@ -46,7 +47,7 @@ export async function BranchMeetingsPanel({ actor }: { actor: Actor }) {
 
 /** Board, ward committee, leaders: last month's and this month's meeting compliance in the scope. */
 export async function MeetingCompliancePanel({ actor }: { actor: Actor }) {
-  const now = currentPeriod();
+  const now = await defaultMeetingPeriod();
   const [last, current] = await Promise.all([getMeetingComplianceSummary(actor, { period: previousPeriod(now) }), getMeetingComplianceSummary(actor, { period: now })]);
   return (
     <section className="section card">

@@ -7,6 +7,9 @@ import { ensureExtensions } from "./server";
 import { createPrismaClient } from "./client";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { demoPassword, isDatabaseEmpty, seedDemo } from "@/prisma/seed";
+import { now as clockNow } from "@/lib/clock";
+import { formatDate } from "@/lib/format/date";
+import { DEMO_SEEDED_ON_KEY, demoAge } from "@/lib/settings/demo-age";
 
 type Log = (message: string) => void;
 
@@ -36,6 +39,10 @@ export async function prepareDatabase(url: string, options: PrepareOptions): Pro
       } else {
         await createFirstAdministrator(db, log);
       }
+    } else {
+      const seededOn = (await db.appSetting.findUnique({ where: { key: DEMO_SEEDED_ON_KEY } }))?.value;
+      const age = typeof seededOn === "string" ? demoAge(seededOn) : null;
+      if (age?.stale) log(`Dữ liệu demo nạp ngày ${formatDate(`${age.seededOn}T00:00:00Z`)} (${age.days} ngày trước). Nạp lại theo ngày hôm nay: npm run seed -- --reset`);
     }
     return { authSecret: await ensureAuthSecret(db), seeded, applied };
   } finally {
@@ -86,7 +93,7 @@ export async function createAdministrator(
     let root = await tx.orgUnit.findFirst({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
     if (!root) {
       const created = await tx.orgUnit.create({
-        data: { code: input.rootCode, name: input.rootName, level: "CITY", path: "/", depth: 0, validFrom: new Date() },
+        data: { code: input.rootCode, name: input.rootName, level: "CITY", path: "/", depth: 0, validFrom: clockNow() },
       });
       root = await tx.orgUnit.update({ where: { id: created.id }, data: { path: `/${created.id}/` } });
     }

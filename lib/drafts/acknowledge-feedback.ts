@@ -9,6 +9,7 @@ import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { refreshDraftCounters } from "./draft-counters";
 import { AcknowledgeSchema } from "./schemas";
+import { now as clockNow } from "@/lib/clock";
 
 /**
  * The ward committee acknowledges feedback on one of its branches' drafts,
@@ -22,7 +23,7 @@ export async function acknowledgeFeedback(actor: Actor, feedbackId: number, rawI
   if (!feedback || !inScope(actor, feedback.draft.branch.path)) throw new NotFoundError("Không tìm thấy phản hồi.");
   const reply = input.reply ?? feedback.reply;
   if (feedback.acknowledgedAt && reply === feedback.reply) return { acknowledgedAt: feedback.acknowledgedAt, reply };
-  const now = new Date();
+  const now = clockNow();
   return db().$transaction(async (tx) => {
     const updated = await tx.feedback.update({
       where: { id: feedback.id },

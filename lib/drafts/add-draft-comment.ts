@@ -12,6 +12,7 @@ import { anchorFor, findQuote } from "./anchors";
 import { findDraftInScope } from "./find-draft-in-scope";
 import { refreshDraftCounters } from "./draft-counters";
 import { CommentSchema } from "./schemas";
+import { now as clockNow } from "@/lib/clock";
 
 /** Whether a comment by this actor waits for their review to be sent (reviewers' new threads do). */
 export function startsAsPrivate(actor: Actor, isReply: boolean): boolean {
@@ -55,7 +56,7 @@ export async function addDraftComment(actor: Actor, draftId: number, rawInput: u
   }
 
   const isPrivate = startsAsPrivate(actor, !!parent);
-  const now = new Date();
+  const now = clockNow();
   return db().$transaction(async (tx) => {
     const comment = await tx.draftComment.create({
       data: {

@@ -1,16 +1,19 @@
 // When a period's draft is due and how a submission counts: on time, late,
 // missing, or not due yet. Shared by server and client code.
 import { addMonths, currentPeriod, type Period } from "@/lib/periods/period";
+import { dayOfMonthIn, hanoiInstant } from "@/lib/format/date";
+import { now as clockNow } from "@/lib/clock";
 import type { Timeliness } from "./labels";
 
-/** End of day `day` of the month before `period`, Hà Nội time (UTC+7), as an instant. */
+/** End of day `day` of the month before `period`, Hà Nội time, as an instant. */
 export function submissionDeadline(period: Period, day: number): Date {
-  const [year, month] = addMonths(period, -1).split("-").map(Number);
+  const previous = addMonths(period, -1);
+  const [year, month] = previous.split("-").map(Number);
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month - 1, Math.min(day, last), 23 - 7, 59, 59, 999));
+  return hanoiInstant(`${previous}-${String(Math.min(day, last)).padStart(2, "0")}`, 23, 59, 59, 999);
 }
 
-export function timelinessOf(firstSubmittedAt: Date | string | null, deadline: Date, now = new Date()): Timeliness {
+export function timelinessOf(firstSubmittedAt: Date | string | null, deadline: Date, now = clockNow()): Timeliness {
   if (firstSubmittedAt) return new Date(firstSubmittedAt) <= deadline ? "ON_TIME" : "LATE";
   return now > deadline ? "MISSING" : "NOT_DUE";
 }
@@ -21,16 +24,15 @@ export function timelinessOf(firstSubmittedAt: Date | string | null, deadline: D
  */
 export function reviewPeriodAt(now: Date, deadlineDay: number): Period {
   const period = currentPeriod(now);
-  const dayInHanoi = Number(new Intl.DateTimeFormat("en-GB", { day: "numeric", timeZone: "Asia/Ho_Chi_Minh" }).format(now));
-  return dayInHanoi >= Math.max(1, deadlineDay - 10) ? addMonths(period, 1) : period;
+  return dayOfMonthIn(now) >= Math.max(1, deadlineDay - 10) ? addMonths(period, 1) : period;
 }
 
 /** Periods a secretary may submit for: from last month to two months ahead. */
-export function submittablePeriods(now = new Date()): Period[] {
+export function submittablePeriods(now = clockNow()): Period[] {
   const period = currentPeriod(now);
   return [addMonths(period, -1), period, addMonths(period, 1), addMonths(period, 2)];
 }
 
-export function daysBetween(from: Date | string, to: Date = new Date()): number {
+export function daysBetween(from: Date | string, to: Date = clockNow()): number {
   return Math.max(0, Math.floor((to.getTime() - new Date(from).getTime()) / 86_400_000));
 }

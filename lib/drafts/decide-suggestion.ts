@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { locateAnchor } from "./anchors";
 import { findDraftInScope } from "./find-draft-in-scope";
+import { now as clockNow } from "@/lib/clock";
 
 /**
  * The secretary accepts or rejects a reviewer's replacement text in one
@@ -34,7 +35,7 @@ export async function decideSuggestion(actor: Actor, draftId: number, commentId:
         update: { body, savedByName: actor.displayName },
       });
     }
-    await tx.draftComment.update({ where: { id: comment.id }, data: { suggestionStatus: accept ? "ACCEPTED" : "REJECTED", suggestionDecidedAt: new Date() } });
+    await tx.draftComment.update({ where: { id: comment.id }, data: { suggestionStatus: accept ? "ACCEPTED" : "REJECTED", suggestionDecidedAt: clockNow() } });
     await recordAuditEvent(tx, actor, { action: accept ? "draft.suggestion.accepted" : "draft.suggestion.rejected", entityType: "DraftComment", entityId: comment.id, orgUnitId: draft.branchId, details: { draftId: draft.id } });
     if (comment.authorUserId) {
       await createNotification(tx, {

@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { PeriodSchema } from "@/lib/periods/period";
 import { findOrgUnitInScope, getScopeRoot, pathIds } from "@/lib/org/org-units";
 import { GuidanceSchema } from "./schemas";
+import { now as clockNow } from "@/lib/clock";
 
 /**
  * The month's guidance an actor sees for a period: what applies to their
@@ -53,7 +54,7 @@ export async function withdrawGuidance(actor: Actor, guidanceId: number): Promis
   if (!guidance || !inScope(actor, guidance.orgUnit.path)) throw new NotFoundError("Không tìm thấy nội dung định hướng.");
   if (guidance.withdrawnAt) return;
   await db().$transaction(async (tx) => {
-    await tx.guidance.update({ where: { id: guidance.id }, data: { withdrawnAt: new Date() } });
+    await tx.guidance.update({ where: { id: guidance.id }, data: { withdrawnAt: clockNow() } });
     await recordAuditEvent(tx, actor, { action: "guidance.withdrawn", entityType: "Guidance", entityId: guidance.id, orgUnitId: guidance.orgUnitId, details: { period: guidance.period, title: guidance.title } });
   });
 }

@@ -8,6 +8,7 @@ import { FeedbackFilterSchema } from "./schemas";
 import { FEEDBACK_ACK_DAYS } from "./settings";
 import { daysBetween } from "./deadlines";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
+import { now as clockNow } from "@/lib/clock";
 
 export type FeedbackItem = {
   id: number;
@@ -65,7 +66,7 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
         orderBy: [{ anchorStart: "asc" }, { id: "asc" }],
       })
     : [];
-  const now = new Date();
+  const now = clockNow();
   const items: FeedbackItem[] = rows.map((row) => {
     const waitingDays = row.acknowledgedAt ? null : daysBetween(row.createdAt, now);
     return {
@@ -106,6 +107,6 @@ export async function summarizeUnacknowledged(actor: Actor) {
     WHERE f."acknowledgedAt" IS NULL AND f.decision = 'CHANGES_REQUESTED' AND d."feedbackPendingSince" = f."createdAt"
     GROUP BY w.id, w.name
     ORDER BY min(f."createdAt"), w.name`;
-  const now = new Date();
+  const now = clockNow();
   return { ackDays, wards: rows.map((row) => ({ ...row, oldestDays: daysBetween(row.oldest, now) })) };
 }

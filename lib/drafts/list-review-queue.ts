@@ -12,6 +12,8 @@ import type { QueueStatusKey, Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { now as clockNow } from "@/lib/clock";
+import { openingPeriod } from "@/lib/periods/period";
 
 export type QueueRow = {
   branch: { id: number; code: string; name: string };
@@ -63,9 +65,11 @@ function orderBy(sort: string): Prisma.Sql {
   }
 }
 
-/** The review period shown by default. */
-export async function defaultReviewPeriod(now = new Date()): Promise<string> {
-  return reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
+/** The review period shown by default: the one under review now, or the latest with drafts when it has none yet. */
+export async function defaultReviewPeriod(now = clockNow()): Promise<string> {
+  const reviewing = reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
+  const [latest] = await (await readDb()).$queryRaw<{ period: string | null }[]>`SELECT max(period) AS period FROM "Draft" WHERE period <= ${reviewing}`;
+  return openingPeriod(latest?.period ?? null, reviewing);
 }
 
 /**
@@ -124,7 +128,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
 
   // One pass gives the page and the total; a page past the end needs its own count.
   const total = rows.length ? rows[0].total : filter.page > 1 ? (await reader.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
-  const now = new Date();
+  const now = clockNow();
   const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({
     branch: { id: row.branchId, code: row.branchCode, name: row.branchName },

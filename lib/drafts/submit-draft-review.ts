@@ -11,6 +11,7 @@ import { findDraftInScope } from "./find-draft-in-scope";
 import { refreshDraftCounters } from "./draft-counters";
 import { ReviewSchema } from "./schemas";
 import type { DraftFlagKey } from "./analyzer/propose-flags";
+import { now as clockNow } from "@/lib/clock";
 
 /**
  * A reviewer decides on the current version: APPROVED or CHANGES_REQUESTED,
@@ -30,7 +31,7 @@ export async function submitDraftReview(actor: Actor, draftId: number, rawInput:
   }
   const flags = [...new Set(input.flags)] as DraftFlagKey[];
   const dismissed = (draft.proposedFlags as DraftFlagKey[]).filter((flag) => !flags.includes(flag));
-  const now = new Date();
+  const now = clockNow();
 
   return db().$transaction(async (tx) => {
     // Compare-and-set on the row: the version must still be current AND undecided (SUBMITTED or

@@ -15,6 +15,7 @@ import { analyzeDraftVersion } from "./analyze-draft-version";
 import { submittablePeriods } from "./deadlines";
 import { MAX_DRAFT_WORDS, MIN_DRAFT_WORDS, SubmitDraftSchema } from "./schemas";
 import { searchTextOf } from "./search-query";
+import { now as clockNow } from "@/lib/clock";
 
 export type SubmittedVersion = { id: number; versionNo: number; created: boolean };
 
@@ -44,7 +45,7 @@ export async function submitDraftVersion(actor: Actor, rawInput: unknown): Promi
   if (words > MAX_DRAFT_WORDS) throw new ValidationError("Dự thảo quá dài.", [{ field: "body", message: `Dự thảo dài tối đa ${MAX_DRAFT_WORDS.toLocaleString("vi-VN")} chữ.` }]);
   const title = input.title ?? defaultDraftTitle(input.period);
   const contentHash = crypto.createHash("sha256").update(body).digest("hex");
-  const now = new Date();
+  const now = clockNow();
 
   try {
     return await db().$transaction(

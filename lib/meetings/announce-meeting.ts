@@ -7,11 +7,11 @@ import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { now } from "@/lib/clock";
 import { AnnounceMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
-import { addDays, hanoiToday, isoDate, periodEnd } from "./rules";
+import { addDays, isoDate, periodEnd } from "./rules";
 import { MEETING_KIND_LABELS } from "./labels";
 
 /**
@@ -24,7 +24,7 @@ export async function announceMeeting(actor: Actor, raw: unknown) {
   assertCan(actor, "meeting.record");
   const input = parseInput(AnnounceMeetingSchema, raw);
   const branch = await findBranchInScope(actor, input.branchId);
-  const today = hanoiToday();
+  const today = todayIso();
   if (input.plannedOn < today) throw new ValidationError("Ngày họp dự kiến đã qua: thông báo lịch cho buổi họp sắp tới.", [{ field: "plannedOn", message: "Ngày họp dự kiến không được trước hôm nay." }]);
   const earliest = addDays(`${input.period}-01`, -31);
   const latest = addDays(periodEnd(input.period), 31);

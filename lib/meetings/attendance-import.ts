@@ -7,9 +7,9 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { foldHeader } from "@/lib/imports/csv";
 import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
 import { PeriodSchema } from "@/lib/periods/period";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { EDIT_DAYS_AFTER_PERIOD } from "./settings";
-import { addDays, editingWindow, hanoiToday, isEditable, isoDate, periodEnd } from "./rules";
+import { addDays, editingWindow, isEditable, isoDate, periodEnd } from "./rules";
 
 const STATUS_WORDS: Record<string, "PRESENT" | "EXCUSED" | "UNEXCUSED"> = {
   present: "PRESENT",
@@ -76,7 +76,7 @@ type Row = z.infer<typeof RowSchema>;
 type Resolved = { branchId: number; period: string; kind: "REGULAR" | "THEMATIC"; heldOn: string; usedHandbook: boolean | null; memberId: number; status: Row["status"]; reason: string | null };
 
 async function resolve(actor: Parameters<ImportDefinition<Row, Resolved>["resolve"]>[0], rows: { row: number; value: Row }[]) {
-  const today = hanoiToday();
+  const today = todayIso();
   const branchCodes = [...new Set(rows.map((r) => r.value.branchCode))];
   const memberCodes = [...new Set(rows.map((r) => r.value.memberCode))];
   const [branches, members, editDays] = await Promise.all([

@@ -7,19 +7,20 @@ import { parseInput } from "@/lib/validation/parse";
 import { CloseMeetingSchema } from "./schemas";
 import { findMeetingInScope } from "./find-meeting";
 import { assertPeriodEditable } from "./load-editing-window";
-import { hanoiToday } from "./rules";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { todayIso } from "@/lib/format/date";
+import { now as clockNow } from "@/lib/clock";
 
 /** Closes a meeting with its minutes (required) and the documents sent to members beforehand; can be corrected while the period is open. */
 export async function closeMeeting(actor: Actor, meetingId: number, raw: unknown, options: { now?: Date } = {}) {
   assertCan(actor, "meeting.record");
   const input = parseInput(CloseMeetingSchema, raw);
   const meeting = await findMeetingInScope(actor, meetingId);
-  await assertPeriodEditable(meeting.branchId, meeting.period, hanoiToday(options.now));
+  await assertPeriodEditable(meeting.branchId, meeting.period, todayIso(options.now));
   await db().$transaction(async (tx) => {
     const updated = await tx.meeting.updateMany({
       where: { id: meeting.id, ...(input.expectedVersionNo !== undefined ? { versionNo: input.expectedVersionNo } : {}) },
-      data: { minutes: input.minutes, closedAt: meeting.closedAt ?? new Date(), versionNo: { increment: 1 }, recordedByLabel: actor.label },
+      data: { minutes: input.minutes, closedAt: meeting.closedAt ?? clockNow(), versionNo: { increment: 1 }, recordedByLabel: actor.label },
     });
     if (updated.count === 0) throw new ConflictError("Cuộc họp đã được cập nhật sau khi bạn mở. Tải lại trang rồi ghi lại biên bản.");
     await tx.meetingDocument.deleteMany({ where: { meetingId: meeting.id } });

@@ -7,11 +7,12 @@ import { branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import { quarterOf, type Period } from "@/lib/periods/period";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
-import { hanoiToday, lastMonths, meetingDeadline, meetingState } from "./rules";
+import { lastMonths, meetingDeadline, meetingState } from "./rules";
 import type { MeetingState } from "./labels";
 import { resolveReportUnit } from "./resolve-unit";
 import { loadComplianceCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
 import { sumFigures, type ComplianceFigures } from "./figures";
+import { todayIso } from "@/lib/format/date";
 
 export type { ComplianceFigures };
 
@@ -33,7 +34,7 @@ type Options = { orgUnitId?: number; period: Period; now?: Date };
 /** One row per child unit of the node for the period (GET /api/v1/meetings/compliance). */
 export async function getComplianceByChild(actor: Actor, options: Options & { tree?: TreeMode }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const cells = await loadComplianceCells(unit, [options.period], "children", undefined, options.tree);
   const units = await unitsById(cells.map((cell) => cell.childId));
@@ -59,7 +60,7 @@ export async function getComplianceByChild(actor: Actor, options: Options & { tr
  */
 export async function getMeetingComplianceSummary(actor: Actor, options: { orgUnitId?: number; period: Period; now?: Date }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const figures = sumFigures(await loadComplianceCells(unit, [options.period]), options.period, deadlineDay, today);
   return {
@@ -104,7 +105,7 @@ function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods:
  */
 export async function getComplianceOverview(actor: Actor, options: Options & { months?: number }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
   const [cells, quarters] = await Promise.all([loadComplianceCells(unit, periods), thematicByQuarter(unit.path, periods)]);
@@ -154,7 +155,7 @@ async function thematicByQuarter(unitPath: string, periods: Period[]) {
  */
 export async function getBranchHeatMap(actor: Actor, options: Options & { months?: number; page?: number; pageSize?: number; onlyMissing?: boolean }) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
   const latePeriods = periods.filter((period) => meetingState(period, false, deadlineDay, today) === "MISSING");

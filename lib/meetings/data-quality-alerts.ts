@@ -4,11 +4,13 @@ import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import type { Period } from "@/lib/periods/period";
+import { getSetting } from "@/lib/settings/app-settings";
 import { resolveReportUnit } from "./resolve-unit";
-import { addDays, hanoiToday, isDateInPeriod, isoDate, lastMonths, periodEnd } from "./rules";
+import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
+import { addDays, isDateInPeriod, isoDate, lastMonths, meetingDeadline, periodEnd } from "./rules";
 import { ALERT_KINDS, ALERT_KIND_LABELS, MEETING_KIND_LABELS } from "./labels";
 
 /** Meetings in a row at 100% with nobody ever excused before "perfect attendance" looks suspicious. */
@@ -35,7 +37,7 @@ type Options = { orgUnitId?: number; period: Period; kind?: DataQualityAlertKind
  */
 export async function findDataQualityAlerts(actor: Actor, options: Options) {
   const unit = await resolveReportUnit(actor, options.orgUnitId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const { period } = options;
   const showNames = can(actor.role, "member.read");
   const under = branchesUnderSql(unit.path, { period });
@@ -47,7 +49,9 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
     branchOf.set(`${alert.kind}|${alert.subjectKey}`, branchId);
   };
 
-  const periodOver = today > periodEnd(period);
+  // Minutes are due with the record itself: no alert before the recording deadline (the 5th of next month by default).
+  const recordingDeadline = meetingDeadline(period, await getSetting(MISSING_MEETING_DEADLINE_DAY));
+  const minutesOverdue = today > recordingDeadline;
   // The three kinds of checks read different tables: run them side by side.
   await Promise.all([
     (async () => {
@@ -72,8 +76,8 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
         const heldOn = isoDate(meeting.held_on);
         const subjectKey = `meeting:${meeting.id}`;
         const what = `${MEETING_KIND_LABELS[meeting.kind]} ngày ${formatDate(heldOn)}`;
-        if (want("MISSING_MINUTES") && meeting.no_minutes && periodOver) {
-          push(meeting.branch_id, { kind: "MISSING_MINUTES", subjectKey, period, meetingId: meeting.id, explanation: `${what} đã được ghi nhận nhưng chưa có biên bản, dù ${formatPeriod(period)} đã kết thúc ngày ${formatDate(periodEnd(period))}.` });
+        if (want("MISSING_MINUTES") && meeting.no_minutes && minutesOverdue) {
+          push(meeting.branch_id, { kind: "MISSING_MINUTES", subjectKey, period, meetingId: meeting.id, explanation: `${what} đã được ghi nhận nhưng chưa có biên bản, dù hạn ghi nhận của ${formatPeriod(period)} là hết ngày ${formatDate(recordingDeadline)}.` });
         }
         // Documents are declared when the meeting is closed; an unclosed meeting is the "missing minutes" alert.
         if (want("DOCUMENTS_NOT_SENT") && meeting.closed && meeting.docs_before === 0) {

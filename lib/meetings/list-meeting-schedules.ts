@@ -62,7 +62,7 @@ export async function listMeetingSchedules(actor: Actor, options: { orgUnitId?: 
   const byState = Object.fromEntries(SCHEDULE_STATES.map((state) => [state, counts.find((row) => row.state === state)?.count ?? 0])) as Record<ScheduleState, number>;
   const branches = SCHEDULE_STATES.reduce((sum, state) => sum + byState[state], 0);
   return {
-    unit: { id: unit.id, name: unit.name, level: unit.level },
+    unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level },
     period: options.period,
     daysAhead,
     counts: { branches, ...byState },

@@ -5,12 +5,13 @@ import { can } from "@/lib/auth/permissions";
 import { getSetting } from "@/lib/settings/app-settings";
 import type { Period } from "@/lib/periods/period";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
-import { belongedOn, hanoiToday, isoDate, meetingDeadline, meetingState } from "./rules";
+import { belongedOn, isoDate, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 import { judgeBranchPeriod } from "./meeting-quality";
+import { todayIso } from "@/lib/format/date";
 
 /**
  * Everything about one branch's period: its meetings with attendance (member
@@ -20,7 +21,7 @@ import { judgeBranchPeriod } from "./meeting-quality";
 export async function getMeetingPeriod(actor: Actor, branchId: number, period: Period, options: { now?: Date } = {}) {
   assertCan(actor, "meeting.read");
   const branch = await findBranchInScope(actor, branchId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const showMembers = can(actor.role, "member.read");
   const [deadlineDay, window, ancestors, meetings, reopenings, schedules] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),
@@ -98,7 +99,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
       startTime: schedule.startTime,
       place: schedule.place,
       agenda: schedule.agenda,
-      announcedOn: hanoiToday(schedule.announcedAt),
+      announcedOn: todayIso(schedule.announcedAt),
       announcedBy: schedule.announcedByLabel,
       versionNo: schedule.versionNo,
     })),

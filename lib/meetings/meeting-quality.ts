@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { getSetting } from "@/lib/settings/app-settings";
 import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
-import { hanoiToday } from "./rules";
+import { todayIso } from "@/lib/format/date";
 import { judgeMeetingQuality, qualityVerdict, type QualityThresholds } from "./quality";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "./settings";
 
@@ -64,7 +64,7 @@ export async function judgeBranchPeriod<M extends JudgedMeeting>(branchId: numbe
         present: meeting.present,
         unexcused: meeting.unexcused,
         hasMinutes: meeting.hasMinutes,
-        scheduleAnnouncedOn: schedule ? hanoiToday(schedule.announcedAt) : null,
+        scheduleAnnouncedOn: schedule ? todayIso(schedule.announcedAt) : null,
         thematicInQuarter: thematic > 0,
         today,
       },

@@ -5,9 +5,10 @@ import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { Period } from "@/lib/periods/period";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
-import { belongedOn, expectedOn, hanoiToday, isoDate, periodEnd } from "./rules";
+import { belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
 import { draftsLinkPath } from "./meeting-sheet-link";
+import { todayIso } from "@/lib/format/date";
 
 /**
  * The printable sheet of a branch's meeting: the members expected (with their
@@ -22,7 +23,7 @@ export async function getPrintableSheet(actor: Actor, branchId: number, period: 
     where: { branchId_period_kind: { branchId: branch.id, period, kind } },
     include: { documents: { orderBy: { sentOn: "asc" } }, attendance: { select: { memberId: true, status: true, reason: true } } },
   });
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const day = meeting ? isoDate(meeting.heldOn) : periodEnd(period) < today ? periodEnd(period) : today;
   const members = await db().member.findMany({
     where: { branchId: branch.id },

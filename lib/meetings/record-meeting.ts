@@ -5,12 +5,13 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, ValidationError, type ErrorDetail } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { formatPeriod } from "@/lib/format/date";
+import { formatPeriod, todayIso } from "@/lib/format/date";
 import { RecordMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
 import { assertPeriodEditable } from "./load-editing-window";
-import { addDays, belongedOn, expectedOn, hanoiToday, isoDate, periodEnd } from "./rules";
+import { addDays, belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
 import { countAttendance, MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { now as clockNow } from "@/lib/clock";
 
 type Entry = { memberId: number; status: "PRESENT" | "EXCUSED" | "UNEXCUSED"; reason: string | null };
 type BranchMember = { id: number; fullName: string; status: string; joinedBranchOn: Date; leftBranchOn: Date | null };
@@ -29,7 +30,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
   assertCan(actor, "meeting.record");
   const input = parseInput(RecordMeetingSchema, raw);
   const branch = await findBranchInScope(actor, input.branchId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   await assertPeriodEditable(branch.id, input.period, today);
   if (input.heldOn > today) throw new ValidationError("Ngày họp không được sau ngày hôm nay.", [{ field: "heldOn", message: "Ngày họp không được sau ngày hôm nay." }]);
   const earliest = addDays(`${input.period}-01`, -MAX_DAYS_OUTSIDE_PERIOD);
@@ -56,7 +57,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
         : null;
       const counts = countAttendance(attendance);
       const heldOn = new Date(`${input.heldOn}T00:00:00Z`);
-      const closing = input.minutes ? { minutes: input.minutes, closedAt: existing?.closedAt ?? new Date() } : {};
+      const closing = input.minutes ? { minutes: input.minutes, closedAt: existing?.closedAt ?? clockNow() } : {};
       const notes = input.notes === undefined ? {} : { notes: input.notes || null };
       const conduct = conductOf(input);
 

@@ -5,8 +5,9 @@ import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { Period } from "@/lib/periods/period";
 import { findBranchInScope } from "./find-branch";
 import { loadEditingWindow } from "./load-editing-window";
-import { hanoiToday, isoDate, periodEnd } from "./rules";
+import { isoDate, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
+import { todayIso } from "@/lib/format/date";
 
 /**
  * What the recording form needs: the members who belonged to the branch at
@@ -17,7 +18,7 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
   assertCan(actor, "meeting.record");
   assertCan(actor, "member.read");
   const branch = await findBranchInScope(actor, branchId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const start = new Date(`${period}-01T00:00:00Z`);
   const end = new Date(`${periodEnd(period)}T00:00:00Z`);
   const [window, meeting, schedule] = await Promise.all([

@@ -5,11 +5,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { getSetting } from "@/lib/settings/app-settings";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { ReopenPeriodSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
 import { loadEditingWindow } from "./load-editing-window";
-import { addDays, hanoiToday } from "./rules";
+import { addDays } from "./rules";
 import { REOPEN_DAYS } from "./settings";
 
 /** The board reopens a locked period of one branch for a few days (setting), with a reason; audited. */
@@ -17,7 +17,7 @@ export async function reopenMeetingPeriod(actor: Actor, raw: unknown, options: {
   assertCan(actor, "meeting.reopen");
   const input = parseInput(ReopenPeriodSchema, raw);
   const branch = await findBranchInScope(actor, input.branchId);
-  const today = hanoiToday(options.now);
+  const today = todayIso(options.now);
   const window = await loadEditingWindow(branch.id, input.period, today);
   if (window.state !== "LOCKED") {
     const message = window.state === "FUTURE" ? `${formatPeriod(input.period)} chưa bắt đầu.` : `${formatPeriod(input.period)} vẫn đang mở để sửa đến hết ngày ${formatDate(window.until)}.`;

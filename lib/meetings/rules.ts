@@ -1,14 +1,7 @@
 // The meeting rules as plain functions (no database), shared by server code,
 // forms and unit tests. Dates are ISO "YYYY-MM-DD" strings of the Hà Nội calendar.
 import { addMonths, dayOfNextMonth, periodBounds, type Period } from "@/lib/periods/period";
-import { TIME_ZONE } from "@/lib/format/date";
-import { now as clockNow } from "@/lib/clock";
 import type { MeetingState } from "./labels";
-
-/** Today's date in Hà Nội, "YYYY-MM-DD". */
-export function hanoiToday(now = clockNow()): string {
-  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE }).format(now);
-}
 
 /** A database DATE (UTC midnight) as "YYYY-MM-DD". */
 export function isoDate(value: Date): string {

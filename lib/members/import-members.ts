@@ -12,8 +12,8 @@ import { currentPeriod } from "@/lib/periods/period";
 import { findBranchesByCode } from "@/lib/stats/find-branches-by-code";
 import { listStatPeriods, lockHandbookStats, periodsToRefresh, refreshHandbookStats } from "@/lib/stats/refresh-handbook-stats";
 import { prismaRunner } from "@/lib/stats/sql-runner";
-import { todayIso } from "@/lib/stats/csv-cells";
 import { MemberImportRowSchema, type MemberImportRow } from "./schemas";
+import { todayIso } from "@/lib/format/date";
 
 export type MemberImportValue = {
   code: string;

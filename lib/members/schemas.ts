@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { Gender, MemberStatus } from "@/lib/generated/prisma/enums";
 import { foldHeader } from "@/lib/imports/csv";
-import { countCell, dateCell, todayIso, yesNoCell } from "@/lib/stats/csv-cells";
+import { countCell, dateCell, yesNoCell } from "@/lib/stats/csv-cells";
+import { todayIso } from "@/lib/format/date";
 
 const STATUS_WORDS: Record<string, MemberStatus> = {
   "dang sinh hoat": "ACTIVE",

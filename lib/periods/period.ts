@@ -19,6 +19,16 @@ export function currentPeriod(now = clockNow()): Period {
   return periodOf(now);
 }
 
+/**
+ * The month a view opens on when the address names none: `current` (this month by default)
+ * when it has records, else the latest earlier month that has — on the 1st of a month, or in
+ * a demo seeded weeks ago, this month is still empty. `latestWithRecords` is the newest month
+ * with records not after `current` (null: none).
+ */
+export function openingPeriod(latestWithRecords: Period | null, current: Period = currentPeriod()): Period {
+  return latestWithRecords && latestWithRecords < current ? latestWithRecords : current;
+}
+
 export function addMonths(period: Period, months: number): Period {
   const [year, month] = period.split("-").map(Number);
   const index = year * 12 + (month - 1) + months;

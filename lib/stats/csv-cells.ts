@@ -2,18 +2,8 @@
 // 2026-11-26 or 26/11/2026, yes/no as "có"/"không"/"x"/1/0, whole numbers
 // with or without thousands dots. Shared by the usage and member imports.
 import { z } from "zod";
-import { TIME_ZONE } from "@/lib/format/date";
-import { now as clockNow } from "@/lib/clock";
+import { todayIso } from "@/lib/format/date";
 import { foldHeader } from "@/lib/imports/csv";
-
-// One formatter for the process: building an Intl formatter per cell costs ICU memory that the
-// garbage collector does not see (a 475,880-row import grew to gigabytes that way).
-const isoDay = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone: TIME_ZONE });
-
-/** Today's date in Hà Nội as YYYY-MM-DD. */
-export function todayIso(now = clockNow()): string {
-  return isoDay.format(now);
-}
 
 /** "2026-11-26", "26/11/2026" or "26-11-2026" → "2026-11-26"; null when it is not a real date. */
 export function parseDateCell(text: string): string | null {

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { NotFoundError } from "@/lib/errors";
 import { formatPeriod } from "@/lib/format/date";
-import type { Period } from "@/lib/periods/period";
+import { currentPeriod, openingPeriod, type Period } from "@/lib/periods/period";
 
 /** The unit a dashboard is about: the given one if it is in the actor's scope, else the scope root. */
 export async function findStatsUnit(actor: Actor, orgUnitId?: number) {
@@ -18,12 +18,14 @@ export async function listUnitStatPeriods(unitId: number): Promise<Period[]> {
   return rows.map((row) => row.period);
 }
 
-/** The requested month if it has figures, the latest one when none was asked for. */
+/** The requested month if it has figures; when none was asked for, this month or the latest earlier one with figures. */
 export function pickPeriod(unitName: string, periods: Period[], requested?: Period): Period {
   if (requested) {
     if (!periods.includes(requested)) throw new NotFoundError(`Chưa có số liệu Sổ tay của ${unitName} cho ${formatPeriod(requested).toLowerCase()}.`);
     return requested;
   }
   if (!periods.length) throw new NotFoundError(`Chưa có số liệu Sổ tay của ${unitName}.`);
-  return periods[0];
+  const current = currentPeriod();
+  const opening = openingPeriod(periods.find((period) => period <= current) ?? null, current);
+  return periods.includes(opening) ? opening : periods[0];
 }

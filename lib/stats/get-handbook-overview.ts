@@ -11,6 +11,7 @@ import { findStatsUnit, listUnitStatPeriods, pickPeriod } from "./find-stats-uni
 import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
 import { listStatPeriods } from "./refresh-handbook-stats";
 import { prismaRunner } from "./sql-runner";
+import { now as clockNow } from "@/lib/clock";
 
 export type HandbookOverview = {
   orgUnit: UnitRef;
@@ -89,13 +90,13 @@ async function getCurrentTreeOverview(unit: { id: number; code: string; name: st
         GROUP BY o.id, o.code, o.name, o.level, o."parentId"
         ORDER BY o.name COLLATE vi_natural, o.code`;
   const zero: StatRow = { membersTotal: 0, membersEligible: 0, membersInstalled: 0, branchesTotal: 0, branchesReporting: 0, branchesUsingInMeetings: 0, newsPosts: 0, documents: 0 };
-  const ownRow = own?.computedAt ? own : { ...zero, computedAt: new Date() };
+  const ownRow = own?.computedAt ? own : { ...zero, computedAt: clockNow() };
   return {
     orgUnit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId },
     period,
     tree: "current",
     periods,
-    computedAt: new Date(ownRow.computedAt ?? new Date()).toISOString(),
+    computedAt: new Date(ownRow.computedAt ?? clockNow()).toISOString(),
     ...figuresOf(ownRow),
     children: children.map((child) => ({ orgUnit: { id: child.id, code: child.code, name: child.name, level: child.level, parentId: child.parentId }, period, ...figuresOf(child) })),
   };

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { addMonths, PeriodSchema } from "@/lib/periods/period";
-import { countCell, dateCell, parseDateCell, todayIso, yesNoCell } from "./csv-cells";
+import { countCell, dateCell, parseDateCell, yesNoCell } from "./csv-cells";
 import { RANKING_METRICS } from "./handbook-figures";
+import { todayIso } from "@/lib/format/date";
 
 /** Usage figures older than this many months are refused: the handbook is younger than that. */
 export const USAGE_MAX_AGE_MONTHS = 60;

@@ -6,7 +6,7 @@
 import type { Gender, MemberStatus } from "../../lib/generated/prisma/enums";
 import { createRandom, type Random } from "./random";
 import { slugify, vietnameseName } from "./names";
-import { birthYear, dateBetween, DEMO_SEED, DEMO_TODAY, planLongBien, type MemberRow } from "./district";
+import { birthYear, dateBetween, DEMO_SEED, demoDay, PLAN_REFERENCE_DAY, planLongBien, shiftMembersTo, type MemberRow } from "./district";
 import { isCurrentMember, PlanBuilder, type PlannedMember, type PlannedUnit } from "./plan";
 
 export const CITY_TARGETS = {
@@ -109,7 +109,7 @@ function institutionalBranches(kind: DistrictPlan["kind"], wardShort: string): s
 export type CityPlan = { plan: PlanBuilder; city: PlannedUnit };
 
 /** Plans the whole city in memory; exact seed totals are checked before returning. */
-export function planCity(passwordFreeStart = { unit: 1, member: 1, user: 1 }): CityPlan {
+export function planCity(seedDay: Date = demoDay(), passwordFreeStart = { unit: 1, member: 1, user: 1 }): CityPlan {
   const plan = new PlanBuilder(passwordFreeStart);
   const city = plan.addUnit({ code: "HN", name: "Thành phố Hà Nội", level: "CITY" }, null);
   plan.addUser({ username: "admin", displayName: "Quản trị hệ thống", role: "ADMIN" }, city);
@@ -159,7 +159,8 @@ export function planCity(passwordFreeStart = { unit: 1, member: 1, user: 1 }): C
     CITY_TARGETS.members - longBienMembers.length,
     wardBranches.map(({ residential }) => Math.max(4, residential ? random.normal(31, 8) : random.normal(14, 4))),
   );
-  const today = DEMO_TODAY;
+  // Planned as of the reference day, moved to the seed day at the end (see shiftMembersTo).
+  const today = PLAN_REFERENCE_DAY;
   const otherMembers: PlannedMember[] = [];
   for (const [i, { branch, residential }] of wardBranches.entries()) {
     const rows: MemberRow[] = [];
@@ -212,5 +213,6 @@ export function planCity(passwordFreeStart = { unit: 1, member: 1, user: 1 }): C
   for (const [key, value] of Object.entries(CITY_TARGETS)) {
     if (totals[key as keyof typeof totals] !== value) throw new Error(`Dữ liệu thành phố lệch: ${key} = ${totals[key as keyof typeof totals]}, cần ${value}`);
   }
+  shiftMembersTo(plan.members, seedDay);
   return { plan, city };
 }

@@ -1,15 +1,42 @@
 // Quận Long Biên as the demo knows it: 14 wards, 523 branches, about 18,000
 // members, and the demo accounts of the README. Used alone (district demo)
-// and inside the whole city (city data set). Deterministic.
+// and inside the whole city (city data set). Deterministic for a seed day.
 import type { Gender, MemberStatus } from "../../lib/generated/prisma/enums";
 import type { Random } from "./random";
 import { slugify, vietnameseName } from "./names";
 import type { PlanBuilder, PlannedUnit } from "./plan";
+import { todayIso } from "../../lib/format/date";
+import { now as clockNow } from "../../lib/clock";
 
 export const DEMO_SEED = 20261126;
 export const DEFAULT_DEMO_PASSWORD = "LongBien@2026";
-/** The day the demo data describes ("today" in the demo). */
-export const DEMO_TODAY = new Date(Date.UTC(2026, 10, 26));
+/**
+ * Members are planned as of this day, then moved to the seed day as a whole
+ * (shiftMembersTo): the same people, ages and statuses whatever the day, so the
+ * seed figures hold exactly and two machines seeding on the same day agree.
+ */
+export const PLAN_REFERENCE_DAY = new Date(Date.UTC(2026, 10, 26));
+
+/** The day a seed describes ("today" in the demo): the Hà Nội date of the clock, as a UTC-midnight date. */
+export function demoDay(now: Date = clockNow()): Date {
+  return new Date(`${todayIso(now)}T00:00:00Z`);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Moves members planned as of PLAN_REFERENCE_DAY to `today`: dates by the days between, birth years by the years between. */
+export function shiftMembersTo(members: MemberRow[], today: Date): void {
+  const days = Math.round((today.getTime() - PLAN_REFERENCE_DAY.getTime()) / DAY_MS);
+  const years = today.getUTCFullYear() - PLAN_REFERENCE_DAY.getUTCFullYear();
+  if (!days && !years) return;
+  const move = (date: Date) => new Date(date.getTime() + days * DAY_MS);
+  for (const member of members) {
+    member.birthYear += years;
+    member.joinedBranchOn = move(member.joinedBranchOn);
+    if (member.leftBranchOn) member.leftBranchOn = move(member.leftBranchOn);
+    if (member.handbookInstalledAt) member.handbookInstalledAt = move(member.handbookInstalledAt);
+  }
+}
 export const UNITS_VALID_FROM = new Date(Date.UTC(2004, 0, 1));
 
 export const LONG_BIEN_WARDS = [
@@ -107,7 +134,7 @@ export type MemberRow = {
   leftBranchOn: Date | null;
 };
 
-export function planBranchMembers(random: Random, branch: { id: number; code: string; kind: BranchKind }, today = DEMO_TODAY): MemberRow[] {
+export function planBranchMembers(random: Random, branch: { id: number; code: string; kind: BranchKind }, today = PLAN_REFERENCE_DAY): MemberRow[] {
   const size = branchSize(random, branch.kind);
   const rows: MemberRow[] = [];
   const year = today.getUTCFullYear();

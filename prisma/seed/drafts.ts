@@ -4,7 +4,7 @@
 // previous month, some without responsibilities and deadlines), the month's
 // guidance, reviews with passage comments and suggestions, the wards'
 // acknowledgements and replies, revisions, and recent notifications. The
-// current review period (the month after the demo's "today") is in progress.
+// current review period (the one the board reviews on the seed day) is in progress.
 // At city scale only the current review period is written, for every branch
 // of the city (the benchmark's data set). Rows are planned in memory, analyzed
 // with the same analyzer the server runs, and written with COPY.
@@ -17,7 +17,8 @@ import { proposeFlags, DEFAULT_THRESHOLDS, type DraftFlagKey } from "../../lib/d
 import type { GuidanceTopic } from "../../lib/drafts/analyzer/directives";
 import type { ShingledText } from "../../lib/drafts/analyzer/shingles";
 import { countWords } from "../../lib/drafts/analyzer/text";
-import { submissionDeadline } from "../../lib/drafts/deadlines";
+import { reviewPeriodAt, submissionDeadline } from "../../lib/drafts/deadlines";
+import { hanoiInstant } from "../../lib/format/date";
 import { searchTextOf } from "../../lib/drafts/search-query";
 import type { DemoSeedStep } from "./index";
 import type { PlannedUnit, PlannedUser } from "./plan";
@@ -38,6 +39,7 @@ import {
   type TopicDef,
   type WriterContext,
 } from "./draft-texts";
+import { now as clockNow } from "../../lib/clock";
 
 const DRAFTS_SEED = 2026_1203;
 const DEADLINE_DAY = 25;
@@ -89,8 +91,7 @@ const WARD_REPLIES = [
 const SECRETARY_REPLIES = ["Chi bộ xin tiếp thu, sẽ bổ sung người phụ trách và thời hạn.", "Chi bộ đã trao đổi trong chi ủy, sẽ sửa theo góp ý.", "Tiếp thu ạ. Chi bộ sẽ nêu cụ thể số liệu của tổ dân phố."];
 
 function hanoi(period: string, day: number, hour: number, minute = 0): Date {
-  const [year, month] = period.split("-").map(Number);
-  return new Date(Date.UTC(year, month - 1, day, hour - 7, minute));
+  return hanoiInstant(`${period}-${String(day).padStart(2, "0")}`, hour, minute);
 }
 
 function pgArray(values: readonly (string | number)[]): string {
@@ -113,7 +114,8 @@ export const draftsSeedStep: DemoSeedStep = {
   run: async ({ client, scale, plan, today, log }) => {
     const started = Date.now();
     const random = createRandom(DRAFTS_SEED);
-    const reviewPeriod = addMonths(today.toISOString().slice(0, 7), 1);
+    // The period the board reviews on the seed day, by the app's own rule: its drafts and deadline sit around today.
+    const reviewPeriod = reviewPeriodAt(today, DEADLINE_DAY);
     // The city data set serves the benchmarks: one full period of all 16,762 branches keeps the step near a minute.
     const periods = scale === "city" ? [reviewPeriod] : periodsBetween(addMonths(reviewPeriod, -23), reviewPeriod);
     const units = new Map(plan.units.map((unit) => [unit.id, unit]));
@@ -164,6 +166,8 @@ export const draftsSeedStep: DemoSeedStep = {
       const current = period === reviewPeriod;
       const deadline = submissionDeadline(period, DEADLINE_DAY);
       const previousMonth = addMonths(period, -1);
+      // Seeded before the open period's deadline, only part of the branches have sent theirs yet.
+      const progress = current && today < deadline ? Math.max(0.2, 1 - (deadline.getTime() - today.getTime()) / (14 * DAY)) : 1;
 
       // The month's guidance: the board for each district, some wards add their own.
       const topicsByUnit = new Map<number, Guidance[]>();
@@ -204,7 +208,7 @@ export const draftsSeedStep: DemoSeedStep = {
       const finals: { draft: Draft; version: Version }[] = [];
       for (const branch of branches) {
         const d = diligence.get(branch.id)!;
-        const submits = current ? random.chance(0.86 + 0.1 * d) : random.chance(0.975 + 0.02 * d);
+        const submits = current ? random.chance((0.86 + 0.1 * d) * progress) : random.chance(0.975 + 0.02 * d);
         if (!submits) continue;
         const ward = units.get(branch.parentId!)!;
         const district = districtOf(branch);
@@ -406,7 +410,7 @@ export const draftsSeedStep: DemoSeedStep = {
     }
 
     // ---- write ----
-    const now = new Date();
+    const now = clockNow();
     const timings: string[] = [];
     let mark = Date.now();
     const lap = (label: string) => {

@@ -7,6 +7,7 @@
 // few "perfect" branches and other data-quality problems. Deterministic.
 import { copyRows, resetSequences, type CopyValue } from "../../lib/db/copy";
 import { addMonths, type Period } from "../../lib/periods/period";
+import { lunarNewYear } from "../../lib/periods/tet";
 import { createRandom, type Random } from "./random";
 import type { DemoSeedStep, SeedContext } from "./index";
 import type { PlannedMember, PlannedUnit } from "./plan";
@@ -94,17 +95,37 @@ function lastDay(period: Period): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Tết Ất Tỵ fell on 29/01/2025 and Tết Bính Ngọ on 17/02/2026: meetings slip and attendance dips around them. */
-function tetFactor(period: Period): number {
-  return ({ "2025-01": 0.6, "2025-02": 1, "2026-01": 0.3, "2026-02": 1 } as Record<string, number>)[period] ?? 0;
+const tetFactors = new Map<Period, number>();
+
+/**
+ * How much of the Tết season (two weeks before the lunar new year to two weeks
+ * after, computed for the year) falls in the month, the fullest month 1:
+ * meetings slip and attendance dips around Tết, whichever year the demo covers.
+ */
+export function tetFactor(period: Period): number {
+  const cached = tetFactors.get(period);
+  if (cached !== undefined) return cached;
+  const tet = lunarNewYear(Number(period.slice(0, 4)));
+  const season = { from: addDays(tet, -14), to: addDays(tet, 15) };
+  const daysIn = (month: Period) => {
+    const from = season.from > `${month}-01` ? season.from : `${month}-01`;
+    const last = `${month}-${String(lastDay(month)).padStart(2, "0")}`;
+    const to = season.to < last ? season.to : last;
+    return to < from ? 0 : Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+  };
+  const months = [season.from.slice(0, 7), season.to.slice(0, 7)];
+  const fullest = Math.max(...months.map(daysIn));
+  const factor = daysIn(period) / fullest;
+  tetFactors.set(period, factor);
+  return factor;
 }
 
-function profileOf(branch: PlannedUnit, members: MemberFacts[], random: Random): BranchProfile {
+function profileOf(branch: PlannedUnit, members: MemberFacts[], random: Random, currentPeriod: Period): BranchProfile {
   const residential = branch.name.includes("Tổ dân phố") || branch.name.includes("Thôn") || branch.name.includes("Khu dân cư");
   const chronicMissing = random.chance(0.02);
   const perfect = !chronicMissing && random.chance(0.025);
   const adoption = random.next();
-  const handbookFrom = adoption < (residential ? 0.22 : 0.08) ? null : addMonths("2024-06", Math.floor(random.next() * random.next() * 28));
+  const handbookFrom = adoption < (residential ? 0.22 : 0.08) ? null : addMonths(currentPeriod, Math.floor(random.next() * random.next() * 28) - 29);
   return {
     branch,
     residential,
@@ -211,7 +232,7 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
 
   const meetings: PlannedMeeting[] = [];
   for (const branch of plan.branches()) {
-    const profile = profileOf(branch, membersByBranch.get(branch.id) ?? [], random);
+    const profile = profileOf(branch, membersByBranch.get(branch.id) ?? [], random, currentPeriod);
     if (!profile.members.some((member) => member.status === "ACTIVE")) continue;
     for (const period of periods) {
       const tet = tetFactor(period);

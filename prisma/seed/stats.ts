@@ -11,6 +11,7 @@ import { copyRows, resetSequences } from "../../lib/db/copy";
 import { addMonths } from "../../lib/periods/period";
 import { refreshHandbookStats } from "../../lib/stats/refresh-handbook-stats";
 import { pgRunner } from "../../lib/stats/sql-runner";
+import { now as clockNow } from "../../lib/clock";
 
 export const USAGE_MONTHS = 24;
 const USAGE_SEED = 2026_1105;
@@ -160,7 +161,7 @@ export const statsSeedStep: DemoSeedStep = {
   name: "lịch sử sử dụng Sổ tay điện tử (24 tháng) và số liệu tổng hợp",
   async run({ client, plan, today, log }) {
     const rows = planUsageHistory(plan, today);
-    const now = new Date();
+    const now = clockNow();
     const written = await copyRows(
       client,
       "UsageSnapshot",

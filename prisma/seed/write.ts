@@ -3,9 +3,10 @@
 import type pg from "pg";
 import { copyRows, resetSequences } from "../../lib/db/copy";
 import type { PlanBuilder } from "./plan";
+import { now as clockNow } from "../../lib/clock";
 
 export async function writePlan(client: pg.ClientBase, plan: PlanBuilder, passwordHash: string, passwordChangedAt: Date, log: (message: string) => void): Promise<void> {
-  const now = new Date();
+  const now = clockNow();
   await copyRows(
     client,
     "OrgUnit",

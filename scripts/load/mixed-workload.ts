@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { allowMoreSignIns, signIn } from "@/scripts/lib/app-server";
 import { percentile } from "@/scripts/lib/bench";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
 
 export type LoadOptions = {
   /** One or more instances; user i talks to baseUrls[(request number) % n]: requests alternate between instances. */
@@ -62,9 +63,7 @@ function percentileMs(samples: number[], p: number): number {
 }
 
 function hanoiPeriod(offsetMonths = 0): string {
-  const now = new Date(Date.now() + 7 * 3_600_000);
-  const date = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offsetMonths, 1));
-  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
+  return addMonths(currentPeriod(), offsetMonths);
 }
 
 export async function runMixedLoad(options: LoadOptions): Promise<LoadFigures> {

@@ -4,7 +4,7 @@ import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
 import { createMeetingWard } from "../support/meetings-factories";
-import { hanoiToday } from "@/lib/meetings/rules";
+import { todayIso } from "@/lib/format/date";
 
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
@@ -20,7 +20,7 @@ async function heldStat(page: Page): Promise<string | null> {
 describe("a secretary records a meeting on a phone, the board sees the ward's compliance change", () => {
   it("records the roll call with an excused and an unexcused absence", async () => {
     const w = await createMeetingWard("Điện thoại");
-    const period = hanoiToday().slice(0, 7);
+    const period = todayIso().slice(0, 7);
     const [members] = w.members;
     const active = members.filter((member) => member.status === "ACTIVE");
     const exempt = members.find((member) => member.status === "EXEMPT")!;

@@ -2,7 +2,7 @@ import { api, signInOverHttp, DEMO_PASSWORD, type Session } from "../support/htt
 import { TEST_PASSWORD, createUser } from "../support/factories";
 import { closeTestDb } from "../support/db";
 import { attendance, createMeetingWard } from "../support/meetings-factories";
-import { hanoiToday } from "@/lib/meetings/rules";
+import { todayIso } from "@/lib/format/date";
 
 afterAll(closeTestDb);
 
@@ -20,7 +20,7 @@ describe("meetings API and pages: no cross-ward reads or writes", () => {
   it("records through PUT idempotently, and another ward can neither read nor change it", async () => {
     const own = await createMeetingWard("API");
     const other = await createMeetingWard("Khác");
-    const today = hanoiToday();
+    const today = todayIso();
     const period = today.slice(0, 7);
     const secretary = await session(own.secretary.username);
     const wardUser = await session(own.wardUser.username);
@@ -99,7 +99,7 @@ describe("meetings API and pages: no cross-ward reads or writes", () => {
   it("the board imports attendance as CSV with a dry run and row errors", async () => {
     const own = await createMeetingWard("Nhập API");
     const board = await session("bantochuc", DEMO_PASSWORD);
-    const today = hanoiToday();
+    const today = todayIso();
     const member = own.members[0].find((m) => m.status === "ACTIVE")!;
     const csv = `Mã chi bộ,Kỳ,Ngày họp,Mã đảng viên,Điểm danh\n${own.branches[0].code},${today.slice(0, 7)},${today},${member.code},Có mặt\n${own.branches[0].code},${today.slice(0, 7)},${today},KHONG-CO,Có mặt\n`;
     const result = await api("/api/v1/imports/attendance?dryRun=1", { method: "POST", session: board, headers: { "content-type": "text/csv" }, body: csv });

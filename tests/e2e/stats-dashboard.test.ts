@@ -5,7 +5,9 @@ import { actorOf, uniqueSuffix } from "../support/factories";
 import { createStatsWard } from "../support/stats-factories";
 import { issueApiToken } from "@/lib/tokens/api-tokens";
 import { formatNumber, formatPercent } from "@/lib/format/number";
-import { todayIso } from "@/lib/stats/csv-cells";
+import { formatPeriod, todayIso } from "@/lib/format/date";
+import { addMonths } from "@/lib/periods/period";
+import { demoSeededOn } from "../support/demo-day";
 
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
@@ -49,13 +51,14 @@ describe("leaders' dashboard in the browser", () => {
     await expect(page.getByRole("heading", { name: "Báo cáo sử dụng của chi bộ" }).isVisible()).resolves.toBe(true);
     expect(await page.locator(".breadcrumb").textContent()).toContain("Phường Bồ Đề");
 
-    // Back up through the breadcrumb, with an earlier month kept in the URL.
-    await page.selectOption("#stats-period", "2026-05");
+    // Back up through the breadcrumb, with an earlier month (half a year before the seed day) kept in the URL.
+    const earlier = addMonths((await demoSeededOn()).slice(0, 7), -6);
+    await page.selectOption("#stats-period", earlier);
     await page.getByRole("button", { name: "Xem" }).click();
-    await page.waitForURL("**period=2026-05");
-    expect(await page.locator(".page-header p").textContent()).toContain("Tháng 5/2026");
+    await page.waitForURL(`**period=${earlier}`);
+    expect(await page.locator(".page-header p").textContent()).toContain(formatPeriod(earlier));
     await page.locator(".breadcrumb").getByRole("link", { name: "Quận Long Biên" }).click();
-    await page.waitForURL(`**/dashboard/${longBien}?period=2026-05`);
+    await page.waitForURL(`**/dashboard/${longBien}?period=${earlier}`);
     await page.context().close();
   });
 

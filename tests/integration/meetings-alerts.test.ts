@@ -27,13 +27,18 @@ describe("data-quality alerts", () => {
 
     const during = await findDataQualityAlerts(w.wardActor, { period: "2026-10", now: on("2026-10-25") });
     expect(during.items.map((alert) => alert.kind)).not.toContain("MISSING_MINUTES"); // the month is not over yet
+    // The month is over but minutes are due with the record, by the 5th of next month: no alert on the 1st nor the 5th.
+    for (const day of ["2026-11-01", "2026-11-05"]) {
+      const beforeDeadline = await findDataQualityAlerts(w.wardActor, { period: "2026-10", now: on(day) });
+      expect(beforeDeadline.counts.MISSING_MINUTES).toBe(0);
+    }
 
     const result = await findDataQualityAlerts(w.wardActor, { period: "2026-10", now: on("2026-11-06") });
     const byKind = Object.fromEntries(result.items.map((alert) => [`${alert.kind}|${alert.meetingId}`, alert]));
     expect(byKind[`HELD_OUTSIDE_PERIOD|${late.meeting.id}`].explanation).toBe("Cuộc họp của Tháng 10/2026 ghi ngày họp 02/11/2026, nằm ngoài kỳ. Kiểm tra lại ngày họp hoặc kỳ của cuộc họp.");
     expect(byKind[`FORMER_MEMBER_ATTENDANCE|${late.meeting.id}`].explanation).toContain("Lê Văn Đã Chuyển (chuyển đi từ 15/09/2026)");
     expect(byKind[`DOCUMENTS_NOT_SENT|${late.meeting.id}`].explanation).toContain("không có tài liệu nào gửi trước ngày họp");
-    expect(byKind[`MISSING_MINUTES|${open.meeting.id}`].explanation).toContain("chưa có biên bản");
+    expect(byKind[`MISSING_MINUTES|${open.meeting.id}`].explanation).toContain("chưa có biên bản, dù hạn ghi nhận của Tháng 10/2026 là hết ngày 05/11/2026");
     expect(byKind[`MISSING_MINUTES|${late.meeting.id}`]).toBeUndefined();
     expect(result.counts).toMatchObject({ HELD_OUTSIDE_PERIOD: 1, FORMER_MEMBER_ATTENDANCE: 1, DOCUMENTS_NOT_SENT: 1, MISSING_MINUTES: 1, PERFECT_ATTENDANCE: 0 });
 

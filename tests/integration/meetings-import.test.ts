@@ -3,7 +3,7 @@ import { createMeetingWard } from "../support/meetings-factories";
 import { actorOf, createUser } from "../support/factories";
 import { runImport } from "@/lib/imports/run-import";
 import { ATTENDANCE_IMPORT } from "@/lib/meetings/attendance-import";
-import { hanoiToday } from "@/lib/meetings/rules";
+import { todayIso } from "@/lib/format/date";
 
 afterAll(closeTestDb);
 
@@ -13,7 +13,7 @@ describe("attendance CSV import", () => {
     const other = await createMeetingWard("Ngoài");
     // An importer whose scope is the ward (the runner and the definition check the scope, whatever the role).
     const importer = await actorOf(await createUser("BOARD_REVIEWER", w.ward.id));
-    const today = hanoiToday();
+    const today = todayIso();
     const period = today.slice(0, 7);
     const day = today.split("-").reverse().join("/");
     const [members, secondBranch] = w.members;

@@ -8,12 +8,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
 import { actorFromUser } from "@/lib/auth/actor-from-user";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { setClock } from "@/lib/clock";
 
 let database: DatabaseHandle;
 let cityDb: PrismaClient;
 const sharedUrl = process.env.DATABASE_URL;
 
 beforeAll(async () => {
+  // Seeded and read as of one day: the seed figures are those of its month.
+  setClock("2026-11-26T10:00:00+07:00");
   database = await openThrowawayDatabase();
   await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
   await seedDemo(database.url, { scale: "city", passwordHash: await hashPassword("Thành phố 2026!") });
@@ -28,6 +31,7 @@ afterAll(async () => {
   await cityDb?.$disconnect();
   await database?.release();
   process.env.DATABASE_URL = sharedUrl;
+  setClock(null);
 });
 
 async function actor(username: string) {

@@ -9,9 +9,9 @@ import { exportHandbookTable } from "@/lib/stats/export-handbook-table";
 import { getHandbookDashboard } from "@/lib/stats/get-handbook-dashboard";
 import { pushHandbookUsage } from "@/lib/stats/push-handbook-usage";
 import { rebuildHandbookStats } from "@/lib/stats/rebuild-handbook-stats";
-import { todayIso } from "@/lib/stats/csv-cells";
 import { toCsv } from "@/lib/export/table-export";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
+import { todayIso } from "@/lib/format/date";
 
 afterAll(closeTestDb);
 

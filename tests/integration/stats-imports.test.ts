@@ -5,7 +5,7 @@ import { runImport } from "@/lib/imports/run-import";
 import { findImportDefinition } from "@/lib/imports/registry";
 import { getHandbookOverview } from "@/lib/stats/get-handbook-overview";
 import { addMonths } from "@/lib/periods/period";
-import { todayIso } from "@/lib/stats/csv-cells";
+import { todayIso } from "@/lib/format/date";
 
 afterAll(closeTestDb);
 

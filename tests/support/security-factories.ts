@@ -13,9 +13,9 @@ import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { addDraftComment } from "@/lib/drafts/add-draft-comment";
 import { submitDraftReview } from "@/lib/drafts/submit-draft-review";
 import { recordMeeting } from "@/lib/meetings/record-meeting";
-import { hanoiToday } from "@/lib/meetings/rules";
 import { refreshStatsFor } from "./stats-factories";
 import type { ScopeIds } from "./route-matrix";
+import { todayIso } from "@/lib/format/date";
 
 async function createUnit(data: { code: string; name: string; level: "CITY" | "DISTRICT" | "WARD" | "BRANCH" }, parent: { id: number; path: string }) {
   const db = testDb();
@@ -46,7 +46,7 @@ async function fillBranch(branch: { id: number; name: string }, secretary: Param
   const { id: draft } = await submitDraftVersion(secretaryActor, { period, body: groundedDraft(branch.name) });
   const { id: comment } = await addDraftComment(reviewerActor, draft, { body: "Góp ý cho kiểm thử bảo mật." });
   const { feedbackId: feedback } = await submitDraftReview(reviewerActor, draft, { decision: "CHANGES_REQUESTED", summary: "Sửa lại cho cụ thể.", expectedVersionNo: 1 });
-  const today = hanoiToday();
+  const today = todayIso();
   const members = await testDb().member.findMany({ where: { branchId: branch.id }, orderBy: { code: "asc" } });
   const recorded = await recordMeeting(secretaryActor, { branchId: branch.id, period: today.slice(0, 7), kind: "REGULAR", heldOn: today, usedHandbook: true, attendance: attendance(members) });
   return { period, draft, comment, feedback, meeting: recorded.meeting.id, meetingPeriod: today.slice(0, 7) };

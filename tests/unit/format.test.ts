@@ -1,4 +1,8 @@
-import { formatDate, formatDateTime, formatPeriod, periodOf } from "@/lib/format/date";
+import { dayOfMonthIn, formatDate, formatDateTime, formatPeriod, hanoiInstant, periodOf, todayIso } from "@/lib/format/date";
+import { openingPeriod, currentPeriod } from "@/lib/periods/period";
+import { submissionDeadline } from "@/lib/drafts/deadlines";
+import { setClock } from "@/lib/clock";
+import { demoAge } from "@/lib/settings/demo-age";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 
 describe("vi-VN formats", () => {
@@ -24,5 +28,34 @@ describe("vi-VN formats", () => {
     expect(formatPeriod("2026-11")).toBe("Tháng 11/2026");
     expect(formatPeriod("2026-03")).toBe("Tháng 3/2026");
     expect(periodOf(new Date("2026-10-31T18:00:00Z"))).toBe("2026-11");
+  });
+
+  it("reads Hà Nội's day and wall-clock times from the time-zone database", () => {
+    expect(hanoiInstant("2026-11-25", 23, 59, 59, 999).toISOString()).toBe("2026-11-25T16:59:59.999Z");
+    expect(hanoiInstant("2026-12-01").toISOString()).toBe("2026-11-30T17:00:00.000Z");
+    expect(submissionDeadline("2026-12", 25).toISOString()).toBe("2026-11-25T16:59:59.999Z");
+    expect(todayIso(new Date("2026-11-30T17:00:00Z"))).toBe("2026-12-01");
+    expect(dayOfMonthIn(new Date("2026-11-30T16:59:59Z"))).toBe(30);
+    // Without an argument: the clock, which a test sets.
+    setClock("2027-02-01T00:30:00+07:00");
+    try {
+      expect(todayIso()).toBe("2027-02-01");
+      expect(currentPeriod()).toBe("2027-02");
+    } finally {
+      setClock(null);
+    }
+  });
+
+  it("opens a view on this month, or on the latest month with records while this one has none", () => {
+    expect(openingPeriod("2026-12", "2026-12")).toBe("2026-12");
+    expect(openingPeriod("2026-11", "2026-12")).toBe("2026-11"); // 1 December: nothing recorded yet
+    expect(openingPeriod("2025-06", "2026-12")).toBe("2025-06"); // an old demo
+    expect(openingPeriod(null, "2026-12")).toBe("2026-12"); // nothing at all: this month, empty
+  });
+
+  it("calls a demo old after a month", () => {
+    expect(demoAge("2026-11-26", "2026-12-01")).toEqual({ seededOn: "2026-11-26", days: 5, stale: false });
+    expect(demoAge("2026-11-26", "2026-12-27")).toMatchObject({ days: 31, stale: false });
+    expect(demoAge("2026-11-26", "2027-11-26")).toMatchObject({ days: 365, stale: true });
   });
 });

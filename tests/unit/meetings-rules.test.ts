@@ -1,6 +1,7 @@
-import { addDays, belongedOn, editingWindow, expectedOn, hanoiToday, isDateInPeriod, lastMonths, meetingDeadline, meetingState } from "@/lib/meetings/rules";
+import { addDays, belongedOn, editingWindow, expectedOn, isDateInPeriod, lastMonths, meetingDeadline, meetingState } from "@/lib/meetings/rules";
 import { sumFigures } from "@/lib/meetings/figures";
 import { CloseMeetingSchema, IsoDateSchema, RecordMeetingSchema } from "@/lib/meetings/schemas";
+import { todayIso } from "@/lib/format/date";
 
 describe("deadline and missing meetings", () => {
   it("the deadline is a day of the next month, clamped to short months", () => {
@@ -55,8 +56,8 @@ describe("who is expected at a meeting", () => {
 
 describe("dates and periods", () => {
   it("uses the Hà Nội calendar for today", () => {
-    expect(hanoiToday(new Date("2026-11-26T18:30:00Z"))).toBe("2026-11-27");
-    expect(hanoiToday(new Date("2026-11-26T16:59:00Z"))).toBe("2026-11-26");
+    expect(todayIso(new Date("2026-11-26T18:30:00Z"))).toBe("2026-11-27");
+    expect(todayIso(new Date("2026-11-26T16:59:00Z"))).toBe("2026-11-26");
   });
   it("lists the 12 months ending with a period and tells dates inside a period", () => {
     expect(lastMonths("2026-02", 3)).toEqual(["2025-12", "2026-01", "2026-02"]);

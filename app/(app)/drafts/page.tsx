@@ -20,6 +20,7 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { QueueFilters } from "@/components/drafts/queue-filters";
 import { ReviewQueueTable, type QueueRowView } from "@/components/drafts/review-queue-table";
+import { now as clockNow } from "@/lib/clock";
 
 export const metadata = { title: "Dự thảo nghị quyết" };
 
@@ -50,7 +51,7 @@ export default async function DraftsPage({ searchParams }: Props) {
   // The unit filter offers the scope's children (wards of a district, districts of the city).
   const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
   const totals = summary.totals;
-  const now = new Date();
+  const now = clockNow();
   const rows: QueueRowView[] = queue.items.map((row) => ({
     ...row,
     firstSubmittedAt: row.firstSubmittedAt?.toISOString() ?? null,

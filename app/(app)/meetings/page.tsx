@@ -4,6 +4,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { currentPeriod, isPeriod } from "@/lib/periods/period";
+import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchHeatMap, getComplianceOverview } from "@/lib/meetings/compliance";
 import { unitAncestors } from "@/lib/meetings/breadcrumb";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
@@ -29,7 +30,7 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
   const params = await searchParams;
   const latest = currentPeriod();
-  const period = isPeriod(params.period) && params.period <= latest ? params.period : latest;
+  const period = isPeriod(params.period) && params.period <= latest ? params.period : await defaultMeetingPeriod();
   if (actor.scopeLevel === "BRANCH" && actor.role === "BRANCH_SECRETARY") redirect(withQuery(`/meetings/branch/${actor.orgUnitId}`, { period: params.period }));
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
 

@@ -2,8 +2,8 @@
 // meetings (idempotent upsert), compliance, member flags, data-quality alerts.
 import { z } from "zod";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
-import { AlertsQuery, BranchMembersQuery, ComplianceExportQuery, ComplianceQuery, FlagsQuery, ListMeetingsQuery } from "@/lib/meetings/api-queries";
-import { CloseMeetingSchema, DismissAlertSchema, RecordMeetingSchema, ReopenPeriodSchema } from "@/lib/meetings/schemas";
+import { AlertsQuery, BranchMembersQuery, ComplianceExportQuery, ComplianceQuery, FlagsQuery, ListMeetingsQuery, SchedulesQuery } from "@/lib/meetings/api-queries";
+import { AnnounceMeetingSchema, CloseMeetingSchema, DismissAlertSchema, RecordMeetingSchema, ReopenPeriodSchema } from "@/lib/meetings/schemas";
 import { TreeQuerySchema } from "@/lib/org/restructure/schemas";
 import { BranchRefSchema, errors, FILE_RESPONSE, IdParams, IsoDay, json, jsonBody, OrgUnitRefSchema, page, PeriodText, Timestamp, WardRefSchema } from "./common";
 
@@ -83,6 +83,12 @@ const AlertSchema = z
   })
   .meta({ id: "DataQualityAlert" });
 
+const ScheduleSchema = z
+  .looseObject({ id: Count, plannedOn: IsoDay, startTime: z.string().meta({ description: "HH:MM, giờ Hà Nội" }), place: z.string(), agenda: z.string(), announcedAt: Timestamp })
+  .meta({ id: "MeetingSchedule" });
+
+const ScheduleStateSchema = z.enum(["ON_TIME", "LATE", "NOT_ANNOUNCED"]);
+
 const AbsenceFlagSchema = z.looseObject({
   member: z.looseObject({ id: Count, code: z.string(), fullName: z.string(), status: MemberStatusSchema }),
   branch: BranchRefSchema,
@@ -139,7 +145,7 @@ export function registerMeetingsPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: "get",
     path: "/meetings/compliance",
-    summary: "Tình hình sinh hoạt của kỳ: một dòng cho mỗi đơn vị trực thuộc (mặc định tháng hiện tại)",
+    summary: "Tình hình sinh hoạt của kỳ: một dòng cho mỗi đơn vị trực thuộc (mặc định tháng hiện tại, hoặc tháng gần nhất đã có cuộc họp khi tháng này chưa có)",
     request: { query: ComplianceQuery.extend(TreeQuerySchema.shape) },
     responses: { 200: json(ComplianceSchema), ...errors() },
   });
@@ -153,7 +159,7 @@ export function registerMeetingsPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: "get",
     path: "/meetings/alerts",
-    summary: "Cảnh báo chất lượng dữ liệu của kỳ (mặc định tháng trước), mỗi cảnh báo kèm lời giải thích",
+    summary: "Cảnh báo chất lượng dữ liệu của kỳ (mặc định như trang tổng quan), mỗi cảnh báo kèm lời giải thích",
     request: { query: AlertsQuery },
     responses: {
       200: json(page(AlertSchema).extend({ unit: OrgUnitRefSchema, period: PeriodText, counts: z.record(z.string(), Count), open: Count, dismissed: Count })),
@@ -166,6 +172,31 @@ export function registerMeetingsPaths(registry: OpenAPIRegistry) {
     summary: "Bỏ qua một cảnh báo đang có, kèm lý do (Đảng ủy phường, Ban Tổ chức)",
     request: { body: jsonBody(DismissAlertSchema) },
     responses: { 201: json(z.looseObject({ id: Count, kind: AlertKindSchema, subjectKey: z.string(), reason: z.string() }), "Đã bỏ qua"), ...errors(409) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/meetings/schedules",
+    summary: "Lịch sinh hoạt thường kỳ báo trước của các chi bộ dưới một đơn vị: đúng hạn, báo muộn, chưa báo lịch",
+    request: { query: SchedulesQuery },
+    responses: {
+      200: json(
+        page(z.looseObject({ branch: BranchRefSchema, state: ScheduleStateSchema, schedule: ScheduleSchema.nullable() })).extend({
+          unit: OrgUnitRefSchema,
+          period: PeriodText,
+          daysAhead: Count.meta({ description: "Thông báo trước ít nhất số ngày này mới đúng hạn" }),
+          counts: z.looseObject({ branches: Count, ON_TIME: Count, LATE: Count, NOT_ANNOUNCED: Count }),
+        }),
+      ),
+      ...errors(),
+    },
+  });
+  registry.registerPath({
+    method: "put",
+    path: "/meetings/schedules",
+    summary: "Bí thư chi bộ thông báo lịch họp trước (ngày, giờ, địa điểm, nội dung): upsert theo chi bộ + kỳ + loại; Đảng ủy phường được báo",
+    description: "Lần thông báo đầu tiên là mốc tính 'báo trước'; sửa sau đó tăng versionNo, expectedVersionNo cũ trả 409.",
+    request: { body: jsonBody(AnnounceMeetingSchema) },
+    responses: { 200: json(ScheduleSchema.extend({ branchId: Count, period: PeriodText, kind: z.enum(["REGULAR", "THEMATIC"]), versionNo: Count, created: z.boolean(), changed: z.boolean() }), "Lịch họp sau khi ghi"), ...errors(409) },
   });
   registry.registerPath({
     method: "get",

@@ -2,6 +2,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { listSettings } from "@/lib/settings/app-settings";
 import { PageHeader } from "@/components/ui/page-header";
+import { DemoAgeBanner } from "@/components/home/demo-age-banner";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { SettingForm } from "@/components/admin/setting-form";
 import { updateSettingAction } from "./actions";
@@ -15,6 +16,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Thiết lập" description="Hạn nộp, ngưỡng đánh giá và các tham số khác, áp dụng ngay cho mọi người dùng." />
+      <DemoAgeBanner />
       {settings.length === 0 ? <div className="card empty">Chưa có thiết lập nào.</div> : null}
       <div className="grid grid-2">
         {settings.map(({ definition, value, updatedAt }) => (

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { currentPeriod, isPeriod, previousPeriod } from "@/lib/periods/period";
+import { currentPeriod, isPeriod } from "@/lib/periods/period";
+import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { unitAncestors } from "@/lib/meetings/breadcrumb";
 import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
@@ -28,7 +29,7 @@ export default async function DataQualityAlertsPage({ searchParams }: { searchPa
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
   const params = await searchParams;
   const latest = currentPeriod();
-  const period = isPeriod(params.period) && params.period <= latest ? params.period : previousPeriod(latest);
+  const period = isPeriod(params.period) && params.period <= latest ? params.period : await defaultMeetingPeriod();
   const kind = ALERT_KINDS.find((k) => k === params.kind);
   const includeDismissed = params.all === "1";
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;

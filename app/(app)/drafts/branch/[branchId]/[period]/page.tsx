@@ -7,6 +7,7 @@ import { findBranchDraft } from "@/lib/drafts/branch-drafts";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
+import { now as clockNow } from "@/lib/clock";
 
 type Props = { params: Promise<{ branchId: string; period: string }> };
 
@@ -22,7 +23,7 @@ export default async function BranchPeriodDraftPage({ params }: Props) {
     throw error;
   });
   if (found.draft) redirect(`/drafts/${found.draft.id}`);
-  const overdue = new Date() > found.deadline;
+  const overdue = clockNow() > found.deadline;
   return (
     <>
       <PageHeader breadcrumb={[{ label: "Dự thảo nghị quyết", href: `/drafts?period=${period}` }, { label: found.branch.name }]} title={found.branch.name} description={`Dự thảo nghị quyết ${formatPeriod(period).toLowerCase()}`} />

@@ -8,7 +8,7 @@ import { getMeetingPeriod } from "@/lib/meetings/meeting-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { isEditable } from "@/lib/meetings/rules";
 import { ATTENDANCE_STATUS_LABELS, MEETING_KIND_LABELS, MEETING_KINDS } from "@/lib/meetings/labels";
-import { formatDate, formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatPeriod, todayIso } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
@@ -20,7 +20,7 @@ import { ReasonForm } from "@/components/meetings/reason-form";
 import { QualityChecklist } from "@/components/meetings/quality-checklist";
 import { AnnounceMeetingForm } from "@/components/meetings/announce-meeting-form";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
-import { hanoiToday } from "@/lib/meetings/rules";
+
 import { announceMeetingAction, closeMeetingAction, reopenPeriodAction } from "./actions";
 
 export const metadata = { title: "Cuộc họp chi bộ" };
@@ -123,7 +123,7 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
           {canAnnounce ? (
             <details className="section" open={!schedule}>
               <summary>{schedule ? "Sửa lịch họp" : "Thông báo lịch họp"}</summary>
-              <AnnounceMeetingForm action={announceMeetingAction} branchId={branch.id} period={period} today={hanoiToday()} schedule={schedule} />
+              <AnnounceMeetingForm action={announceMeetingAction} branchId={branch.id} period={period} today={todayIso()} schedule={schedule} />
             </details>
           ) : null}
         </section>
