@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { openThrowawayDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
-import { ensureProductionBuild, NEXT_BIN } from "./lib/build";
+import { ensureProductionBuild, serveArgs } from "./lib/build";
 import { PROJECT_ROOT } from "@/lib/db/server";
 
 function log(message: string) {
@@ -61,13 +61,12 @@ async function main() {
     ensureProductionBuild(log);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, serveArgs(port, { host: "127.0.0.1" }), {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-        // The suite plays the reverse proxy: tests give themselves a rate-limit bucket with X-Real-IP.
-        // (Without TRUST_PROXY=1 those headers are ignored: tests/integration/security-brute-force.test.ts.)
-        TRUST_PROXY: "1" },
+      // The defaults a user gets: no TRUST_PROXY, so client addresses come from the socket. Tests that
+      // need a client address of their own connect from another loopback address (tests/support/http.ts).
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "0" },
     });
     await waitForHealth(`${baseUrl}/api/v1/health`, server);
   }

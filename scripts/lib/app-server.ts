@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "@/lib/db/server";
+import { serveArgs } from "./build";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "LongBien@2026";
@@ -22,12 +23,12 @@ export async function freePort(): Promise<number> {
 
 export type AppServer = { baseUrl: string; port: number; child: ChildProcess; output: string[]; stop: () => Promise<void>; kill: () => Promise<void> };
 
-/** `next start` of the production build on a free port (or `port`) against `databaseUrl`. */
+/** The production build (scripts/serve.mjs) on a free port (or `port`) against `databaseUrl`. */
 export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}, port?: number): Promise<AppServer> {
   port ??= await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArgs(port, { host: "127.0.0.1" }), {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
