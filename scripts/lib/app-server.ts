@@ -84,12 +84,12 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
   return cookie();
 }
 
-/** Clears the per-address sign-in window (load tests and suites sign in many accounts from 127.0.0.1). */
+/** Clears the per-address sign-in windows (failed sign-ins count per address; successes never do). */
 export async function allowMoreSignIns(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`DELETE FROM "RateLimitBucket" WHERE key LIKE 'login:ip:%'`);
+    await client.query(`DELETE FROM "RateLimitBucket" WHERE key LIKE 'login:%'`);
   } finally {
     await client.end();
   }
