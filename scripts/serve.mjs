@@ -11,7 +11,6 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import next from "next";
 
 const SOCKET_ADDRESS_HEADER = "x-client-address";
 
@@ -48,6 +47,9 @@ function stamp(request) {
 // A symbol on globalThis cannot be set from outside the process (an env var could be).
 globalThis[Symbol.for("so-tay.socket-address-stamped")] = true;
 
+// As `next start` / `next dev` do, before Next.js and React are loaded (they pick their builds by it).
+process.env.NODE_ENV = dev ? "development" : "production";
+const { default: next } = await import("next");
 const app = next({ dev, dir, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();

@@ -92,7 +92,7 @@ describe("an office behind one address, no TRUST_PROXY", () => {
     expect((await api("/api/v1/me", { session: (await right).session })).status).toBe(401);
     const user = await testDb().user.findUniqueOrThrow({ where: { username } });
     expect(user.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
-    expect(await testDb().auditEvent.count({ where: { actorUserId: user.id, action: "auth.login.failed", createdAt: { gte: new Date(Date.now() - 120_000) } } })).toBe(MAX_FAILED_LOGINS);
+    expect(await testDb().auditEvent.count({ where: { actorUserId: user.id, action: "auth.login.failed", occurredAt: { gte: new Date(Date.now() - 120_000) } } })).toBe(MAX_FAILED_LOGINS);
   }, 120_000);
 
   it("a browser that signed in before gets in while its address is throttled; a new browser there does not", async () => {
