@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start đã dừng");
+    if (child.exitCode !== null) throw new Error("máy chủ ứng dụng đã dừng");
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -34,7 +34,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("next start không sẵn sàng sau 120 giây");
+  throw new Error("máy chủ ứng dụng không sẵn sàng sau 120 giây");
 }
 
 async function main() {

@@ -46,7 +46,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     await exited;
   };
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start đã dừng:\n${output.join("")}`);
+    if (child.exitCode !== null) throw new Error(`máy chủ ứng dụng đã dừng:\n${output.join("")}`);
     try {
       if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { baseUrl, port, child, output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
     } catch {
@@ -55,7 +55,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await end("SIGKILL");
-  throw new Error(`next start không sẵn sàng sau 120 giây:\n${output.join("")}`);
+  throw new Error(`máy chủ ứng dụng không sẵn sàng sau 120 giây:\n${output.join("")}`);
 }
 
 function cookiesFrom(response: Response, jar: Map<string, string>) {

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const passwordHash = await hashPassword(TEST_PASSWORD);
   const prefix = `canbo-${uniqueSuffix().toLowerCase()}`;
   officers = Array.from({ length: OFFICERS }, (_, i) => `${prefix}-${i}`);
-  await testDb().user.createMany({ data: officers.map((username) => ({ username, displayName: `Cán bộ ${username}`, role: "BRANCH_SECRETARY" as const, orgUnitId: ward.id, passwordHash })) });
+  await testDb().user.createMany({ data: officers.map((username) => ({ username, displayName: `Cán bộ ${username}`, role: "WARD_COMMITTEE" as const, orgUnitId: ward.id, passwordHash })) });
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
