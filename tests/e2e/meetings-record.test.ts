@@ -15,8 +15,8 @@ afterAll(async () => {
   await closeTestDb();
 });
 
-// Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
-// signs in from the same machine.
+// Inert: the test server runs without TRUST_PROXY, so X-Real-IP is ignored; successful sign-ins
+// never count against an address anyway (docs/security.md, "Sign-in").
 const CLIENT = { "x-real-ip": `e2e-meetings-record-${process.pid}` };
 
 async function heldStat(page: Page): Promise<string | null> {
