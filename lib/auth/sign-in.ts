@@ -63,9 +63,9 @@ export async function clientSignInAllowance(ip: string, username: string, device
   return { ...window, allowed: trustedDevice || window.allowed, trustedDevice };
 }
 
-/** The longer text for API clients that read the 429's body; the form shows TOO_MANY_ATTEMPTS_MESSAGE. */
+/** The 429 body's message, with the wait; the form shows TOO_MANY_ATTEMPTS_MESSAGE for the code. */
 export function clientRateLimitedMessage(retryAfterSeconds: number): string {
-  return `${TOO_MANY_ATTEMPTS_MESSAGE} (còn khoảng ${Math.ceil(retryAfterSeconds / 60)} phút)`;
+  return `Quá nhiều lần đăng nhập sai từ máy này. Thử lại sau ${Math.ceil(retryAfterSeconds / 60)} phút.`;
 }
 
 export type PasswordAttempt<T> =
