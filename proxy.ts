@@ -40,8 +40,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
   requestHeaders.set("x-pathname", pathname);
-  // Only our own address detection may set this (see lib/http/client-address.ts).
-  requestHeaders.delete("x-client-address");
+  // X-Client-Address stays: scripts/serve.mjs wrote it from the socket, over anything the client sent
+  // (lib/http/client-address.ts believes it only in a process that server runs).
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   return withSecurityHeaders(response, isApi ? null : csp);
 }

@@ -1,12 +1,11 @@
 // npm start: database (embedded unless DATABASE_URL), migrations, demo data
 // on an empty embedded database, a production build when the sources changed,
-// then `next start`. Ctrl+C stops the app and the embedded PostgreSQL.
+// then the app (scripts/serve.mjs: Next.js, with client addresses from the socket). Ctrl+C stops the app and the embedded PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
 import { openAppDatabase, PROJECT_ROOT, redactUrl } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
 import { demoPassword } from "@/prisma/seed";
-import { ensureProductionBuild } from "./lib/build";
-import { NEXT_BIN } from "./lib/app-server";
+import { ensureProductionBuild, serveArgs } from "./lib/build";
 
 async function waitUntilReady(url: string, child: ChildProcess): Promise<boolean> {
   for (let attempt = 0; attempt < 240 && child.exitCode === null; attempt++) {
@@ -52,7 +51,7 @@ async function main() {
     if (!dev) ensureProductionBuild(log);
 
     const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
-    child = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
+    child = spawn(process.execPath, serveArgs(port, { dev }), {
       cwd: PROJECT_ROOT,
       stdio: "inherit",
       env: {

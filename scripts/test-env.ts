@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { openThrowawayDatabase } from "@/lib/db/server";
 import { prepareDatabase } from "@/lib/db/bootstrap";
-import { ensureProductionBuild } from "./lib/build";
-import { freePort, NEXT_BIN } from "./lib/app-server";
+import { ensureProductionBuild, serveArgs } from "./lib/build";
+import { freePort } from "./lib/app-server";
 import { PROJECT_ROOT } from "@/lib/db/server";
 
 function log(message: string) {
@@ -15,7 +15,7 @@ function log(message: string) {
 
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error("next start đã dừng");
+    if (child.exitCode !== null) throw new Error("máy chủ ứng dụng đã dừng");
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -23,7 +23,7 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error("next start không sẵn sàng sau 120 giây");
+  throw new Error("máy chủ ứng dụng không sẵn sàng sau 120 giây");
 }
 
 async function main() {
@@ -50,13 +50,12 @@ async function main() {
     ensureProductionBuild(log);
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+    server = spawn(process.execPath, serveArgs(port, { host: "127.0.0.1" }), {
       cwd: PROJECT_ROOT,
       stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1",
-        // The suite plays the reverse proxy: tests give themselves a rate-limit bucket with X-Real-IP.
-        // (Without TRUST_PROXY=1 those headers are ignored: tests/integration/security-brute-force.test.ts.)
-        TRUST_PROXY: "1" },
+      // The defaults a user gets: no TRUST_PROXY, so client addresses come from the socket. Tests that
+      // need a client address of their own connect from another loopback address (tests/support/http.ts).
+      env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_SECRET: prepared.authSecret, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", TRUST_PROXY: "0" },
     });
     await waitForHealth(`${baseUrl}/api/v1/health`, server);
   }

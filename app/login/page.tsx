@@ -4,6 +4,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { BrandMark } from "@/components/shell/brand-mark";
 import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
@@ -24,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
           </div>
         </div>
         <div className="login-body">
-          <LoginForm callbackUrl={callbackUrl} initialError={params.error && params.error !== "CredentialsSignin" ? params.error : undefined} />
+          <LoginForm callbackUrl={callbackUrl} initialError={signInErrorMessage(params.error)} />
           <p className="login-foot">Quên mật khẩu? Liên hệ quản trị viên của đơn vị để được cấp lại.</p>
         </div>
       </div>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { signIn } from "next-auth/react";
+import { SIGN_IN_FAILED_MESSAGE, signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 type Props = { callbackUrl: string; initialError?: string };
 
@@ -23,7 +24,7 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
     try {
       const result = await signIn("credentials", { username, password, redirect: false });
       if (!result || result.error) {
-        setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Tên đăng nhập hoặc mật khẩu không đúng.");
+        setError(signInErrorMessage(result?.error) ?? SIGN_IN_FAILED_MESSAGE);
         setPending(false);
         return;
       }

@@ -1,7 +1,9 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { revokeSession, SESSION_HOURS, signInWithPassword } from "./sign-in";
+import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_NAME, deviceCookieFrom } from "./device-cookie";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
 
 // JWT sessions (the only kind next-auth 4 allows with credentials) carry just
@@ -25,8 +27,19 @@ export const authOptions: NextAuthOptions = {
           password: String(credentials?.password ?? ""),
           ip: clientAddress(headers),
           userAgent: userAgentOf(headers),
+          deviceCookie: deviceCookieFrom(headers.cookie),
         });
-        if (!result.ok) throw new Error(result.message);
+        // A code, not text: the sign-in page maps codes to its own messages (lib/auth/sign-in-messages.ts).
+        if (!result.ok) throw new Error(result.code);
+        if (result.deviceCookie) {
+          (await cookies()).set(DEVICE_COOKIE_NAME, result.deviceCookie, {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+            path: "/",
+            maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
+          });
+        }
         return { id: result.sessionId };
       },
     }),

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 
-export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
+export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number; windowStart: Date };
 
 /**
  * Fixed-window counter kept in PostgreSQL, so every app instance counts the
@@ -20,7 +20,13 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
     await db().rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 86_400_000) } } });
   }
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-  return { allowed: count <= limit, count, retryAfterSeconds };
+  return { allowed: count <= limit, count, retryAfterSeconds, windowStart };
+}
+
+/** Gives back a hit counted by hitRateLimit in `windowStart` (a reserved attempt that turned out not to count). */
+export async function refundRateLimit(key: string, windowStart: Date): Promise<void> {
+  await db().$executeRaw`
+    UPDATE "RateLimitBucket" SET "count" = "count" - 1 WHERE "key" = ${key} AND "windowStart" = ${windowStart} AND "count" > 0`;
 }
 
 /** The state of a window without counting a hit (to refuse early, before any work). */
@@ -30,5 +36,5 @@ export async function peekRateLimit(key: string, limit: number, windowSeconds: n
   const bucket = await db().rateLimitBucket.findUnique({ where: { key_windowStart: { key, windowStart } } });
   const count = Number(bucket?.count ?? 0);
   const retryAfterSeconds = Math.max(1, Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000));
-  return { allowed: count < limit, count, retryAfterSeconds };
+  return { allowed: count < limit, count, retryAfterSeconds, windowStart };
 }

@@ -7,6 +7,8 @@ import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
 import { ROLE_SCOPE_LEVELS } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation/parse";
+import { attemptPassword, MAX_FAILED_LOGINS } from "@/lib/auth/sign-in";
+import { formatDateTime } from "@/lib/format/date";
 import { ChangeOwnPasswordSchema, CreateUserSchema, ResetPasswordSchema, UserFilterSchema } from "./schemas";
 
 export const USERS_PAGE_SIZE = 50;
@@ -140,28 +142,41 @@ export async function unlockUser(actor: Actor, userId: number): Promise<void> {
   });
 }
 
-/** Any signed-in user changes their own password; other sessions of theirs end. */
+/**
+ * Any signed-in user changes their own password; other sessions of theirs end.
+ * The current password is checked like a sign-in (attemptPassword): wrong ones
+ * count towards the same lock, so a stolen session cannot guess it without limit.
+ */
 export async function changeOwnPassword(actor: Actor, rawInput: unknown, currentSessionId?: string): Promise<void> {
   if (actor.kind !== "user") throw new NotFoundError();
   const input = parseInput(ChangeOwnPasswordSchema, rawInput);
-  const user = await db().user.findUnique({ where: { id: actor.id } });
-  if (!user) throw new NotFoundError();
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new ValidationError("Mật khẩu hiện tại không đúng.", [{ field: "currentPassword", message: "Mật khẩu hiện tại không đúng." }]);
-  }
-  assertPasswordAcceptable(input.newPassword, user.username, "newPassword");
-  if (await verifyPassword(user.passwordHash, input.newPassword)) {
-    throw new ValidationError("Mật khẩu mới phải khác mật khẩu hiện tại.", [{ field: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." }]);
-  }
+  const account = await db().user.findUnique({ where: { id: actor.id }, select: { username: true } });
+  if (!account) throw new NotFoundError();
+  assertPasswordAcceptable(input.newPassword, account.username, "newPassword");
+  // Hashed before the account is held: the row lock lasts one password check, not two.
   const passwordHash = await hashPassword(input.newPassword);
-  await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() } });
+  const attempt = await attemptPassword({ id: actor.id }, input.currentPassword, { ip: actor.ip ?? null, userAgent: actor.userAgent ?? null, during: "password_change" }, async (tx, user) => {
+    if (await verifyPassword(user.passwordHash, input.newPassword)) return "unchanged" as const;
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, mustChangePassword: false, passwordChangedAt: new Date(), failedLoginCount: 0 } });
     await tx.authSession.updateMany({
       where: { userId: user.id, revokedAt: null, ...(currentSessionId ? { id: { not: currentSessionId } } : {}) },
       data: { revokedAt: new Date() },
     });
     await recordAuditEvent(tx, actor, { action: "user.password_changed", entityType: "User", entityId: user.id, orgUnitId: user.orgUnitId });
+    return "changed" as const;
   });
+  if (attempt.outcome === "unknown") throw new NotFoundError();
+  if (attempt.outcome === "locked" || (attempt.outcome === "wrong" && attempt.lockedUntil)) {
+    const until = attempt.outcome === "locked" ? attempt.user.lockedUntil : attempt.lockedUntil;
+    const message = `Nhập sai mật khẩu hiện tại quá ${MAX_FAILED_LOGINS} lần: tài khoản tạm khóa đến ${formatDateTime(until)}.`;
+    throw new ValidationError(message, [{ field: "currentPassword", message }]);
+  }
+  if (attempt.outcome === "wrong") {
+    throw new ValidationError("Mật khẩu hiện tại không đúng.", [{ field: "currentPassword", message: "Mật khẩu hiện tại không đúng." }]);
+  }
+  if (attempt.value === "unchanged") {
+    throw new ValidationError("Mật khẩu mới phải khác mật khẩu hiện tại.", [{ field: "newPassword", message: "Mật khẩu mới phải khác mật khẩu hiện tại." }]);
+  }
 }
 
 /** Units an administrator can attach a user or token to, for the pickers. */

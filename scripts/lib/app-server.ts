@@ -5,6 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { PROJECT_ROOT } from "@/lib/db/server";
+import { serveArgs } from "./build";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? "LongBien@2026";
@@ -22,12 +23,12 @@ export async function freePort(): Promise<number> {
 
 export type AppServer = { baseUrl: string; port: number; child: ChildProcess; output: string[]; stop: () => Promise<void>; kill: () => Promise<void> };
 
-/** `next start` of the production build on a free port (or `port`) against `databaseUrl`. */
+/** The production build (scripts/serve.mjs) on a free port (or `port`) against `databaseUrl`. */
 export async function startAppServer(databaseUrl: string, extraEnv: Record<string, string> = {}, port?: number): Promise<AppServer> {
   port ??= await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const output: string[] = [];
-  const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, serveArgs(port, { host: "127.0.0.1" }), {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXTAUTH_URL: baseUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
@@ -45,7 +46,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     await exited;
   };
   for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`next start đã dừng:\n${output.join("")}`);
+    if (child.exitCode !== null) throw new Error(`máy chủ ứng dụng đã dừng:\n${output.join("")}`);
     try {
       if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { baseUrl, port, child, output, stop: () => end("SIGTERM"), kill: () => end("SIGKILL") };
     } catch {
@@ -54,7 +55,7 @@ export async function startAppServer(databaseUrl: string, extraEnv: Record<strin
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await end("SIGKILL");
-  throw new Error(`next start không sẵn sàng sau 120 giây:\n${output.join("")}`);
+  throw new Error(`máy chủ ứng dụng không sẵn sàng sau 120 giây:\n${output.join("")}`);
 }
 
 function cookiesFrom(response: Response, jar: Map<string, string>) {
@@ -83,12 +84,12 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
   return cookie();
 }
 
-/** Clears the per-address sign-in window (load tests and suites sign in many accounts from 127.0.0.1). */
+/** Clears the per-address sign-in windows (failed sign-ins count per address; successes never do). */
 export async function allowMoreSignIns(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await client.query(`DELETE FROM "RateLimitBucket" WHERE key LIKE 'login:ip:%'`);
+    await client.query(`DELETE FROM "RateLimitBucket" WHERE key LIKE 'login:%'`);
   } finally {
     await client.end();
   }

@@ -7,6 +7,13 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@/lib/db/server";
 import { NEXT_BIN } from "./app-server";
 
+/** The web server: Next.js behind a server that stamps each request with its socket address (scripts/serve.mjs). */
+export const SERVE_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.mjs");
+
+/** Arguments for `node` to serve the app on `port` (all interfaces unless `host`). */
+export function serveArgs(port: number, options: { host?: string; dev?: boolean } = {}): string[] {
+  return [SERVE_SCRIPT, ...(options.dev ? ["--dev"] : []), "-p", String(port), ...(options.host ? ["-H", options.host] : [])];
+}
 const FINGERPRINT_FILE = path.join(PROJECT_ROOT, ".next", "source-fingerprint");
 const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
 

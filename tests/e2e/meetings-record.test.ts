@@ -9,8 +9,8 @@ import { todayIso } from "@/lib/format/date";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-// Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
-// signs in from the same machine.
+// Inert: the test server runs without TRUST_PROXY, so X-Real-IP is ignored; successful sign-ins
+// never count against an address anyway (docs/security.md, "Sign-in").
 const CLIENT = { "x-real-ip": `e2e-meetings-record-${process.pid}` };
 
 async function heldStat(page: Page): Promise<string | null> {

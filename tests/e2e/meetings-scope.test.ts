@@ -6,8 +6,8 @@ import { todayIso } from "@/lib/format/date";
 
 afterAll(closeTestDb);
 
-// Our own client address: the sign-in rate limit counts per address, and the whole e2e suite
-// signs in from the same machine.
+// Inert: the test server runs without TRUST_PROXY, so X-Real-IP is ignored; successful sign-ins
+// never count against an address anyway (docs/security.md, "Sign-in").
 const CLIENT = { "x-real-ip": `e2e-meetings-scope-${process.pid}` };
 
 async function session(username: string, password = TEST_PASSWORD): Promise<Session> {

@@ -1,6 +1,7 @@
 import { createTestWard, createUser, TEST_PASSWORD, uniqueSuffix } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
-import { MAX_FAILED_LOGINS, signInWithPassword, revokeSession, CLIENT_ATTEMPTS_PER_WINDOW } from "@/lib/auth/sign-in";
+import { MAX_FAILED_LOGINS, signInWithPassword, revokeSession, CLIENT_FAILURES_PER_WINDOW } from "@/lib/auth/sign-in";
+import { SIGN_IN_FAILED_MESSAGE, TOO_MANY_ATTEMPTS_MESSAGE } from "@/lib/auth/sign-in-messages";
 
 afterAll(closeTestDb);
 
@@ -25,7 +26,8 @@ describe("sign-in with username and password", () => {
   it("refuses a wrong password with a generic Vietnamese message and counts it", async () => {
     const { wardUser } = await createTestWard();
     const result = await signInWithPassword({ username: wardUser.username, password: "sai mật khẩu", ip: ip() });
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("Tên đăng nhập hoặc mật khẩu không đúng") });
+    expect(result).toEqual({ ok: false, code: "CredentialsSignin", message: SIGN_IN_FAILED_MESSAGE });
+    expect(SIGN_IN_FAILED_MESSAGE).toContain("Tên đăng nhập hoặc mật khẩu không đúng");
     expect((await testDb().user.findUniqueOrThrow({ where: { id: wardUser.id } })).failedLoginCount).toBe(1);
     expect(await auditActions(wardUser.id)).toEqual(["auth.login.failed"]);
   });
@@ -37,8 +39,11 @@ describe("sign-in with username and password", () => {
     const locked = await testDb().user.findUniqueOrThrow({ where: { id: wardUser.id } });
     expect(locked.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
     expect(locked.lockedUntil!.getTime() - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    // Refused with the same answer as any failure (the lock is not announced to whoever asks), and no session.
+    const sessionsBefore = await testDb().authSession.count({ where: { userId: wardUser.id } });
     const refused = await signInWithPassword({ username: wardUser.username, password: TEST_PASSWORD, ip: address });
-    expect(refused).toEqual({ ok: false, message: expect.stringContaining("tạm khóa") });
+    expect(refused).toEqual({ ok: false, code: "CredentialsSignin", message: SIGN_IN_FAILED_MESSAGE });
+    expect(await testDb().authSession.count({ where: { userId: wardUser.id } })).toBe(sessionsBefore);
     expect(await auditActions(wardUser.id)).toEqual([...Array(MAX_FAILED_LOGINS).fill("auth.login.failed"), "auth.account.locked", "auth.login.refused_locked"]);
     // When the lock expires the right password works again.
     await testDb().user.update({ where: { id: wardUser.id }, data: { lockedUntil: new Date(Date.now() - 1000) } });
@@ -51,19 +56,20 @@ describe("sign-in with username and password", () => {
     expect((await testDb().user.findUniqueOrThrow({ where: { id: wardUser.id } })).failedLoginCount).toBe(4);
   });
 
-  it("refuses disabled and unknown accounts", async () => {
+  it("refuses disabled and unknown accounts with the same answer as a wrong password", async () => {
     const { wardUser } = await createTestWard();
     await testDb().user.update({ where: { id: wardUser.id }, data: { active: false } });
-    expect(await signInWithPassword({ username: wardUser.username, password: TEST_PASSWORD, ip: ip() })).toEqual({ ok: false, message: expect.stringContaining("vô hiệu hóa") });
+    expect(await signInWithPassword({ username: wardUser.username, password: TEST_PASSWORD, ip: ip() })).toEqual({ ok: false, code: "CredentialsSignin", message: SIGN_IN_FAILED_MESSAGE });
+    expect(await auditActions(wardUser.id)).toEqual(["auth.login.refused_disabled"]);
     const unknown = await signInWithPassword({ username: `khong-co-${uniqueSuffix()}`, password: TEST_PASSWORD, ip: ip() });
-    expect(unknown).toEqual({ ok: false, message: "Tên đăng nhập hoặc mật khẩu không đúng." });
+    expect(unknown).toEqual({ ok: false, code: "CredentialsSignin", message: SIGN_IN_FAILED_MESSAGE });
   });
 
-  it("slows down one client address trying many accounts", async () => {
+  it("slows down one client address failing on many accounts", async () => {
     const address = ip();
     let last;
-    for (let i = 0; i <= CLIENT_ATTEMPTS_PER_WINDOW; i++) last = await signInWithPassword({ username: `khong-co-${i}-${uniqueSuffix()}`, password: "x", ip: address });
-    expect(last).toEqual({ ok: false, message: expect.stringContaining("Quá nhiều lần đăng nhập") });
+    for (let i = 0; i <= CLIENT_FAILURES_PER_WINDOW; i++) last = await signInWithPassword({ username: `khong-co-${i}-${uniqueSuffix()}`, password: "x", ip: address });
+    expect(last).toEqual({ ok: false, code: "TooManyAttempts", message: TOO_MANY_ATTEMPTS_MESSAGE });
   }, 60_000);
 
   it("signing out revokes the session and is audited", async () => {

@@ -17,13 +17,23 @@ function cookiesFrom(response: Response, jar: Map<string, string>) {
 
 export type Session = { cookie: string; jar: Map<string, string> };
 
-/** Signs in through next-auth's credentials endpoints, as the API contract describes. */
-export async function signInOverHttp(username: string, password = DEMO_PASSWORD, headers: Record<string, string> = {}): Promise<{ session: Session; status: number; error?: string }> {
-  const jar = new Map<string, string>();
-  const csrfResponse = await fetch(`${baseUrl()}/api/auth/csrf`);
+/**
+ * Signs in through next-auth's credentials endpoints, as the API contract describes.
+ * `from`: the client's own fetch (tests/support/client-address.ts); `jar`: cookies the client
+ * already holds (a device cookie), updated in place.
+ */
+export async function signInOverHttp(
+  username: string,
+  password = DEMO_PASSWORD,
+  headers: Record<string, string> = {},
+  options: { from?: (input: string, init?: RequestInit) => Promise<Response>; jar?: Map<string, string> } = {},
+): Promise<{ session: Session; status: number; error?: string; retryAfter?: string | null }> {
+  const send = options.from ?? fetch;
+  const jar = options.jar ?? new Map<string, string>();
+  const csrfResponse = await send(`${baseUrl()}/api/auth/csrf`, { headers: { cookie: cookieHeader(jar) } });
   cookiesFrom(csrfResponse, jar);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+  const response = await send(`${baseUrl()}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(jar), ...headers },
@@ -37,7 +47,7 @@ export async function signInOverHttp(username: string, password = DEMO_PASSWORD,
     const body = (await response.json()) as { url?: string };
     if (body.url?.includes("error=")) error = new URL(body.url, baseUrl()).searchParams.get("error") ?? undefined;
   }
-  return { session: { cookie: cookieHeader(jar), jar }, status: response.status, error };
+  return { session: { cookie: cookieHeader(jar), jar }, status: response.status, error, retryAfter: response.headers.get("retry-after") };
 }
 
 export function cookieHeader(jar: Map<string, string>): string {
