@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from "@/lib/db/server";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 const FINGERPRINT_FILE = path.join(PROJECT_ROOT, ".next", "source-fingerprint");
-const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
+const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 
 function listFiles(entry: string): string[] {
   const full = path.join(PROJECT_ROOT, entry);
