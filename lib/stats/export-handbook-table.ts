@@ -59,7 +59,7 @@ export async function exportHandbookTable(actor: Actor, rawQuery: unknown): Prom
     sheet = sheetOf<Row>({
       name: "Theo tháng",
       title: `Sổ tay đảng viên điện tử — ${series.orgUnit.name} — ${formatPeriod(series.from)} đến ${formatPeriod(series.to)}`,
-      columns: [{ header: "Tháng", value: (row: Row) => row.period, format: "text", width: 10 }, ...figureColumns<Row>()],
+      columns: [{ header: "Tháng", value: (row: Row) => row.period, format: "period", width: 10 }, ...figureColumns<Row>()],
       rows: series.items,
     });
   } else if (query.table === "lagging") {
@@ -88,7 +88,7 @@ export async function exportHandbookTable(actor: Actor, rawQuery: unknown): Prom
       title: `Báo cáo sử dụng Sổ tay — ${branch.name}`,
       columns: [
         { header: "Ngày số liệu", value: (row: Row) => new Date(`${row.date}T00:00:00Z`), format: "date", width: 14 },
-        { header: "Tháng", value: (row: Row) => row.period, format: "text" },
+        { header: "Tháng", value: (row: Row) => row.period, format: "period" },
         { header: "Dùng trong sinh hoạt", value: (row: Row) => (row.usedInMeetings ? "Có" : "Không") },
         { header: "Tin bài", value: (row: Row) => row.newsPosts, format: "integer" },
         { header: "Văn bản", value: (row: Row) => row.documents, format: "integer" },
