@@ -4,6 +4,7 @@ import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { rateTone, type HandbookFigures, type Thresholds, type UnitRef } from "@/lib/stats/handbook-figures";
 import { Badge } from "@/components/ui/badge";
+import { ELIGIBLE_RATE_EXPLAIN, HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 import { dashboardHref, type DashboardState } from "./dashboard-href";
 
 export const CHILD_SORTS = {
@@ -11,7 +12,7 @@ export const CHILD_SORTS = {
   members: "Đảng viên",
   install: "Tỷ lệ cài",
   eligible: "Cài / thuộc diện",
-  meetings: "Dùng trong sinh hoạt",
+  meetings: "Báo dùng trong sinh hoạt",
   news: "Tin bài",
   documents: "Văn bản",
 } as const;
@@ -58,7 +59,7 @@ export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds
     <div className="table-wrap">
       <table className="stats-table">
         <caption>
-          {formatNumber(rows.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}%
+          {formatNumber(rows.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}% · {ELIGIBLE_RATE_EXPLAIN} · “Báo dùng trong SH”: {HANDBOOK_USE.reported.source}
         </caption>
         <thead>
           <tr>
@@ -68,7 +69,7 @@ export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds
             {head("Tỷ lệ cài", "install")}
             <th className="num">Thuộc diện</th>
             {head("Cài / thuộc diện", "eligible")}
-            {head(childrenAreBranches ? "Dùng trong SH" : "Chi bộ dùng trong SH", "meetings")}
+            {head(childrenAreBranches ? "Báo dùng trong SH" : "Chi bộ báo dùng trong SH", "meetings")}
             {head("Tin bài", "news")}
             {head("Văn bản", "documents")}
           </tr>

@@ -132,7 +132,21 @@ export const draftsPaths = {
     get: {
       summary: "Hộp thư phản hồi của Đảng ủy phường (Ban Tổ chức xem được): quyết định và góp ý về dự thảo của các chi bộ",
       parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["open", "acknowledged", "all"] } }, period, { name: "page", in: "query", schema: { type: "integer" } }, { name: "pageSize", in: "query", schema: { type: "integer", maximum: 500 } }],
-      responses: { "200": json(page("Feedback")), ...errors },
+      responses: {
+        "200": json({
+          allOf: [
+            page("Feedback"),
+            {
+              type: "object",
+              properties: {
+                open: { type: "integer", description: "Phản hồi chưa xác nhận trong phạm vi (mọi kỳ, hoặc kỳ period): cùng số trang chủ và trang Phản hồi hiển thị" },
+                overdue: { type: "integer", description: "Trong số đó, yêu cầu chỉnh sửa chờ quá số ngày cài đặt" },
+              },
+            },
+          ],
+        }),
+        ...errors,
+      },
     },
   },
   "/feedback/{id}/ack": {
