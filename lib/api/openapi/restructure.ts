@@ -54,6 +54,7 @@ export const restructureSchemas = {
       closed: { type: "array", items: unitRef },
       moved: { type: "array", items: { allOf: [unitRef, { type: "object", properties: { from: unitRef, to: unitRef } }] } },
       accounts: { type: "array", items: { type: "object", properties: { id, username: { type: "string" }, action: { type: "string", enum: ["MOVE", "DISABLE"] }, to: unitRef } } },
+      warnings: { type: "array", items: { type: "string" }, description: "Cảnh báo không chặn thay đổi, ví dụ hai đơn vị cùng tên dưới một đơn vị cấp trên" },
     },
   },
   UnitHistory: {
