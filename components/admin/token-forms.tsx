@@ -1,16 +1,21 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { ROLE_LABELS, ROLE_SCOPE_LEVELS } from "@/lib/auth/permissions";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 const TOKEN_ROLES = ["LEADER", "BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY"] as const;
 
-export function IssueTokenForm({ action, units }: { action: Action; units: { code: string; name: string }[] }) {
+export type TokenUnit = { id: number; code: string; name: string; level: "CITY" | "DISTRICT" | "WARD" | "BRANCH"; parentName: string | null };
+
+/** The unit is picked from the list (only the levels the chosen role may have), never typed as a code. */
+export function IssueTokenForm({ action, units }: { action: Action; units: TokenUnit[] }) {
   const [state, formAction] = useActionState(action, IDLE);
   const value = (name: string) => state.values?.[name] ?? "";
+  const [role, setRole] = useState<(typeof TOKEN_ROLES)[number]>((value("role") as (typeof TOKEN_ROLES)[number]) || "LEADER");
+  const fitting = units.filter((unit) => ROLE_SCOPE_LEVELS[role].includes(unit.level));
   const secret = state.status === "success" ? state.data?.secret : undefined;
   return (
     <form action={formAction} className="form" noValidate>
@@ -25,23 +30,24 @@ export function IssueTokenForm({ action, units }: { action: Action; units: { cod
         {(props) => <input {...props} type="text" defaultValue={value("name")} required maxLength={100} />}
       </Field>
       <div className="form-row">
-        <Field name="orgUnitCode" label="Mã đơn vị" state={state}>
-          {(props) => (
-            <>
-              <input {...props} type="text" list="token-unit-codes" defaultValue={value("orgUnitCode")} autoComplete="off" required maxLength={40} />
-              <datalist id="token-unit-codes">
-                {units.map((unit) => (
-                  <option key={unit.code} value={unit.code}>{unit.name}</option>
-                ))}
-              </datalist>
-            </>
-          )}
-        </Field>
         <Field name="role" label="Vai trò" state={state}>
           {(props) => (
-            <select {...props} defaultValue={value("role") || "LEADER"}>
-              {TOKEN_ROLES.map((role) => (
-                <option key={role} value={role}>{ROLE_LABELS[role]}</option>
+            <select {...props} value={role} onChange={(event) => setRole(event.target.value as (typeof TOKEN_ROLES)[number])}>
+              {TOKEN_ROLES.map((candidate) => (
+                <option key={candidate} value={candidate}>{ROLE_LABELS[candidate]}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="orgUnitId" label="Đơn vị" state={state} hint={`${fitting.length.toLocaleString("vi-VN")} đơn vị phù hợp với vai trò đã chọn.`}>
+          {(props) => (
+            <select {...props} key={role} defaultValue={value("orgUnitId")} required>
+              <option value="">— Chọn đơn vị —</option>
+              {fitting.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                  {unit.parentName && unit.level === "BRANCH" ? ` — ${unit.parentName}` : ""} ({unit.code})
+                </option>
               ))}
             </select>
           )}

@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
+import { countOpenFeedback } from "@/lib/drafts/feedback-counts";
 import { STATUS_LABELS, STATUS_TONES } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -13,7 +14,7 @@ import { Stat } from "@/components/ui/stat";
 /** Home page: the review period's progress for the board, wards and leaders. */
 export async function DraftReviewHomePanel({ actor }: { actor: Actor }) {
   const period = await defaultReviewPeriod();
-  const { totals, deadline } = await getDraftReviewSummary(actor, { period, withChildren: false });
+  const [{ totals, deadline }, feedback] = await Promise.all([getDraftReviewSummary(actor, { period, withChildren: false }), can(actor.role, "feedback.read") ? countOpenFeedback(actor) : null]);
   return (
     <section className="section card">
       <div className="card-header">
@@ -24,7 +25,16 @@ export async function DraftReviewHomePanel({ actor }: { actor: Actor }) {
         <Stat label="Đã nộp" value={`${formatNumber(totals.submitted)}/${formatNumber(totals.branches)}`} note={`${formatNumber(totals.late)} nộp muộn · ${formatNumber(totals.missing + totals.notDue)} chưa nộp`} />
         <Stat label="Chờ xem xét" value={formatNumber(totals.awaitingReview)} />
         <Stat label="Yêu cầu chỉnh sửa" value={formatNumber(totals.changesRequested)} note={`${formatNumber(totals.approved)} đã duyệt`} />
-        <Stat label="Phường chưa xác nhận" value={formatNumber(totals.unacknowledged)} note={`${formatNumber(totals.unacknowledgedOverdue)} quá hạn`} />
+        {feedback ? (
+          // Every period, as the feedback list counts them: an old request for changes is not hidden by the month shown above.
+          <Stat
+            label="Phản hồi chưa xác nhận"
+            value={<Link href="/feedback">{formatNumber(feedback.open)}</Link>}
+            note={`${formatNumber(feedback.overdue)} quá hạn (yêu cầu chỉnh sửa chờ quá ${formatNumber(feedback.ackDays)} ngày) · mọi kỳ`}
+          />
+        ) : (
+          <Stat label="Phường chưa xác nhận" value={formatNumber(totals.unacknowledged)} note={`${formatNumber(totals.unacknowledgedOverdue)} quá hạn`} />
+        )}
       </div>
       <div className="actions-row section">
         <Link className="button" href={`/drafts?period=${period}${can(actor.role, "draft.review") ? "&status=AWAITING" : ""}`}>{can(actor.role, "draft.review") ? "Xem dự thảo chờ xem xét" : "Xem danh sách dự thảo"}</Link>

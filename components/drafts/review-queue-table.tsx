@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState, type Updater } from "@tanstack/react-table";
 import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
-import { formatDateTime } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatTime } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
@@ -30,6 +30,9 @@ export type QueueRowView = {
 
 const features = tableFeatures({ rowSortingFeature });
 
+/** `key`: a column that must stay in view without sideways scrolling (tests/e2e/screens-fit.test.ts measures it). */
+type ColumnMeta = { className?: string; key?: boolean };
+
 function rowHref(row: QueueRowView): string {
   return row.draftId ? `/drafts/${row.draftId}` : `/drafts/branch/${row.branch.id}/${row.period}`;
 }
@@ -46,9 +49,10 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
           <div className="small muted mono">{row.original.branch.code}</div>
         </>
       ),
+      meta: { className: "cell-branch", key: true },
     },
     { id: "ward", header: "Phường", accessorFn: (row) => row.ward?.name ?? "", cell: ({ row }) => row.original.ward?.name.replace(/^(Phường|Xã|Thị trấn) /, "") ?? "—", meta: { className: "col-secondary" } },
-    { id: "status", header: "Trạng thái", accessorFn: (row) => row.status, cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status]}>{STATUS_LABELS[row.original.status]}</Badge> },
+    { id: "status", header: "Trạng thái", accessorFn: (row) => row.status, cell: ({ row }) => <Badge tone={STATUS_TONES[row.original.status]}>{STATUS_LABELS[row.original.status]}</Badge>, meta: { className: "cell-status", key: true } },
     { id: "version", header: "Phiên bản", accessorFn: (row) => row.versionNo, cell: ({ row }) => (row.original.versionNo ? `v${row.original.versionNo}` : "—"), sortDescFirst: true, meta: { className: "num col-secondary" } },
     {
       id: "submittedAt",
@@ -56,10 +60,16 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
       accessorFn: (row) => row.firstSubmittedAt,
       cell: ({ row }) => (
         <>
-          {row.original.firstSubmittedAt ? <div className="nowrap">{formatDateTime(row.original.firstSubmittedAt)}</div> : null}
+          {row.original.firstSubmittedAt ? (
+            <div className="nowrap" title={formatDateTime(row.original.firstSubmittedAt)}>
+              {formatDate(row.original.firstSubmittedAt)}
+              <div className="small muted">{formatTime(row.original.firstSubmittedAt)}</div>
+            </div>
+          ) : null}
           {row.original.timeliness !== "ON_TIME" ? <Badge tone={TIMELINESS_TONES[row.original.timeliness]}>{TIMELINESS_LABELS[row.original.timeliness]}</Badge> : null}
         </>
       ),
+      meta: { className: "col-secondary" },
     },
     {
       id: "flags",
@@ -70,7 +80,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         const decided = row.original.flags as DraftFlagKey[];
         const proposed = (row.original.proposedFlags as DraftFlagKey[]).filter((flag) => !decided.includes(flag));
         return (
-          <div className="flag-list">
+          <div className="flag-list queue-flags">
             {decided.map((flag) => (
               <span key={flag} className="badge badge-bad" title={FLAG_LABELS[flag]}>{FLAG_SHORT[flag]}</span>
             ))}
@@ -80,6 +90,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
           </div>
         );
       },
+      meta: { className: "col-secondary" },
     },
     {
       id: "similarity",
@@ -94,7 +105,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         ) : (
           "—"
         ),
-      meta: { className: "num" },
+      meta: { className: "num col-secondary" },
     },
     { id: "openComments", header: "Góp ý mở", accessorFn: (row) => row.openComments, sortDescFirst: true, cell: ({ row }) => (row.original.draftId ? formatNumber(row.original.openComments) : "—"), meta: { className: "num col-secondary" } },
     {
@@ -105,10 +116,13 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         row.original.feedbackPendingSince ? (
           <Badge tone={row.original.ackOverdue ? "bad" : "warn"}>Chờ {formatNumber(row.original.waitingDays ?? 0)} ngày</Badge>
         ) : row.original.feedbackAckedAt ? (
-          <span className="small">Đã xác nhận {formatDateTime(row.original.feedbackAckedAt)}</span>
+          <span className="small" title={formatDateTime(row.original.feedbackAckedAt)}>
+            Đã xác nhận <span className="nowrap">{formatDate(row.original.feedbackAckedAt)}</span>
+          </span>
         ) : (
           <span className="muted">—</span>
         ),
+      meta: { key: true },
     },
   ];
 }
@@ -160,9 +174,10 @@ export function ReviewQueueTable({ rows, sort, templateThreshold }: { rows: Queu
             <tr key={group.id}>
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
-                const className = (header.column.columnDef.meta as { className?: string } | undefined)?.className;
+                const meta = header.column.columnDef.meta as ColumnMeta | undefined;
+                const className = meta?.className;
                 return (
-                  <th key={header.id} className={className} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} scope="col">
+                  <th key={header.id} className={className} data-key-column={meta?.key ? "" : undefined} aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined} scope="col">
                     {header.column.getCanSort() ? (
                       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />
@@ -186,7 +201,7 @@ export function ReviewQueueTable({ rows, sort, templateThreshold }: { rows: Queu
             table.getRowModel().rows.map((row) => (
               <tr key={row.id} className={row.original.status === "NOT_SUBMITTED" ? "row-missing" : undefined}>
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className={(cell.column.columnDef.meta as { className?: string } | undefined)?.className}>
+                  <td key={cell.id} className={(cell.column.columnDef.meta as ColumnMeta | undefined)?.className}>
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}

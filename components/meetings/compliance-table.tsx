@@ -3,6 +3,7 @@ import { formatDate } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import type { MeetingState } from "@/lib/meetings/labels";
 import { MeetingStateBadge } from "./meeting-state-badge";
+import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 type Row = {
   unit: { id: number; code: string; name: string; level: string };
@@ -34,7 +35,7 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
             {branches ? null : <th className="num">Thiếu</th>}
             {branches ? null : <th className="num">Chưa đến hạn</th>}
             <th className="num">Tỷ lệ có mặt</th>
-            <th className="num">Dùng Sổ tay</th>
+            <th className="num" title={HANDBOOK_USE.recorded.explain}>{HANDBOOK_USE.recorded.short}</th>
             <th className="num">Chuyên đề</th>
           </tr>
         </thead>

@@ -42,6 +42,24 @@ export function RestructureForm({ action, type, defaultDate, upper, within, with
   const [newCode, setNewCode] = useState("");
 
   const mergeable = upper.filter((unit) => unit.level === "WARD" || unit.level === "DISTRICT");
+  // A unit and a unit under it cannot be merged together (the server refuses it too): ticking one
+  // disables the other, with the reason beside it.
+  const parentOf = useMemo(() => new Map(upper.map((unit) => [unit.id, unit.parentId])), [upper]);
+  const byId = useMemo(() => new Map(upper.map((unit) => [unit.id, unit])), [upper]);
+  const isUnder = (unitId: number, ancestorId: number) => {
+    for (let parent = parentOf.get(unitId) ?? null; parent !== null; parent = parentOf.get(parent) ?? null) if (parent === ancestorId) return true;
+    return false;
+  };
+  const blockedBy = (unitId: number): string | null => {
+    for (const selected of sources) {
+      if (selected === unitId) continue;
+      const other = byId.get(selected);
+      if (!other) continue;
+      if (isUnder(unitId, selected)) return `trực thuộc ${other.name} đã chọn`;
+      if (isUnder(selected, unitId)) return `có ${other.name} đã chọn trực thuộc`;
+    }
+    return null;
+  };
   const parents = upper.filter((unit) => unit.level === "CITY" || unit.level === "DISTRICT");
   const single = [...upper.filter((unit) => unit.level !== "CITY"), ...within.filter((unit) => unit.level === "BRANCH")];
 
@@ -100,15 +118,26 @@ export function RestructureForm({ action, type, defaultDate, upper, within, with
           <fieldset className="reform-fieldset">
             <legend>Các đơn vị hợp nhất</legend>
             <div className="reform-checks">
-              {mergeable.map((unit) => (
-                <label key={unit.id} className="reform-check">
-                  <input type="checkbox" name="source" value={unit.id} checked={sources.includes(unit.id)} onChange={(event) => setSources((current) => (event.target.checked ? [...current, unit.id] : current.filter((id) => id !== unit.id)))} />
-                  <span>
-                    {unit.name}
-                    <small className="muted reform-check-note"> {LEVEL_LABELS[unit.level]}{unit.parentName ? ` · ${unit.parentName}` : ""}</small>
-                  </span>
-                </label>
-              ))}
+              {mergeable.map((unit) => {
+                const blocked = sources.includes(unit.id) ? null : blockedBy(unit.id);
+                return (
+                  <label key={unit.id} className={blocked ? "reform-check reform-check-blocked" : "reform-check"}>
+                    <input
+                      type="checkbox"
+                      name="source"
+                      value={unit.id}
+                      checked={sources.includes(unit.id)}
+                      disabled={blocked !== null}
+                      onChange={(event) => setSources((current) => (event.target.checked ? [...current, unit.id] : current.filter((id) => id !== unit.id)))}
+                    />
+                    <span>
+                      {unit.name}
+                      <small className="muted reform-check-note"> {LEVEL_LABELS[unit.level]}{unit.parentName ? ` · ${unit.parentName}` : ""}</small>
+                      {blocked ? <small className="reform-check-note"> — không chọn được: {blocked}</small> : null}
+                    </span>
+                  </label>
+                );
+              })}
             </div>
             {errorOf("sourceIds") ? <div className="field-error">{errorOf("sourceIds")}</div> : null}
           </fieldset>

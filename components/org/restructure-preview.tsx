@@ -17,6 +17,16 @@ export function RestructurePreview({ outcome }: { outcome: RestructureOutcome })
         <Badge tone="warn">Xem trước</Badge> {RESTRUCTURE_TYPE_LABELS[outcome.event.type]}
       </h2>
       <p className="reform-summary">{outcome.event.summary}.</p>
+      {outcome.warnings?.length ? (
+        <div className="alert alert-warn" role="alert">
+          <strong>Cần xem lại trước khi áp dụng:</strong>
+          <ul>
+            {outcome.warnings.map((warning) => (
+              <li key={warning}>{warning}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {moves.branches ? (
         <p>
           <strong>{formatNumber(moves.branches)} chi bộ</strong>, <strong>{formatNumber(moves.members)} đảng viên</strong> và{" "}

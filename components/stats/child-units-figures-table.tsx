@@ -4,6 +4,7 @@ import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { rateTone, type HandbookFigures, type Thresholds, type UnitRef } from "@/lib/stats/handbook-figures";
 import { Badge } from "@/components/ui/badge";
+import { ELIGIBLE_RATE_EXPLAIN, HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 import { dashboardHref, type DashboardState } from "./dashboard-href";
 
 export const CHILD_SORTS = {
@@ -11,7 +12,7 @@ export const CHILD_SORTS = {
   members: "Đảng viên",
   install: "Tỷ lệ cài",
   eligible: "Cài / thuộc diện",
-  meetings: "Dùng trong sinh hoạt",
+  meetings: "Báo dùng trong sinh hoạt",
   news: "Tin bài",
   documents: "Văn bản",
 } as const;
@@ -37,10 +38,10 @@ export function sortChildren<T extends Child>(rows: T[], sort: ChildSort): T[] {
   return [...rows].sort((a, b) => (value(a) as number) - (value(b) as number));
 }
 
-function SortHeader({ label, sort, state, parentId, className }: { label: string; sort: ChildSort; state: Props["state"]; parentId: number; className?: string }) {
+function SortHeader({ label, sort, state, parentId, className, keyColumn }: { label: string; sort: ChildSort; state: Props["state"]; parentId: number; className?: string; keyColumn?: boolean }) {
   const active = state.sort === sort;
   return (
-    <th className={className} aria-sort={active ? (sort === "name" ? "ascending" : "other") : undefined}>
+    <th className={className} data-key-column={keyColumn ? "" : undefined} aria-sort={active ? (sort === "name" ? "ascending" : "other") : undefined}>
       <Link className="stats-sort" href={`${dashboardHref(parentId, { ...state, sort, page: undefined })}#don-vi`} scroll={false}>
         {label}
         {active ? " ▾" : ""}
@@ -53,24 +54,25 @@ function SortHeader({ label, sort, state, parentId, className }: { label: string
 export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds, state }: Props) {
   const childrenAreBranches = parentLevel === "WARD";
   const sorted = sortChildren(rows, state.sort);
-  const head = (label: string, sort: ChildSort, className = "num") => <SortHeader label={label} sort={sort} state={state} parentId={parentId} className={className} />;
+  // Rates are the key columns: on a phone the counts give way so that the rates stay in view.
+  const head = (label: string, sort: ChildSort, className = "num", keyColumn = false) => <SortHeader label={label} sort={sort} state={state} parentId={parentId} className={className} keyColumn={keyColumn} />;
   return (
     <div className="table-wrap">
       <table className="stats-table">
         <caption>
-          {formatNumber(rows.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}%
+          {formatNumber(rows.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}% · {ELIGIBLE_RATE_EXPLAIN} · “Báo dùng trong SH”: {HANDBOOK_USE.reported.source}
         </caption>
         <thead>
           <tr>
-            {head(CHILD_LEVEL_LABELS[parentLevel], "name", "")}
-            {head("Đảng viên", "members")}
-            <th className="num">Đã cài</th>
-            {head("Tỷ lệ cài", "install")}
-            <th className="num">Thuộc diện</th>
-            {head("Cài / thuộc diện", "eligible")}
-            {head(childrenAreBranches ? "Dùng trong SH" : "Chi bộ dùng trong SH", "meetings")}
-            {head("Tin bài", "news")}
-            {head("Văn bản", "documents")}
+            {head(CHILD_LEVEL_LABELS[parentLevel], "name", "", true)}
+            {head("Đảng viên", "members", "num col-secondary")}
+            <th className="num col-secondary">Đã cài</th>
+            {head("Tỷ lệ cài", "install", "num", true)}
+            <th className="num col-secondary">Thuộc diện</th>
+            {head("Cài / thuộc diện", "eligible", "num", true)}
+            {head(childrenAreBranches ? "Báo dùng trong SH" : "Chi bộ báo dùng trong SH", "meetings", "num", true)}
+            {head("Tin bài", "news", "num col-secondary")}
+            {head("Văn bản", "documents", "num col-secondary")}
           </tr>
         </thead>
         <tbody>
@@ -80,12 +82,12 @@ export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds
                 <Link href={dashboardHref(row.orgUnit.id, { period: state.period, metric: state.metric })}>{row.orgUnit.name}</Link>
                 <div className="small muted mono">{row.orgUnit.code}</div>
               </td>
-              <td className="num">{formatNumber(row.membersTotal)}</td>
-              <td className="num">{formatNumber(row.membersInstalled)}</td>
+              <td className="num col-secondary">{formatNumber(row.membersTotal)}</td>
+              <td className="num col-secondary">{formatNumber(row.membersInstalled)}</td>
               <td className="num">
                 <Badge tone={rateTone(row.installRate, thresholds)}>{formatPercent(row.installRate)}</Badge>
               </td>
-              <td className="num">{formatNumber(row.membersEligible)}</td>
+              <td className="num col-secondary">{formatNumber(row.membersEligible)}</td>
               <td className="num">{formatPercent(row.eligibleInstallRate, 2)}</td>
               <td className="num">
                 {childrenAreBranches ? (
@@ -97,8 +99,8 @@ export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds
                   </>
                 )}
               </td>
-              <td className="num">{formatNumber(row.newsPosts)}</td>
-              <td className="num">{formatNumber(row.documents)}</td>
+              <td className="num col-secondary">{formatNumber(row.newsPosts)}</td>
+              <td className="num col-secondary">{formatNumber(row.documents)}</td>
             </tr>
           ))}
         </tbody>

@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getHandbookOverview } from "@/lib/stats/get-handbook-overview";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { formatPeriod } from "@/lib/format/date";
+import { eligibleRateNote, HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 /** Home page: the scope's handbook figures of the latest month, with the way into the dashboard. */
 export async function HandbookHomePanel({ actor }: { actor: Actor }) {
@@ -26,8 +27,11 @@ export async function HandbookHomePanel({ actor }: { actor: Actor }) {
           {formatPercent(overview.installRate)} ({formatNumber(overview.membersInstalled)} / {formatNumber(overview.membersTotal)})
         </dd>
         <dt>Đã cài / thuộc diện</dt>
-        <dd>{formatPercent(overview.eligibleInstallRate, 2)}</dd>
-        <dt>Chi bộ dùng trong sinh hoạt</dt>
+        <dd>
+          {formatPercent(overview.eligibleInstallRate, 2)}
+          {eligibleRateNote(overview.eligibleInstallRate) ? <span className="small muted"> ({eligibleRateNote(overview.eligibleInstallRate)})</span> : null}
+        </dd>
+        <dt>{HANDBOOK_USE.reported.label}</dt>
         <dd>
           {formatNumber(overview.branchesUsingInMeetings)} / {formatNumber(overview.branchesTotal)} ({formatPercent(overview.meetingUsageRate)})
         </dd>

@@ -3,6 +3,7 @@ import { formatNumber, formatPercent } from "@/lib/format/number";
 import { rateTone, type HandbookFigures, type Thresholds } from "@/lib/stats/handbook-figures";
 import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
+import { eligibleRateNote, HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 type Props = { figures: HandbookFigures; level: OrgLevel; thresholds: Thresholds };
 
@@ -20,21 +21,21 @@ export function HandbookStatCards({ figures, level, thresholds }: Props) {
       <Stat
         label="So với số thuộc diện cài"
         value={formatPercent(figures.eligibleInstallRate, 2)}
-        note={`${formatNumber(figures.membersInstalled)} / ${formatNumber(figures.membersEligible)} thuộc diện${(figures.eligibleInstallRate ?? 0) > 1 ? " · vượt 100% vì có đảng viên ngoài diện vẫn cài" : ""}`}
+        note={`${formatNumber(figures.membersInstalled)} / ${formatNumber(figures.membersEligible)} thuộc diện${eligibleRateNote(figures.eligibleInstallRate) ? ` · ${eligibleRateNote(figures.eligibleInstallRate)}` : ""}`}
         accent
       />
       {isBranch ? (
         <Stat
-          label="Dùng Sổ tay trong sinh hoạt"
+          label="Báo dùng Sổ tay trong sinh hoạt"
           value={figures.branchesUsingInMeetings ? <Badge tone="ok">Có</Badge> : <Badge tone="bad">Chưa</Badge>}
-          note={figures.branchesReporting ? "Theo báo cáo mới nhất của tháng" : "Chi bộ chưa báo cáo trong tháng"}
+          note={figures.branchesReporting ? `Theo báo cáo sử dụng Sổ tay mới nhất của tháng` : "Chi bộ chưa báo cáo trong tháng"}
           accent
         />
       ) : (
         <Stat
-          label="Chi bộ dùng Sổ tay trong sinh hoạt"
+          label={HANDBOOK_USE.reported.label}
           value={<span className={`stats-tone-${rateTone(figures.meetingUsageRate, thresholds)}`}>{formatNumber(figures.branchesUsingInMeetings)}</span>}
-          note={`/ ${formatNumber(figures.branchesTotal)} chi bộ (${formatPercent(figures.meetingUsageRate)}) · ${formatNumber(figures.branchesReporting)} chi bộ có báo cáo`}
+          note={`/ ${formatNumber(figures.branchesTotal)} chi bộ (${formatPercent(figures.meetingUsageRate)}) · ${HANDBOOK_USE.reported.source} · ${formatNumber(figures.branchesReporting)} chi bộ có báo cáo`}
           accent
         />
       )}

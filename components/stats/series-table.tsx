@@ -1,12 +1,14 @@
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { formatPeriod } from "@/lib/format/date";
 import type { HandbookFigures } from "@/lib/stats/handbook-figures";
+import { ELIGIBLE_RATE_EXPLAIN } from "@/lib/stats/usage-definitions";
 
 /** The month-by-month figures behind the charts, newest first. */
 export function SeriesTable({ items, isBranch }: { items: ({ period: string } & HandbookFigures)[]; isBranch: boolean }) {
   return (
     <div className="table-wrap">
       <table className="stats-table">
+        <caption className="small muted">{ELIGIBLE_RATE_EXPLAIN}</caption>
         <thead>
           <tr>
             <th>Tháng</th>
@@ -14,7 +16,7 @@ export function SeriesTable({ items, isBranch }: { items: ({ period: string } & 
             <th className="num">Đã cài</th>
             <th className="num">Tỷ lệ cài</th>
             <th className="num">Cài / thuộc diện</th>
-            <th className="num">{isBranch ? "Dùng trong SH" : "Chi bộ dùng trong SH"}</th>
+            <th className="num">{isBranch ? "Báo dùng trong SH" : "Chi bộ báo dùng trong SH"}</th>
             <th className="num">Tin bài</th>
             <th className="num">Văn bản</th>
           </tr>

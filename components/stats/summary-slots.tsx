@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { withQuery } from "@/components/ui/pagination";
 import { Stat } from "@/components/ui/stat";
+import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 // Leaders see, beside the handbook figures, where the same unit and month stand
 // in the two other areas; each card links to its detail page.
@@ -50,8 +51,13 @@ export async function MeetingComplianceSummarySlot({ actor, orgUnitId, period }:
       <div className="grid grid-stats">
         <Stat label="Đã sinh hoạt" value={`${formatNumber(summary.held)}/${formatNumber(summary.branches)}`} note={summary.missing ? `${formatNumber(summary.missing)} chi bộ thiếu` : `${formatNumber(summary.pending)} chưa đến hạn`} />
         <Stat label="Tỷ lệ có mặt" value={formatPercent(summary.attendanceRate)} />
-        <Stat label="Dùng sổ tay khi họp" value={formatNumber(summary.usedHandbook)} note={summary.usedHandbookRate === null ? undefined : `${formatPercent(summary.usedHandbookRate)} số cuộc họp`} />
+        <Stat
+          label={HANDBOOK_USE.recorded.label}
+          value={`${formatNumber(summary.usedHandbook)}/${formatNumber(summary.held)}`}
+          note={`${summary.usedHandbookRate === null ? "" : `${formatPercent(summary.usedHandbookRate)} số cuộc họp đã ghi · `}${HANDBOOK_USE.recorded.source}`}
+        />
       </div>
+      <p className="small muted">{HANDBOOK_USE.recorded.explain}</p>
       <p className="section">
         <Link href={withQuery("/meetings", { unit: orgUnitId, period })}>Xem tình hình sinh hoạt</Link>
       </p>

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
+import { auditActionFilter } from "./labels";
 
 export const AUDIT_PAGE_SIZE = 100;
 
@@ -21,7 +22,7 @@ export async function listAuditEvents(actor: Actor, rawFilter: unknown) {
     actor.scopePath === "/" ? undefined : (await db().orgUnit.findMany({ where: { path: { startsWith: actor.scopePath } }, select: { id: true } })).map((unit) => unit.id);
   const where: Prisma.AuditEventWhereInput = {
     ...(scopedUnitIds ? { orgUnitId: { in: scopedUnitIds } } : {}),
-    ...(filter.action ? { action: { startsWith: filter.action } } : {}),
+    ...(filter.action ? { action: auditActionFilter(filter.action) } : {}),
     ...(filter.actor ? { actorLabel: { contains: filter.actor, mode: "insensitive" } } : {}),
   };
   const [total, events] = await Promise.all([
@@ -30,22 +31,3 @@ export async function listAuditEvents(actor: Actor, rawFilter: unknown) {
   ]);
   return { filter, total, events: events.map((event) => ({ ...event, id: event.id.toString() })) };
 }
-
-export const AUDIT_ACTION_LABELS: Record<string, string> = {
-  "auth.login.succeeded": "Đăng nhập thành công",
-  "auth.login.failed": "Đăng nhập sai",
-  "auth.login.refused_locked": "Từ chối đăng nhập (đang khóa)",
-  "auth.login.refused_disabled": "Từ chối đăng nhập (vô hiệu hóa)",
-  "auth.login.rate_limited": "Từ chối đăng nhập (quá nhiều lần)",
-  "auth.account.locked": "Tạm khóa tài khoản",
-  "auth.logout": "Đăng xuất",
-  "auth.session.revoked": "Thu hồi phiên",
-  "user.created": "Tạo người dùng",
-  "user.enabled": "Kích hoạt người dùng",
-  "user.disabled": "Vô hiệu hóa người dùng",
-  "user.password_reset": "Đặt mật khẩu tạm",
-  "user.password_changed": "Đổi mật khẩu",
-  "user.unlocked": "Mở khóa người dùng",
-  "token.issued": "Cấp mã truy cập API",
-  "token.revoked": "Thu hồi mã truy cập API",
-};

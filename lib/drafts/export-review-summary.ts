@@ -25,7 +25,7 @@ function unitSheet(summary: DraftReviewSummary): ExportSheet<DraftReviewSummary[
     title: `Tiến độ nộp và xem xét dự thảo nghị quyết ${formatPeriod(summary.period).toLowerCase()} — ${summary.orgUnit.name}`,
     columns: [
       { header: "Đơn vị", value: (row) => row.orgUnit.name, width: 36 },
-      { header: "Mã", value: (row) => row.orgUnit.code, width: 12 },
+      { header: "Mã", value: (row) => row.orgUnit.code, format: "text", width: 12 },
       { header: "Số chi bộ", value: (row) => row.branches, format: "integer" },
       { header: "Đã nộp", value: (row) => row.submitted, format: "integer" },
       { header: "Đúng hạn", value: (row) => row.onTime, format: "integer" },
@@ -48,12 +48,12 @@ function branchSheet(period: string, rows: QueueRow[], unitName: string): Export
     title: `Dự thảo nghị quyết ${formatPeriod(period).toLowerCase()} — ${unitName}`,
     columns: [
       { header: "Phường", value: (row) => row.ward?.name ?? "", width: 24 },
-      { header: "Mã chi bộ", value: (row) => row.branch.code, width: 14 },
+      { header: "Mã chi bộ", value: (row) => row.branch.code, format: "text", width: 14 },
       { header: "Chi bộ", value: (row) => row.branch.name, width: 44 },
       { header: "Trạng thái", value: (row) => STATUS_LABELS[row.status], width: 20 },
       { header: "Phiên bản", value: (row) => row.versionNo, format: "integer" },
       { header: "Nộp lần đầu", value: (row) => row.firstSubmittedAt, format: "date" },
-      { header: "Hạn nộp", value: (row) => TIMELINESS_LABELS[row.timeliness], width: 18 },
+      { header: "Đúng hạn / muộn", value: (row) => TIMELINESS_LABELS[row.timeliness], width: 18 },
       { header: "Cờ đã quyết định", value: (row) => flagList(row.flags), width: 36 },
       { header: "Cờ máy đề xuất", value: (row) => flagList(row.proposedFlags), width: 36 },
       { header: "Độ giống cao nhất", value: (row) => row.similarity?.score ?? null, format: "percent" },

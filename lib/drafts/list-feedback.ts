@@ -7,8 +7,9 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { FeedbackFilterSchema } from "./schemas";
 import { FEEDBACK_ACK_DAYS } from "./settings";
 import { daysBetween } from "./deadlines";
-import { branchesWithParentSql } from "@/lib/org/tree-sql";
+import { isAckOverdue } from "./feedback-counts";
 import { now as clockNow } from "@/lib/clock";
+import { branchesWithParentSql } from "@/lib/org/tree-sql";
 
 export type FeedbackItem = {
   id: number;
@@ -85,7 +86,7 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
       acknowledgedByName: row.acknowledgedByName,
       reply: row.reply,
       waitingDays,
-      overdue: row.decision === "CHANGES_REQUESTED" && waitingDays !== null && waitingDays > ackDays,
+      overdue: isAckOverdue(row.decision, row.createdAt, row.acknowledgedAt, now, ackDays),
       comments: comments.filter((comment) => comment.reviewId === row.reviewId).map((comment) => ({ id: comment.id, quote: comment.anchorQuote, body: comment.body, suggestion: comment.suggestion })),
     };
   });

@@ -5,6 +5,7 @@ import { formatPeriod } from "@/lib/format/date";
 import type { Period } from "@/lib/periods/period";
 import { getBranchHeatMap, getComplianceByChild, type HeatCell } from "./compliance";
 import { MEETING_STATE_LABELS } from "./labels";
+import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 type SummaryRow = Awaited<ReturnType<typeof getComplianceByChild>>["items"][number];
 type BranchRow = Awaited<ReturnType<typeof getBranchHeatMap>>["rows"][number];
@@ -36,7 +37,7 @@ export async function buildComplianceExport(actor: Actor, options: { orgUnitId?:
       { header: "Tỷ lệ dự họp", value: (row) => row.attendanceRate, format: "percent" },
       { header: "Có mặt", value: (row) => row.present, format: "integer" },
       { header: "Phải dự", value: (row) => row.expected, format: "integer" },
-      { header: "Dùng Sổ tay điện tử", value: (row) => row.usedHandbook, format: "integer" },
+      { header: `${HANDBOOK_USE.recorded.label} (${HANDBOOK_USE.recorded.source})`, value: (row) => row.usedHandbook, format: "integer" },
       { header: "Sinh hoạt chuyên đề", value: (row) => row.thematic, format: "integer" },
     ],
   };

@@ -7,13 +7,13 @@ import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
-import { draftsLinkPath } from "./meeting-sheet-link";
+import { draftsLink } from "./meeting-sheet-link";
 import { todayIso } from "@/lib/format/date";
 
 /**
  * The printable sheet of a branch's meeting: the members expected (with their
  * attendance once recorded, blank lines to sign before), the documents, and
- * the link its QR code opens (the period's draft resolution and documents).
+ * the link its QR code opens (the period's draft resolution and documents, at the public address).
  */
 export async function getPrintableSheet(actor: Actor, branchId: number, period: Period, kind: MeetingKind, options: { now?: Date } = {}) {
   assertCan(actor, "meeting.read");
@@ -45,6 +45,6 @@ export async function getPrintableSheet(actor: Actor, branchId: number, period: 
       .filter((member) => (meeting ? attendance.has(member.id) : expectedOn(member, day)))
       .map((member) => ({ id: member.id, code: member.code, fullName: member.fullName, status: attendance.get(member.id)?.status ?? null, reason: attendance.get(member.id)?.reason ?? null })),
     exempt: members.filter((member) => member.status === "EXEMPT" && belongedOn(member, day)).map((member) => member.fullName),
-    draftsPath: draftsLinkPath(branch.id, period),
+    draftsLink: draftsLink(branch.id, period),
   };
 }

@@ -11,6 +11,7 @@ import { listLaggingBranches } from "./list-lagging-branches";
 import { listBranchUsageSnapshots } from "./list-branch-usage-snapshots";
 import { findStatsUnit } from "./find-stats-unit";
 import { SOURCE_LABELS } from "./source-labels";
+import { HANDBOOK_USE } from "./usage-definitions";
 
 /** Sheets of different row types travel as ExportSheet<unknown> (each column reads its own row type). */
 function sheetOf<T>(sheet: ExportSheet<T>): ExportSheet<unknown> {
@@ -25,8 +26,8 @@ function figureColumns<T extends HandbookFigures>(): ExportColumn<T>[] {
     { header: "Tỷ lệ đã cài", value: (row) => row.installRate, format: "percent" },
     { header: "Tỷ lệ cài / thuộc diện", value: (row) => row.eligibleInstallRate, format: "percent" },
     { header: "Chi bộ", value: (row) => row.branchesTotal, format: "integer" },
-    { header: "Chi bộ dùng trong sinh hoạt", value: (row) => row.branchesUsingInMeetings, format: "integer" },
-    { header: "Tỷ lệ chi bộ dùng", value: (row) => row.meetingUsageRate, format: "percent" },
+    { header: `${HANDBOOK_USE.reported.label} (${HANDBOOK_USE.reported.source})`, value: (row) => row.branchesUsingInMeetings, format: "integer" },
+    { header: "Tỷ lệ chi bộ báo dùng", value: (row) => row.meetingUsageRate, format: "percent" },
     { header: "Tin bài", value: (row) => row.newsPosts, format: "integer" },
     { header: "Văn bản", value: (row) => row.documents, format: "integer" },
   ];
@@ -59,7 +60,7 @@ export async function exportHandbookTable(actor: Actor, rawQuery: unknown): Prom
     sheet = sheetOf<Row>({
       name: "Theo tháng",
       title: `Sổ tay đảng viên điện tử — ${series.orgUnit.name} — ${formatPeriod(series.from)} đến ${formatPeriod(series.to)}`,
-      columns: [{ header: "Tháng", value: (row: Row) => row.period, format: "text", width: 10 }, ...figureColumns<Row>()],
+      columns: [{ header: "Tháng", value: (row: Row) => row.period, format: "period", width: 10 }, ...figureColumns<Row>()],
       rows: series.items,
     });
   } else if (query.table === "lagging") {
@@ -88,7 +89,7 @@ export async function exportHandbookTable(actor: Actor, rawQuery: unknown): Prom
       title: `Báo cáo sử dụng Sổ tay — ${branch.name}`,
       columns: [
         { header: "Ngày số liệu", value: (row: Row) => new Date(`${row.date}T00:00:00Z`), format: "date", width: 14 },
-        { header: "Tháng", value: (row: Row) => row.period, format: "text" },
+        { header: "Tháng", value: (row: Row) => row.period, format: "period" },
         { header: "Dùng trong sinh hoạt", value: (row: Row) => (row.usedInMeetings ? "Có" : "Không") },
         { header: "Tin bài", value: (row: Row) => row.newsPosts, format: "integer" },
         { header: "Văn bản", value: (row: Row) => row.documents, format: "integer" },

@@ -60,6 +60,6 @@ export const TONE_COLORS: Record<RateTone, string> = { ok: "#1a7f37", warn: "#d0
 export const RANKING_METRICS = {
   install: { label: "Tỷ lệ đảng viên đã cài", value: (f: HandbookFigures) => f.installRate },
   eligible: { label: "Tỷ lệ cài trên số thuộc diện", value: (f: HandbookFigures) => f.eligibleInstallRate },
-  meetings: { label: "Tỷ lệ chi bộ dùng trong sinh hoạt", value: (f: HandbookFigures) => f.meetingUsageRate },
+  meetings: { label: "Tỷ lệ chi bộ báo dùng Sổ tay trong sinh hoạt", value: (f: HandbookFigures) => f.meetingUsageRate },
 } as const;
 export type RankingMetric = keyof typeof RANKING_METRICS;

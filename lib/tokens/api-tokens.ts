@@ -14,9 +14,10 @@ const TOUCH_AFTER_MS = 60_000;
 export async function issueApiToken(actor: Actor, rawInput: unknown): Promise<{ id: number; secret: string }> {
   assertCan(actor, "token.manage");
   const input: IssueApiTokenInput = parseInput(IssueApiTokenSchema, rawInput);
-  const unit = await db().orgUnit.findUnique({ where: { code: input.orgUnitCode } });
+  const field = input.orgUnitId !== undefined ? "orgUnitId" : "orgUnitCode";
+  const unit = await db().orgUnit.findUnique({ where: input.orgUnitId !== undefined ? { id: input.orgUnitId } : { code: input.orgUnitCode } });
   if (!unit || !inScope(actor, unit.path) || unit.validTo) {
-    throw new ValidationError("Đơn vị không hợp lệ.", [{ field: "orgUnitCode", message: "Không có đơn vị nào mang mã này." }]);
+    throw new ValidationError("Đơn vị không hợp lệ.", [{ field, message: field === "orgUnitId" ? "Đơn vị đã chọn không còn hoạt động hoặc ngoài phạm vi." : "Không có đơn vị nào mang mã này." }]);
   }
   if (!ROLE_SCOPE_LEVELS[input.role].includes(unit.level)) {
     throw new ValidationError("Vai trò không phù hợp với cấp của đơn vị.", [{ field: "role", message: "Vai trò không phù hợp với cấp của đơn vị." }]);

@@ -15,7 +15,7 @@ export function serveArgs(port: number, options: { host?: string; dev?: boolean 
   return [SERVE_SCRIPT, ...(options.dev ? ["--dev"] : []), "-p", String(port), ...(options.host ? ["-H", options.host] : [])];
 }
 const FINGERPRINT_FILE = path.join(PROJECT_ROOT, ".next", "source-fingerprint");
-const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "package-lock.json", "tsconfig.json"];
+const SOURCE_ENTRIES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "proxy.ts", "instrumentation.ts", "package-lock.json", "tsconfig.json"];
 
 function listFiles(entry: string): string[] {
   const full = path.join(PROJECT_ROOT, entry);

@@ -42,7 +42,55 @@ describe("exports", () => {
     expect(neutralizeFormula("-1+1")).toBe("'-1+1");
     expect(neutralizeFormula("Chi bộ số 1")).toBe("Chi bộ số 1");
     const csv = toCsv({ name: "x", columns: [{ header: "Tên", value: (r: { n: string; v: number }) => r.n }, { header: "Số", value: (r) => r.v }], rows: [{ n: "@SUM(A1)", v: -5 }] });
-    expect(csv).toBe("\uFEFFTên,Số\n'@SUM(A1),-5\n");
+    expect(csv).toBe("\uFEFFTên;Số\n'@SUM(A1);-5\n");
+  });
+
+  it("writes CSV as Vietnamese Excel reads it: dd/mm/yyyy in Hà Nội, decimal commas, percents, months, no thousands dots", () => {
+    type Row = { name: string; day: string; at: Date; members: number; rate: number; over: number; share: number; period: string; empty: null };
+    const csv = toCsv<Row>({
+      name: "x",
+      columns: [
+        { header: "Chi bộ", value: (r) => r.name },
+        { header: "Ngày", value: (r) => r.day, format: "date" },
+        // 19:30 UTC on 2 December is 02:30 on 3 December in Hà Nội.
+        { header: "Nộp lần đầu", value: (r) => r.at, format: "date" },
+        { header: "Lúc", value: (r) => r.at, format: "datetime" },
+        { header: "Đảng viên", value: (r) => r.members, format: "integer" },
+        { header: "Tỷ lệ", value: (r) => r.rate, format: "percent" },
+        { header: "Cài / thuộc diện", value: (r) => r.over, format: "percent" },
+        { header: "Bình quân", value: (r) => r.share, format: "decimal" },
+        { header: "Tháng", value: (r) => r.period, format: "period" },
+        { header: "Trống", value: (r) => r.empty },
+      ],
+      rows: [{ name: "Chi bộ 1; 2", day: "2026-11-05", at: new Date("2026-12-02T19:30:00Z"), members: 1234, rate: 0.325, over: 1.0243, share: 2.5, period: "2026-11", empty: null }],
+    });
+    const [header, line] = csv.replace(/^\uFEFF/, "").trim().split("\n");
+    expect(header).toBe("Chi bộ;Ngày;Nộp lần đầu;Lúc;Đảng viên;Tỷ lệ;Cài / thuộc diện;Bình quân;Tháng;Trống");
+    expect(line).toBe('"Chi bộ 1; 2";05/11/2026;03/12/2026;02:30 03/12/2026;1234;32,5%;102,43%;2,5;11/2026;');
+    // The imports read the exports back (either delimiter).
+    expect(parseCsv(csv, [{ field: "name", header: "Chi bộ" }, { field: "day", header: "Ngày" }]).rows[0].values).toMatchObject({ name: "Chi bộ 1; 2", day: "05/11/2026" });
+  });
+
+  it("writes XLSX dates as real dates of the Hà Nội day and months as 11/2026", async () => {
+    type Row = { at: Date; day: string; period: string };
+    const buffer = await toXlsx([
+      {
+        name: "Ngày",
+        columns: [
+          { header: "Nộp", value: (r) => (r as Row).at, format: "date" },
+          { header: "Ngày", value: (r) => (r as Row).day, format: "date" },
+          { header: "Tháng", value: (r) => (r as Row).period, format: "period" },
+        ],
+        rows: [{ at: new Date("2026-12-02T19:30:00Z"), day: "2026-11-05", period: "2026-11" }],
+      },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as never);
+    const sheet = workbook.getWorksheet("Ngày")!;
+    expect(sheet.getCell("A2").value).toEqual(new Date("2026-12-03T00:00:00Z"));
+    expect(sheet.getCell("B2").value).toEqual(new Date("2026-11-05T00:00:00Z"));
+    expect(sheet.getColumn(1).numFmt).toBe("dd/mm/yyyy");
+    expect(sheet.getCell("C2").value).toBe("11/2026");
   });
 
   it("writes XLSX with text cells (never formulas), numbers as numbers and vi-friendly formats", async () => {

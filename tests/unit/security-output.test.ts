@@ -10,7 +10,7 @@ describe("formula injection in exports", () => {
   const sheet = { name: "Chi bộ", columns: [{ header: "Tên", value: (row: { name: string }) => row.name }], rows: PAYLOADS.map((name) => ({ name })) };
 
   it("CSV: every cell that a spreadsheet would run starts with an apostrophe", () => {
-    const records = parse(toCsv(sheet).replace(/^\uFEFF/, ""), { relax_column_count: true }) as string[][];
+    const records = parse(toCsv(sheet).replace(/^\uFEFF/, ""), { relax_column_count: true, delimiter: ";" }) as string[][];
     expect(records.slice(1).map((record) => record[0])).toEqual(PAYLOADS.map((payload) => `'${payload}`));
     expect(neutralizeFormula("Chi bộ số 1")).toBe("Chi bộ số 1");
     expect(neutralizeFormula("12")).toBe("12");

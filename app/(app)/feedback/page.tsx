@@ -3,6 +3,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { listFeedback, summarizeUnacknowledged } from "@/lib/drafts/list-feedback";
+import { countOpenFeedback } from "@/lib/drafts/feedback-counts";
 import { DECISION_LABELS, FLAG_LABELS, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -27,7 +28,7 @@ export default async function FeedbackPage({ searchParams }: Props) {
     throw error;
   });
   const canAck = can(actor.role, "feedback.ack");
-  const waiting = canAck ? null : await summarizeUnacknowledged(actor);
+  const [waiting, counts] = await Promise.all([canAck ? null : summarizeUnacknowledged(actor), countOpenFeedback(actor)]);
   const status = result.filter.status;
   const tab = (value: string, label: string) => (
     <Link key={value} className="tab" href={withQuery("/feedback", { status: value, period: result.filter.period })} aria-current={status === value ? "page" : undefined}>
@@ -52,6 +53,10 @@ export default async function FeedbackPage({ searchParams }: Props) {
           </ul>
         </section>
       ) : null}
+      <p className="feedback-counts">
+        <strong>{formatNumber(counts.open)} chưa xác nhận</strong> · <span className={counts.overdue ? "text-bad" : undefined}>{formatNumber(counts.overdue)} quá hạn</span>{" "}
+        <span className="small muted">(mọi kỳ; yêu cầu chỉnh sửa chờ quá {formatNumber(counts.ackDays)} ngày là quá hạn)</span>
+      </p>
       <nav className="tabs section" aria-label="Lọc phản hồi">
         {tab("open", "Chưa xác nhận")}
         {tab("acknowledged", "Đã xác nhận")}

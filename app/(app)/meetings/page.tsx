@@ -20,6 +20,7 @@ import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ComplianceTable } from "@/components/meetings/compliance-table";
 import { HeatLegend, HeatMap } from "@/components/meetings/heat-map";
 import { ComplianceCharts } from "@/components/meetings/lazy-compliance-charts";
+import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 export const metadata = { title: "Sinh hoạt chi bộ" };
 
@@ -92,7 +93,7 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
           <Stat label="Chưa ghi nhận" value={formatNumber(totals.pending)} note={`chưa đến hạn ${formatDate(overview.deadline)}`} accent />
         )}
         <Stat label="Tỷ lệ có mặt" value={formatPercent(totals.attendanceRate)} note={`${formatNumber(totals.present)} / ${formatNumber(totals.expected)} đảng viên phải dự`} accent />
-        <Stat label="Dùng Sổ tay điện tử" value={formatNumber(totals.usedHandbook)} note={`${formatPercent(ratio(totals.usedHandbook, totals.held))} cuộc họp đã ghi nhận`} />
+        <Stat label={HANDBOOK_USE.recorded.label} value={`${formatNumber(totals.usedHandbook)}/${formatNumber(totals.held)}`} note={`${formatPercent(ratio(totals.usedHandbook, totals.held))} số cuộc họp đã ghi · ${HANDBOOK_USE.recorded.source}`} />
         <Stat label="Sinh hoạt chuyên đề" value={formatNumber(totals.thematic)} note="chi bộ trong tháng" />
         <Stat
           label="Cảnh báo dữ liệu"

@@ -231,7 +231,15 @@ export function registerDraftsPaths(registry: OpenAPIRegistry) {
     path: "/feedback",
     summary: "Hộp thư phản hồi của Đảng ủy phường (Ban Tổ chức xem được): quyết định và góp ý về dự thảo của các chi bộ",
     request: { query: FeedbackFilterSchema },
-    responses: { 200: json(page(FeedbackSchema)), ...errors() },
+    responses: {
+      200: json(
+        page(FeedbackSchema).extend({
+          open: Count.meta({ description: "Phản hồi chưa xác nhận trong phạm vi (mọi kỳ, hoặc kỳ period): cùng số trang chủ và trang Phản hồi hiển thị" }),
+          overdue: Count.meta({ description: "Trong số đó, yêu cầu chỉnh sửa chờ quá số ngày cài đặt" }),
+        }),
+      ),
+      ...errors(),
+    },
   });
   registry.registerPath({
     method: "post",

@@ -18,6 +18,7 @@ const RestructureResultSchema = z
     renamed: z.array(UnitRef.extend({ oldName: z.string() })),
     moved: z.array(UnitRef.extend({ from: UnitRef.nullable(), to: UnitRef })),
     accounts: z.array(z.looseObject({ id: Count, username: z.string(), action: z.enum(["MOVE", "DISABLE"]), to: UnitRef.nullable() })),
+    warnings: z.array(z.string()).optional().meta({ description: "Cảnh báo không chặn thay đổi, ví dụ hai đơn vị cùng tên dưới một đơn vị cấp trên" }),
   })
   .meta({ id: "RestructureResult" });
 

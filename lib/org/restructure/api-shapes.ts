@@ -15,6 +15,7 @@ export function restructureResponse(outcome: RestructureOutcome) {
     renamed: outcome.renamed,
     moved: outcome.moved,
     accounts: outcome.accounts,
+    warnings: outcome.warnings,
   };
 }
 

@@ -30,6 +30,8 @@ export type RestructureOutcome = {
   renamed: (UnitRef & { oldName: string })[];
   moved: (UnitRef & { from: UnitRef | null; to: UnitRef })[];
   accounts: { id: number; username: string; displayName: string; role: string; action: "MOVE" | "DISABLE"; to: UnitRef | null }[];
+  /** Things the admin should see before confirming (two units with one name under one parent); they do not stop the change. */
+  warnings: string[];
   preview: boolean;
 };
 
@@ -112,6 +114,25 @@ async function assertDateAfterLastChange(tx: Tx, date: string, subtrees: UnitRow
   }
 }
 
+/**
+ * After the change's writes (same transaction): units in force that share a name under one of the
+ * given parents, as sentences. Names compare without case and extra spaces.
+ */
+async function sameNameWarnings(tx: Tx, parentIds: (number | null)[]): Promise<string[]> {
+  const ids = [...new Set(parentIds.filter((id): id is number => id !== null))];
+  if (!ids.length) return [];
+  const rows = await tx.$queryRaw<{ parentName: string; name: string; codes: string[] }[]>`
+    SELECT p.name AS "parentName", min(u.name) AS name, array_agg(u.code ORDER BY u.code) AS codes
+    FROM "OrgUnit" u JOIN "OrgUnit" p ON p.id = u."parentId"
+    WHERE u."parentId" = ANY(${ids}::int[]) AND u."validTo" IS NULL
+    GROUP BY p.id, p.name, lower(regexp_replace(btrim(u.name), '\\s+', ' ', 'g'))
+    HAVING count(*) > 1
+    ORDER BY p.name, min(u.name)`;
+  return rows.map(
+    (row) => `${row.parentName} sẽ có ${formatNumber(row.codes.length)} đơn vị cùng tên “${row.name}” (mã ${row.codes.join(", ")}). Nên đổi tên để phân biệt (mục Đổi tên), nếu không báo cáo và danh sách sẽ khó phân biệt.`,
+  );
+}
+
 function assertParentFits(unitLevel: OrgLevel, parent: UnitRow, field: string): void {
   if (!ALLOWED_PARENT[unitLevel].includes(parent.level)) {
     throw new ValidationError("Đơn vị cấp trên không phù hợp.", [
@@ -131,6 +152,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
     renamed: [],
     moved: [],
     accounts: [],
+    warnings: [],
     preview,
   };
   // The event row first: every placement it opens points to it.
@@ -177,6 +199,15 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       if (ids.length !== input.sourceIds.length) throw new ValidationError("Đơn vị bị chọn hai lần.", [{ field: "sourceIds", message: "Mỗi đơn vị chỉ chọn một lần." }]);
       const sources: UnitRow[] = [];
       for (const [index, id] of ids.entries()) sources.push(await loadUnit(tx, actor, id, `sourceIds.${index}`));
+      // A unit ticked with a unit under it: the one under it would be merged twice (with its parent and on its own).
+      for (const outer of sources) {
+        const inner = sources.find((candidate) => candidate.id !== outer.id && candidate.path.startsWith(outer.path));
+        if (inner) {
+          throw new ValidationError("Đã chọn một đơn vị cùng với đơn vị trực thuộc nó.", [
+            { field: "sourceIds", message: `${inner.name} trực thuộc ${outer.name}: không chọn cùng lúc một đơn vị và đơn vị trực thuộc nó. Bỏ chọn một trong hai.` },
+          ]);
+        }
+      }
       const level = sources[0].level;
       if (level === "CITY" || level === "BRANCH") throw new ValidationError("Không hợp nhất được cấp này.", [{ field: "sourceIds", message: "Chỉ hợp nhất phường/xã hoặc quận/huyện; chi bộ thì chuyển (MOVE) sang đơn vị khác." }]);
       if (sources.some((source) => source.level !== level)) throw new ValidationError("Các đơn vị khác cấp.", [{ field: "sourceIds", message: "Các đơn vị hợp nhất phải cùng cấp." }]);
@@ -208,6 +239,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
         await step(`closed:${source.id}`);
       }
       outcome.event.summary = `Hợp nhất ${sources.map((source) => source.name).join(", ")} vào ${target.name}`;
+      outcome.warnings.push(...(await sameNameWarnings(tx, [target.id, target.parentId])));
       auditUnitId = target.id;
       break;
     }
@@ -250,6 +282,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       await closeUnit(tx, source, date);
       outcome.closed.push(ref(source));
       outcome.event.summary = `Chia tách ${source.name} thành ${created.map((unit) => unit.name).join(", ")}`;
+      outcome.warnings.push(...(await sameNameWarnings(tx, [parent.id])));
       auditUnitId = source.id;
       break;
     }
@@ -266,6 +299,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       outcome.moved.push({ ...ref(unit), from: oldParent ? { id: oldParent.id, code: oldParent.code, name: oldParent.name, level: oldParent.level } : null, to: ref(newParent) });
       await link("MOVED", unit.id, newParent.id);
       outcome.event.summary = `Chuyển ${unit.name} về trực thuộc ${newParent.name}`;
+      outcome.warnings.push(...(await sameNameWarnings(tx, [newParent.id])));
       auditUnitId = unit.id;
       break;
     }
@@ -279,6 +313,7 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
       outcome.renamed.push({ ...ref(unit), name: input.name, code, oldName: unit.name });
       await link("RENAMED", unit.id, unit.id);
       outcome.event.summary = `Đổi tên ${unit.name} thành ${input.name}`;
+      outcome.warnings.push(...(await sameNameWarnings(tx, [unit.parentId])));
       auditUnitId = unit.id;
       break;
     }

@@ -1,7 +1,9 @@
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { AUDIT_ACTION_LABELS, AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/list-audit-events";
+import { AUDIT_ACTION_GROUPS, auditActionLabel, auditAddressLabel, auditEntityLabel } from "@/lib/audit/labels";
 import { formatDateTime } from "@/lib/format/date";
+import { UNTRUSTED_CLIENT } from "@/lib/http/client-address";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { Pagination, withQuery } from "@/components/ui/pagination";
@@ -22,9 +24,16 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="action">Loại sự kiện</label>
           <select id="action" name="action" defaultValue={filter.action ?? ""}>
             <option value="">Tất cả</option>
-            <option value="auth.">Đăng nhập, đăng xuất</option>
-            <option value="user.">Người dùng</option>
-            <option value="token.">Mã truy cập API</option>
+            {AUDIT_ACTION_GROUPS.map((group) => (
+              <optgroup key={group.prefix} label={group.label}>
+                <option value={group.prefix}>{group.label}: tất cả</option>
+                {Object.entries(group.actions).map(([action, label]) => (
+                  <option key={action} value={action}>
+                    {label}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -49,9 +58,9 @@ export default async function AuditPage({ searchParams }: Props) {
               <tr key={event.id}>
                 <td className="nowrap">{formatDateTime(event.occurredAt)}</td>
                 <td className="mono">{event.actorLabel}</td>
-                <td>{AUDIT_ACTION_LABELS[event.action] ?? event.action}</td>
-                <td className="mono small">{event.entityType}{event.entityId ? ` #${event.entityId}` : ""}</td>
-                <td className="mono small">{event.ip ?? "—"}</td>
+                <td>{auditActionLabel(event.action)}</td>
+                <td className="small">{auditEntityLabel(event.entityType, event.entityId)}</td>
+                <td className={event.ip === UNTRUSTED_CLIENT ? "small" : "mono small"}>{auditAddressLabel(event.ip)}</td>
               </tr>
             ))}
           </tbody>

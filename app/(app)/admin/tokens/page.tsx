@@ -6,10 +6,16 @@ import { formatDate, formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { ForbiddenPage } from "@/components/ui/forbidden";
-import { IssueTokenForm, RevokeTokenButton } from "@/components/admin/token-forms";
+import { IssueTokenForm, RevokeTokenButton, type TokenUnit } from "@/components/admin/token-forms";
 import { issueTokenAction, revokeTokenAction } from "./actions";
 
 export const metadata = { title: "Mã truy cập API" };
+
+/** Units to pick, with the parent's name (branches of different wards share names such as "Tổ dân phố số 12"). */
+function tokenUnits(units: { id: number; code: string; name: string; level: string; path: string }[]): TokenUnit[] {
+  const byPath = new Map(units.map((unit) => [unit.path, unit.name]));
+  return units.map((unit) => ({ id: unit.id, code: unit.code, name: unit.name, level: unit.level as TokenUnit["level"], parentName: byPath.get(unit.path.replace(/\d+\/$/, "")) ?? null }));
+}
 
 export default async function TokensPage() {
   const actor = await requireSessionActor();
@@ -22,7 +28,7 @@ export default async function TokensPage() {
       <div className="grid grid-2">
         <section className="card">
           <h2>Cấp mã mới</h2>
-          <IssueTokenForm action={issueTokenAction} units={units.map(({ code, name }) => ({ code, name }))} />
+          <IssueTokenForm action={issueTokenAction} units={tokenUnits(units)} />
         </section>
         <section className="card">
           <h2>Cách dùng</h2>

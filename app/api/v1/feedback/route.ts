@@ -1,12 +1,13 @@
 import { apiRoute, readQuery, paged } from "@/lib/api/handler";
 import { listFeedback } from "@/lib/drafts/list-feedback";
 import { FeedbackFilterSchema } from "@/lib/drafts/schemas";
+import { countOpenFeedback } from "@/lib/drafts/feedback-counts";
 
 /** The ward committee's inbox: decisions and comments on its branches' drafts. */
 export const GET = apiRoute({ permission: "feedback.read" }, async ({ request, actor }) => {
   const filter = readQuery(request, FeedbackFilterSchema);
-  const result = await listFeedback(actor, filter);
-  return paged(
+  const [result, counts] = await Promise.all([listFeedback(actor, filter), countOpenFeedback(actor, { period: filter.period })]);
+  const page = paged(
     result.items.map((item) => ({
       id: item.id,
       draftId: item.draftId,
@@ -30,4 +31,6 @@ export const GET = apiRoute({ permission: "feedback.read" }, async ({ request, a
     result.page,
     result.pageSize,
   );
+  // The same counts as the home page and the feedback page (every period, or the one asked for).
+  return { ...page, open: counts.open, overdue: counts.overdue };
 });

@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
@@ -6,6 +5,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isPeriod } from "@/lib/periods/period";
 import { getPrintableSheet } from "@/lib/meetings/printable-sheet";
 import { qrCodeDataUrl } from "@/lib/meetings/meeting-sheet-link";
+import { isLoopbackUrl } from "@/lib/http/public-url";
 import { ATTENDANCE_STATUS_LABELS, MEETING_KIND_LABELS } from "@/lib/meetings/labels";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -15,13 +15,6 @@ import { PrintButton } from "@/components/meetings/print-button";
 export const metadata = { title: "Phiếu sinh hoạt chi bộ" };
 
 type Props = { params: Promise<{ branchId: string; period: string }>; searchParams: Promise<{ kind?: string }> };
-
-/** The app's public address for the QR code: NEXTAUTH_URL when set (npm start sets it), otherwise the request's host. */
-async function publicOrigin(): Promise<string> {
-  if (process.env.NEXTAUTH_URL) return process.env.NEXTAUTH_URL.replace(/\/$/, "");
-  const h = await headers();
-  return `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
-}
 
 export default async function PrintableSheetPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
@@ -34,7 +27,7 @@ export default async function PrintableSheetPage({ params, searchParams }: Props
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const link = `${await publicOrigin()}${sheet.draftsPath}`;
+  const link = sheet.draftsLink;
   const qr = await qrCodeDataUrl(link);
   const recorded = sheet.meeting !== null;
   return (
@@ -43,6 +36,11 @@ export default async function PrintableSheetPage({ params, searchParams }: Props
         <PrintButton />
         <span className="small muted">Khổ A4 dọc. Mã QR mở dự thảo nghị quyết và tài liệu của kỳ này.</span>
       </div>
+      {isLoopbackUrl(link) ? (
+        <div className="no-print alert alert-warn">
+          Mã QR đang dẫn tới địa chỉ nội bộ của máy chủ ({new URL(link).host}), điện thoại của đảng viên không mở được. Quản trị viên cần đặt địa chỉ công khai (PUBLIC_URL).
+        </div>
+      ) : null}
       <header className="print-head">
         <div>
           <div className="print-org">{sheet.parentName ? `ĐẢNG BỘ ${sheet.parentName.toUpperCase()}` : ""}</div>
