@@ -8,6 +8,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatTime } from "@/lib/format/date";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
+import { useOfflineWorkingCopy } from "@/components/offline/use-offline-working-copy";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -45,6 +46,10 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
   const [state, formAction] = useActionState(submitAction, IDLE);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const words = countWords(body);
+  const { pending: unsentCopy, keep: keepCopy, drop: dropCopy } = useOfflineWorkingCopy(period, baseVersionNo, (copy) => {
+    setTitle(copy.title);
+    setBody(copy.body);
+  });
 
   useEffect(() => {
     if (!saved.dirty) return;
@@ -55,12 +60,17 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
       data.set("body", body);
       data.set("baseVersionNo", String(baseVersionNo));
       startTransition(async () => {
-        const result = await saveAction(IDLE, data);
+        // No network: the text is kept in this browser and sent when the network is back.
+        const keepOffline = () => keepCopy({ period, title, body, baseVersionNo }).then(() => setSaved({ at: null, dirty: false }));
+        if (!navigator.onLine) return keepOffline();
+        const result = await saveAction(IDLE, data).catch(() => null);
+        if (!result) return keepOffline();
+        if (result.status === "success") await dropCopy(period).catch(() => undefined);
         setSaved(result.status === "success" ? { at: String(result.data?.savedAt ?? new Date().toISOString()), dirty: false } : { at: null, error: result.message, dirty: false });
       });
     }, 1500);
     return () => clearTimeout(timer);
-  }, [body, title, saved.dirty, period, baseVersionNo, saveAction]);
+  }, [body, title, saved.dirty, period, baseVersionNo, saveAction, keepCopy, dropCopy]);
 
   const change = (next: string) => {
     setBody(next);
@@ -135,7 +145,7 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
           <div className="editor-status small" id="draft-body-status" aria-live="polite">
             <span className={words < MIN_DRAFT_WORDS ? "text-bad" : undefined}>{formatNumber(words)} chữ</span>
             {" · "}
-            {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
+            {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : unsentCopy && !saved.dirty ? <span className="text-warn">Chưa gửi — sẽ gửi khi có mạng (bản nháp đã lưu trên máy này)</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
           </div>
         </div>
         <div className="actions-row">

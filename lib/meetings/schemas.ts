@@ -44,7 +44,8 @@ export const RecordMeetingSchema = z
     minutes: MinutesSchema.nullish(),
     documents: z.array(MeetingDocumentSchema, { message: "documents phải là danh sách." }).max(30, "Tối đa 30 tài liệu.").optional(),
     attendance: z.array(AttendanceEntrySchema, { message: "attendance phải là danh sách điểm danh." }).max(1000, "Tối đa 1.000 dòng điểm danh."),
-    expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
+    /** Precondition: the version the client started from; 0 = the meeting must not exist yet (an offline save of a new meeting). */
+    expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().min(0, "expectedVersionNo từ 0.").optional(),
   })
   .superRefine((input, context) => {
     const seen = new Set<number>();

@@ -33,7 +33,8 @@ export const meetingsPaths = {
       summary: "Ghi cuộc họp của chi bộ (bí thư chi bộ): upsert theo chi bộ + kỳ + loại, gửi lại cùng nội dung không thay đổi gì",
       description:
         "Điểm danh phải có đủ mọi đảng viên phải dự vào ngày họp (trừ người miễn sinh hoạt, không được điểm danh). EXCUSED cần reason. " +
-        "Kỳ đã khóa sổ trả 409 PERIOD_LOCKED; expectedVersionNo cũ trả 409 CONFLICT.",
+        "Kỳ đã khóa sổ trả 409 PERIOD_LOCKED; expectedVersionNo cũ trả 409 CONFLICT (expectedVersionNo = 0: cuộc họp phải chưa có; đã có với nội dung khác thì 409). " +
+        "Gửi lại đúng nội dung đã lưu luôn trả 200 changed: false, kể cả khi expectedVersionNo đã cũ.",
       requestBody: { required: true, content: { "application/json": { schema: ref("RecordMeeting") } } },
       responses: {
         "200": json({ allOf: [ref("Meeting"), { type: "object", properties: { created: { type: "boolean" }, changed: { type: "boolean" } } }] }, "Cuộc họp sau khi ghi"),
@@ -194,7 +195,7 @@ export const meetingsSchemas = {
         type: "array",
         items: { type: "object", required: ["memberId", "status"], properties: { memberId: { type: "integer" }, status: { type: "string", enum: ["PRESENT", "EXCUSED", "UNEXCUSED"] }, reason: { type: "string" } } },
       },
-      expectedVersionNo: { type: "integer" },
+      expectedVersionNo: { type: "integer", minimum: 0, description: "Phiên bản mà thay đổi dựa vào; 0: cuộc họp phải chưa có. Khác phiên bản hiện tại (và nội dung khác) thì 409 CONFLICT" },
     },
   },
   Meeting: {
