@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ComponentProps } from "react";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
 import { useRouter } from "next/navigation";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { RecordMeetingSchema } from "@/lib/meetings/schemas";
@@ -27,20 +27,21 @@ export function OfflineMeetingForm(props: Props) {
   const [sent, setSent] = useState(false);
   const router = useRouter();
 
+  const wasQueued = useRef(false);
+
   useEffect(() => {
     const load = () =>
       getQueuedMeeting(key)
         .catch(() => undefined)
-        .then((item) =>
-          setQueued((previous) => {
-            if (previous && !item) {
-              // Sent: the page's copy of the meeting is now older than the server's.
-              setSent(true);
-              router.refresh();
-            }
-            return item ?? null;
-          }),
-        );
+        .then((item) => {
+          if (wasQueued.current && !item) {
+            // Sent: the page's copy of the meeting is now older than the server's.
+            setSent(true);
+            router.refresh();
+          }
+          wasQueued.current = !!item;
+          setQueued(item ?? null);
+        });
     void load();
     window.addEventListener(QUEUE_EVENT, load);
     return () => window.removeEventListener(QUEUE_EVENT, load);

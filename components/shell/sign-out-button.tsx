@@ -16,7 +16,7 @@ export function SignOutButton() {
         const unsent = await countUnsent().catch(() => 0);
         if (unsent && !window.confirm(`Còn ${unsent} thay đổi chưa gửi lên máy chủ. Đăng xuất sẽ xóa chúng khỏi máy này. Vẫn đăng xuất?`)) return;
         setPending(true);
-        await clearOfflineData().catch(() => undefined);
+        await clearOfflineData({ signingOut: true }).catch(() => undefined);
         void signOut({ callbackUrl: "/login" });
       }}
     >

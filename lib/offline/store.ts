@@ -49,8 +49,11 @@ interface OfflineSchema extends DBSchema {
 }
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | null = null;
+/** Set by sign-out: nothing may recreate the database while the page leaves. */
+let wiped = false;
 
 function database() {
+  if (wiped) return Promise.reject(new Error("Dữ liệu ngoại tuyến đã xóa khi đăng xuất."));
   opening ??= openDB<OfflineSchema>(OFFLINE_DB, 1, {
     upgrade(db) {
       db.createObjectStore("meetings", { keyPath: "key" });
@@ -138,7 +141,8 @@ export async function countUnsent(): Promise<number> {
  * Sign-out (or another user on this browser): members' names and meetings are
  * personal data, so every page cache, the queue and the service worker go.
  */
-export async function clearOfflineData(): Promise<void> {
+export async function clearOfflineData(options: { signingOut?: boolean } = {}): Promise<void> {
+  if (options.signingOut) wiped = true;
   if (opening) {
     (await opening).close();
     opening = null;
@@ -150,5 +154,5 @@ export async function clearOfflineData(): Promise<void> {
   if ("serviceWorker" in navigator) {
     for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
   }
-  changed();
+  if (!options.signingOut) changed();
 }
