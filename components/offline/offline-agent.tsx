@@ -74,8 +74,13 @@ export function OfflineAgent({ owner, pages }: Props) {
 
   useEffect(() => {
     if (!ready || !online) return;
-    void syncOfflineQueue().then(setOutcome);
-  }, [ready, online]);
+    (async () => {
+      const waiting = (await listQueuedMeetings()).length + (await listQueuedWorkingCopies()).length;
+      setOutcome(await syncOfflineQueue());
+      // What was sent changed the stored pages: refresh them now, so a later offline edit starts from the new version.
+      if (waiting && pageList) navigator.serviceWorker?.controller?.postMessage({ type: "warm", pages: pageList.split("\n"), force: true });
+    })().catch(() => undefined);
+  }, [ready, online, pageList]);
 
   if (pages === null) return null;
   const queued = meetings.filter((item) => item.state === "queued").length + copies.filter((copy) => copy.state === "queued").length;

@@ -203,6 +203,9 @@ describe("a secretary records a meeting with no network", () => {
     expect(await row("Ghi chú").locator("td").allTextContents()).toEqual(["—", "Sửa từ máy tính"]);
     await page.getByRole("heading", { name: /^Xung đột/ }).scrollIntoViewIfNeeded();
     await shot(page, "conflict");
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, "conflict-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
     // Nothing was overwritten.
     expect(await testDb().meeting.findFirstOrThrow({ where: { id: first.meeting.id } })).toMatchObject({ versionNo: 2, notes: "Sửa từ máy tính", unexcusedCount: 0 });
 
