@@ -26,7 +26,6 @@ export function OfflineMeetingForm(props: Props) {
   const [queued, setQueued] = useState<QueuedMeeting | null | undefined>(undefined);
   const [sent, setSent] = useState(false);
   const router = useRouter();
-
   const wasQueued = useRef(false);
 
   useEffect(() => {
@@ -72,7 +71,10 @@ export function OfflineMeetingForm(props: Props) {
     if (!navigator.onLine) return queue(data);
     try {
       // Saved online: an older offline copy of the same meeting is superseded.
-      if (queued) await removeQueuedMeeting(key);
+      if (queued) {
+        wasQueued.current = false;
+        await removeQueuedMeeting(key);
+      }
       return await action(state, data);
     } catch (error) {
       if (isNetworkFailure(error)) return queue(data);
