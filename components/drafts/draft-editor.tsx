@@ -45,6 +45,10 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
   const [, startTransition] = useTransition();
   const [state, formAction] = useActionState(submitAction, IDLE);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const submitting = useRef(false);
+  useEffect(() => {
+    submitting.current = false;
+  }, [state]);
   const words = countWords(body);
   const { pending: unsentCopy, keep: keepCopy, drop: dropCopy } = useOfflineWorkingCopy(period, baseVersionNo, (copy) => {
     setTitle(copy.title);
@@ -61,7 +65,8 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
       data.set("baseVersionNo", String(baseVersionNo));
       startTransition(async () => {
         // No network: the text is kept in this browser and sent when the network is back.
-        const keepOffline = () => keepCopy({ period, title, body, baseVersionNo }).then(() => setSaved({ at: null, dirty: false }));
+        // A submission supersedes the working copy: a save it cut off is not kept.
+        const keepOffline = () => (submitting.current ? undefined : keepCopy({ period, title, body, baseVersionNo }).then(() => setSaved({ at: null, dirty: false })));
         if (!navigator.onLine) return keepOffline();
         const result = await saveAction(IDLE, data).catch(() => null);
         if (!result) return keepOffline();
@@ -106,7 +111,7 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
 
   return (
     <div className="editor-layout">
-      <form action={formAction} className="form editor-form" noValidate>
+      <form action={formAction} className="form editor-form" noValidate onSubmit={() => (submitting.current = true)}>
         <input type="hidden" name="period" value={period} />
         <input type="hidden" name="expectedVersionNo" value={baseVersionNo} />
         <FormMessage state={state} />

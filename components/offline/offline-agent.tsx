@@ -53,8 +53,9 @@ export function OfflineAgent({ owner, pages }: Props) {
       setReady(true);
       const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(() => null);
       const worker = registration ? (await navigator.serviceWorker.ready).active : null;
-      // Right after a save the pages changed: refresh them now rather than in 15 minutes.
-      worker?.postMessage({ type: "warm", pages: pageList.split("\n"), force: location.search.includes("saved=") });
+      // Right after a save the pages changed: refresh them now; otherwise let the page the secretary opened load first.
+      const force = location.search.includes("saved=");
+      setTimeout(() => worker?.postMessage({ type: "warm", pages: pageList.split("\n"), force }), force ? 0 : 3000);
     })();
     return () => {
       cancelled = true;

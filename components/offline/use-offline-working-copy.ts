@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { getQueuedWorkingCopy, QUEUE_EVENT, queueWorkingCopy, removeQueuedWorkingCopy, type QueuedWorkingCopy } from "@/lib/offline/store";
 
 type Copy = Pick<QueuedWorkingCopy, "period" | "title" | "body" | "baseVersionNo">;
@@ -30,10 +30,20 @@ export function useOfflineWorkingCopy(period: string, baseVersionNo: number, res
     return () => window.removeEventListener(QUEUE_EVENT, load);
   }, [period, baseVersionNo]);
 
+  // A save cut off because the editor is going away (a submission navigates) is not an offline save.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const keep = useCallback((copy: Copy) => (mounted.current ? queueWorkingCopy(copy) : Promise.resolve()), []);
+
   return {
     /** Unsent text waiting in this browser. */
     pending,
-    keep: queueWorkingCopy as (copy: Copy) => Promise<void>,
+    keep,
     /** Saved on the server from the editor itself: an older copy kept here must not follow it. */
     drop: removeQueuedWorkingCopy,
   };
