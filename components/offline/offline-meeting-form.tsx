@@ -91,7 +91,9 @@ export function OfflineMeetingForm(props: Props) {
       {queued ? (
         <div className={queued.state === "queued" ? "alert alert-warn queued-notice" : "alert alert-error queued-notice"} role="status">
           <strong>{queued.state === "queued" ? "Chưa gửi — sẽ gửi khi có mạng." : queued.state === "conflict" ? "Chưa gửi: cuộc họp đã được sửa trên máy chủ, xem so sánh ở đầu trang." : `Chưa gửi được: ${queued.message}`}</strong>{" "}
-          <span className="small">Lưu trên máy này lúc {formatDateTime(queued.queuedAt)}. Có thể đóng trang; lần sau mở ứng dụng khi có mạng, cuộc họp sẽ được gửi.</span>
+          <span className="small">
+            Lưu trên máy này lúc {formatDateTime(queued.queuedAt)}.{queued.state === "queued" ? " Có thể đóng trang; lần sau mở ứng dụng khi có mạng, cuộc họp sẽ được gửi." : null}
+          </span>
         </div>
       ) : sent ? (
         <div className="alert alert-success" role="status">
