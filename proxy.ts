@@ -16,6 +16,9 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The offline service worker (public/sw.js) and the install manifest.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -61,5 +64,6 @@ function withSecurityHeaders(response: NextResponse, csp: string | null): NextRe
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|fonts/).*)"],
+  // The manifest, icons and service worker are public files fetched without a session (install, worker updates).
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|fonts/|icons/|manifest.webmanifest|sw.js).*)"],
 };

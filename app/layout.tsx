@@ -9,7 +9,8 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Sổ tay đảng viên — Cổng điều hành", template: "%s · Sổ tay đảng viên" },
   description: "Theo dõi dự thảo nghị quyết, sinh hoạt chi bộ và việc sử dụng Sổ tay đảng viên điện tử.",
-  icons: { icon: "/icon.svg" },
+  icons: { icon: "/icon.svg", apple: "/icons/apple-touch-icon.png" },
+  appleWebApp: { capable: true, title: "Sổ tay đảng viên", statusBarStyle: "default" },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#8a1c16" };

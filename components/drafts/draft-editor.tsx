@@ -8,6 +8,7 @@ import { formatNumber } from "@/lib/format/number";
 import { formatTime } from "@/lib/format/date";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
+import { useOfflineWorkingCopy } from "@/components/offline/use-offline-working-copy";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -44,7 +45,15 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
   const [, startTransition] = useTransition();
   const [state, formAction] = useActionState(submitAction, IDLE);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const submitting = useRef(false);
+  useEffect(() => {
+    submitting.current = false;
+  }, [state]);
   const words = countWords(body);
+  const { pending: unsentCopy, keep: keepCopy, drop: dropCopy } = useOfflineWorkingCopy(period, baseVersionNo, (copy) => {
+    setTitle(copy.title);
+    setBody(copy.body);
+  });
 
   useEffect(() => {
     if (!saved.dirty) return;
@@ -55,12 +64,18 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
       data.set("body", body);
       data.set("baseVersionNo", String(baseVersionNo));
       startTransition(async () => {
-        const result = await saveAction(IDLE, data);
+        // No network: the text is kept in this browser and sent when the network is back.
+        // A submission supersedes the working copy: a save it cut off is not kept.
+        const keepOffline = () => (submitting.current ? undefined : keepCopy({ period, title, body, baseVersionNo }).then(() => setSaved({ at: null, dirty: false })));
+        if (!navigator.onLine) return keepOffline();
+        const result = await saveAction(IDLE, data).catch(() => null);
+        if (!result) return keepOffline();
+        if (result.status === "success") await dropCopy(period).catch(() => undefined);
         setSaved(result.status === "success" ? { at: String(result.data?.savedAt ?? new Date().toISOString()), dirty: false } : { at: null, error: result.message, dirty: false });
       });
     }, 1500);
     return () => clearTimeout(timer);
-  }, [body, title, saved.dirty, period, baseVersionNo, saveAction]);
+  }, [body, title, saved.dirty, period, baseVersionNo, saveAction, keepCopy, dropCopy]);
 
   const change = (next: string) => {
     setBody(next);
@@ -96,7 +111,7 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
 
   return (
     <div className="editor-layout">
-      <form action={formAction} className="form editor-form" noValidate>
+      <form action={formAction} className="form editor-form" noValidate onSubmit={() => (submitting.current = true)}>
         <input type="hidden" name="period" value={period} />
         <input type="hidden" name="expectedVersionNo" value={baseVersionNo} />
         <FormMessage state={state} />
@@ -135,7 +150,7 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
           <div className="editor-status small" id="draft-body-status" aria-live="polite">
             <span className={words < MIN_DRAFT_WORDS ? "text-bad" : undefined}>{formatNumber(words)} chữ</span>
             {" · "}
-            {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
+            {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : unsentCopy && !saved.dirty ? <span className="text-warn">Chưa gửi — sẽ gửi khi có mạng (bản nháp đã lưu trên máy này)</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
           </div>
         </div>
         <div className="actions-row">

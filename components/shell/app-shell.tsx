@@ -6,6 +6,8 @@ import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { OfflineAgent } from "@/components/offline/offline-agent";
+import { offlinePagesFor } from "@/lib/offline/offline-pages";
 
 type Props = { actor: Actor; scopeName: string; children: React.ReactNode };
 
@@ -40,6 +42,7 @@ export function AppShell({ actor, scopeName, children }: Props) {
           </div>
         </aside>
         <main className="main" id="noi-dung">
+          <OfflineAgent owner={String(actor.id)} pages={offlinePagesFor(actor)} />
           {children}
         </main>
       </div>

@@ -43,18 +43,6 @@ const MeetingConductFields = {
   combinedWithThematic: z.boolean({ message: "combinedWithThematic phải là true hoặc false." }).optional(),
 };
 
-/** The recording form's conduct fields as the input above expects them (an empty field is "not recorded"). */
-export function conductFromForm(input: Record<string, string | undefined>) {
-  return {
-    startTime: input.startTime || null,
-    endTime: input.endTime || null,
-    place: input.place ?? null,
-    committeePrepared: input.committeePrepared === "yes" ? true : input.committeePrepared === "no" ? false : null,
-    committeePreparedOn: input.committeePreparedOn || null,
-    combinedWithThematic: input.combinedWithThematic === "on",
-  };
-}
-
 /** One meeting of a branch for a period and kind, with the attendance of every expected member. PUT /api/v1/meetings and the recording form. */
 export const RecordMeetingSchema = z
   .object({
@@ -68,7 +56,8 @@ export const RecordMeetingSchema = z
     minutes: MinutesSchema.nullish(),
     documents: z.array(MeetingDocumentSchema, { message: "documents phải là danh sách." }).max(30, "Tối đa 30 tài liệu.").optional(),
     attendance: z.array(AttendanceEntrySchema, { message: "attendance phải là danh sách điểm danh." }).max(1000, "Tối đa 1.000 dòng điểm danh."),
-    expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
+    /** Precondition: the version the client started from; 0 = the meeting must not exist yet (an offline save of a new meeting). */
+    expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().min(0, "expectedVersionNo từ 0.").optional(),
     ...MeetingConductFields,
   })
   .superRefine((input, context) => {
@@ -91,6 +80,8 @@ export const RecordMeetingSchema = z
     });
   });
 
+
+export type RecordMeetingInput = z.input<typeof RecordMeetingSchema>;
 
 /** Closing a meeting: the minutes (required) and the documents sent to members beforehand. */
 export const CloseMeetingSchema = z.object({

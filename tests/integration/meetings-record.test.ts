@@ -74,6 +74,27 @@ describe("recording a meeting", () => {
     await expect(recordMeeting(w.secretaryActor, { ...body, usedHandbook: false, expectedVersionNo: 1 }, now)).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("takes the offline queue's preconditions: expectedVersionNo 0 creates only, a replay after a lost answer changes nothing, a stale version never overwrites", async () => {
+    const w = await createMeetingWard();
+    const [members] = w.members;
+    const now = { now: on("2026-10-20") };
+    const queued = { branchId: w.branches[0].id, period: "2026-10", kind: "REGULAR", heldOn: "2026-10-12", usedHandbook: true, attendance: attendance(members, { [members[1].id]: { status: "UNEXCUSED" } }), expectedVersionNo: 0 };
+    const sent = await recordMeeting(w.secretaryActor, queued, now);
+    expect(sent).toMatchObject({ created: true, changed: true, meeting: { versionNo: 1, unexcused: 1 } });
+    // The answer was lost on a weak signal and the queue sends the same body again: nothing new.
+    expect(await recordMeeting(w.secretaryActor, queued, now)).toMatchObject({ created: false, changed: false, meeting: { versionNo: 1 } });
+    expect(await auditCount(sent.meeting.id)).toBe(1);
+    // Another device changes the meeting; a different change queued from version 1 (or from "not recorded yet") is refused.
+    await recordMeeting(w.secretaryActor, { ...queued, expectedVersionNo: 1, notes: "Sửa từ máy khác" }, now);
+    await expect(recordMeeting(w.secretaryActor, { ...queued, usedHandbook: false, expectedVersionNo: 1 }, now)).rejects.toBeInstanceOf(ConflictError);
+    await expect(recordMeeting(w.secretaryActor, { ...queued, usedHandbook: false, expectedVersionNo: 0 }, now)).rejects.toBeInstanceOf(ConflictError);
+    const stored = await testDb().meeting.findFirstOrThrow({ where: { id: sent.meeting.id } });
+    expect(stored).toMatchObject({ versionNo: 2, usedHandbook: true, notes: "Sửa từ máy khác" });
+    // The secretary chose to keep their version: sent against the current version, it goes through.
+    expect(await recordMeeting(w.secretaryActor, { ...queued, usedHandbook: false, expectedVersionNo: 2 }, now)).toMatchObject({ changed: true, meeting: { versionNo: 3, usedHandbook: false } });
+    await expect(recordMeeting(w.secretaryActor, { ...queued, expectedVersionNo: -1 }, now)).rejects.toBeInstanceOf(ValidationError);
+  });
+
   it("expects members by the meeting date: someone who joined later or had left is not required", async () => {
     const w = await createMeetingWard();
     const [members] = w.members;

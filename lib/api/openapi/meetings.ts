@@ -117,7 +117,8 @@ export function registerMeetingsPaths(registry: OpenAPIRegistry) {
     summary: "Ghi cuộc họp của chi bộ (bí thư chi bộ): upsert theo chi bộ + kỳ + loại, gửi lại cùng nội dung không thay đổi gì",
     description:
       "Điểm danh phải có đủ mọi đảng viên phải dự vào ngày họp (trừ người miễn sinh hoạt, không được điểm danh). EXCUSED cần reason. " +
-      "Kỳ đã khóa sổ trả 409 PERIOD_LOCKED; expectedVersionNo cũ trả 409 CONFLICT.",
+      "Kỳ đã khóa sổ trả 409 PERIOD_LOCKED; expectedVersionNo cũ trả 409 CONFLICT (expectedVersionNo = 0: cuộc họp phải chưa có; đã có với nội dung khác thì 409). " +
+      "Gửi lại đúng nội dung đã lưu luôn trả 200 changed: false, kể cả khi expectedVersionNo đã cũ.",
     request: { body: jsonBody(RecordMeetingSchema) },
     responses: { 200: json(MeetingSchema.extend({ created: z.boolean(), changed: z.boolean() }), "Cuộc họp sau khi ghi"), ...errors(409) },
   });

@@ -11,7 +11,7 @@ import { formatDate, formatPeriod } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { withQuery } from "@/components/ui/pagination";
-import { RecordMeetingForm } from "@/components/meetings/record-meeting-form";
+import { OfflineMeetingForm } from "@/components/offline/offline-meeting-form";
 import { recordMeetingAction } from "./actions";
 
 export const metadata = { title: "Ghi cuộc họp chi bộ" };
@@ -59,7 +59,7 @@ export default async function RecordMeetingPage({ params, searchParams }: Props)
           </Link>
         </div>
       ) : (
-        <RecordMeetingForm
+        <OfflineMeetingForm
           action={recordMeetingAction}
           branchId={branch.id}
           period={period}
