@@ -34,7 +34,7 @@ export function feedbackLetterBody(figures: FeedbackLetterFigures): { summary: s
   const blocks: Block[] = [
     {
       kind: "paragraph",
-      text: `Ngày ${formatDate(figures.review.createdAt)}, cơ quan đã xem xét dự thảo nghị quyết ${month} của ${figures.branch.name} (“${figures.draft.title}”, phiên bản ${figures.draft.versionNo}). Kết luận: ${DECISION_LABELS[figures.review.decision].toLowerCase()}.`,
+      text: `Dự thảo nghị quyết ${month} của ${figures.branch.name} (“${figures.draft.title}”, phiên bản ${figures.draft.versionNo}) đã được xem xét ngày ${formatDate(figures.review.createdAt)}. Kết luận: ${DECISION_LABELS[figures.review.decision].toLowerCase()}.`,
     },
     { kind: "heading", text: "1. Ý kiến chung" },
     { kind: "paragraph", text: figures.review.summary || "Không có ý kiến chung." },

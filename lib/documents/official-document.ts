@@ -115,7 +115,8 @@ function header(doc: OfficialDocument): Table {
 }
 
 function dataTable(block: Extract<Block, { kind: "table" }>): Table {
-  const first = 50;
+  // Two columns (a label and a count): the label takes most of the width.
+  const first = block.columns.length === 2 ? 120 : 50;
   const rest = (TEXT_WIDTH_MM - first) / Math.max(1, block.columns.length - 1);
   const widths = block.columns.map((_, index) => (index === 0 ? first : rest));
   const para = (value: string, index: number, bold = false) =>
