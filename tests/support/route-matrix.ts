@@ -159,6 +159,10 @@ const APIS: ApiEntry[] = [
   json("GET", "/api/v1/meetings/compliance/export", (ids) => `/api/v1/meetings/compliance/export?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}&format=csv`, { permission: "meeting.read" }, { scoped: true }),
   json("POST", "/api/v1/meetings/reopen", () => "/api/v1/meetings/reopen", { permission: "meeting.reopen" }, { scoped: true, body: (ids) => ({ branchId: ids.branch, period: ids.meetingPeriod, reason: "Ma trận phân quyền." }), own: "accepted" }),
   json("GET", "/api/v1/members/flags", (ids) => `/api/v1/members/flags?year=${ids.meetingPeriod.slice(0, 4)}&orgUnitId=${ids.ward}`, { permission: "member.read" }, { scoped: true }),
+  // Attachments: scope through the draft or meeting they belong to.
+  json("GET", "/api/v1/attachments", (ids) => `/api/v1/attachments?draftId=${ids.draft}`, { permission: "draft.read" }, { scoped: true }),
+  json("POST", "/api/v1/attachments", () => "/api/v1/attachments", "signed-in", { own: "accepted", note: "multipart; the matrix sends JSON, refused as 400 before any scope check; uploads in and out of scope: tests/integration/attachments.test.ts and tests/e2e/documents-http.test.ts" }),
+  json("GET", "/api/v1/attachments/[id]/file", () => "/api/v1/attachments/2147483647/file", "signed-in", { own: "not-found", note: "the fixture attaches no file; downloads in and out of scope: tests/integration/attachments.test.ts" }),
   // Official documents
   json("GET", "/api/v1/documents", (ids) => `/api/v1/documents?orgUnitId=${ids.ward}`, { permission: "document.generate" }, { scoped: true }),
   json("POST", "/api/v1/documents", () => "/api/v1/documents", { permission: "document.issue" }, { scoped: true, own: "accepted", body: (ids) => ({ kind: "MEETING_REPORT", orgUnitId: ids.ward, period: ids.meetingPeriod }) }),
