@@ -3,7 +3,6 @@
 // store is not copied (it has its own versioning and replication).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { localAttachmentsDir } from "./store-location";
 
 export function attachmentsArchiveOf(backupFile: string): string {

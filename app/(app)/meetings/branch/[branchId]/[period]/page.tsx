@@ -17,6 +17,10 @@ import { withQuery } from "@/components/ui/pagination";
 import { MeetingStateBadge } from "@/components/meetings/meeting-state-badge";
 import { CloseMeetingForm } from "@/components/meetings/close-meeting-form";
 import { ReasonForm } from "@/components/meetings/reason-form";
+import { AttachmentsPanel } from "@/components/attachments/attachments-panel";
+import { listAttachments } from "@/lib/attachments/attachments";
+import { ATTACHMENT_MAX_MB } from "@/lib/attachments/settings";
+import { getSetting } from "@/lib/settings/app-settings";
 import { closeMeetingAction, reopenPeriodAction } from "./actions";
 
 export const metadata = { title: "Cuộc họp chi bộ" };
@@ -36,6 +40,7 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
   const alerts = await findDataQualityAlerts(actor, { orgUnitId: data.branch.id, period, includeDismissed: true });
   const { branch, window } = data;
   const canRecord = can(actor.role, "meeting.record") && isEditable(window);
+  const [attachments, maxMegabytes] = await Promise.all([Promise.all(data.meetings.map((meeting) => listAttachments(actor, { meetingId: meeting.id }))), getSetting(ATTACHMENT_MAX_MB)]);
   const recordedKinds = new Set(data.meetings.map((meeting) => meeting.kind));
 
   return (
@@ -223,6 +228,15 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                 <p className="muted">Danh sách tên chỉ hiển thị cho chi bộ, Đảng ủy phường và Ban Tổ chức.</p>
               )}
             </div>
+
+            <AttachmentsPanel
+              title="Tệp đính kèm"
+              items={attachments[data.meetings.indexOf(meeting)]}
+              uploadKinds={can(actor.role, "meeting.record") ? ["MEETING_MINUTES", "MEETING_DOCUMENT"] : []}
+              target={{ meetingId: meeting.id }}
+              maxMegabytes={maxMegabytes}
+              emptyText="Chưa có bản quét biên bản hay tài liệu gửi trước cuộc họp."
+            />
 
             {canRecord ? (
               <div className="section">
