@@ -3,6 +3,7 @@ import { statsPaths, statsSchemas } from "./stats";
 import { meetingsPaths, meetingsSchemas } from "./meetings";
 import { draftsPaths, draftsSchemas } from "./drafts";
 import { restructurePaths, restructureSchemas } from "./restructure";
+import { documentsPaths, documentsSchemas } from "./documents";
 
 const errorSchema = {
   type: "object",
@@ -39,7 +40,7 @@ export function openApiDocument() {
     servers: [{ url: "/api/v1" }],
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     // Each feature area adds its paths and schemas from its own file here.
-    paths: { ...foundationPaths, ...importPaths, ...draftsPaths, ...meetingsPaths, ...statsPaths, ...restructurePaths },
+    paths: { ...foundationPaths, ...importPaths, ...draftsPaths, ...meetingsPaths, ...statsPaths, ...restructurePaths, ...documentsPaths },
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" },
@@ -56,6 +57,7 @@ export function openApiDocument() {
         ...statsSchemas,
         ...meetingsSchemas,
         ...draftsSchemas,
+        ...documentsSchemas,
         ...restructureSchemas,
       },
       responses: {
