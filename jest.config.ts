@@ -23,7 +23,7 @@ export default async function config(): Promise<Config> {
     testEnvironment: "node",
     transform: base.transform,
     // ESM-only packages the tests load: TanStack Table (client tables) and the schema engine glue (migration tests).
-    transformIgnorePatterns: ["/node_modules/(?!(@tanstack/react-table|@tanstack/table-core|@prisma/schema-engine-wasm|next/dist/client|next/dist/shared/lib)/)", "^.+\\.module\\.(css|sass|scss)$"],
+    transformIgnorePatterns: ["/node_modules/(?!(file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@tanstack/react-table|@tanstack/table-core|@prisma/schema-engine-wasm|next/dist/client|next/dist/shared/lib)/)", "^.+\\.module\\.(css|sass|scss)$"],
     moduleNameMapper: base.moduleNameMapper,
     testPathIgnorePatterns: ["/node_modules/", "/.next/", "/.data/"],
     ...extra,

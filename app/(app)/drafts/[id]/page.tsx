@@ -1,3 +1,7 @@
+import { AttachmentsPanel } from "@/components/attachments/attachments-panel";
+import { listAttachments } from "@/lib/attachments/attachments";
+import { ATTACHMENT_MAX_MB } from "@/lib/attachments/settings";
+import { getSetting } from "@/lib/settings/app-settings";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
@@ -43,6 +47,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const canComment = can(actor.role, "draft.comment");
   const isBranch = can(actor.role, "draft.submit");
   const canAck = can(actor.role, "feedback.ack");
+  const [attachments, maxMegabytes] = await Promise.all([listAttachments(actor, { draftId: detail.draft.id }), getSetting(ATTACHMENT_MAX_MB)]);
   const sinceMine = canReview && detail.myLastReviewedVersionNo !== null && detail.myLastReviewedVersionNo < current ? detail.myLastReviewedVersionNo : null;
   const view = query.view === "diff" || query.view === "compare" || query.view === "text" ? query.view : sinceMine ? "diff" : "text";
   const base = `/drafts/${draft.id}`;
@@ -230,6 +235,22 @@ export default async function DraftPage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ol>
+          </section>
+          <section className="card" id="dinh-kem">
+            <h2>Văn bản kèm theo</h2>
+            <AttachmentsPanel
+              title="Nghị quyết đã ký"
+              items={attachments}
+              uploadKinds={isBranch && detail.draft.status === "APPROVED" ? ["SIGNED_RESOLUTION"] : []}
+              target={{ draftId: detail.draft.id }}
+              maxMegabytes={maxMegabytes}
+              emptyText={detail.draft.status === "APPROVED" ? "Chi bộ chưa đính kèm bản nghị quyết đã ký." : "Đính kèm bản nghị quyết đã ký sau khi dự thảo được duyệt."}
+            />
+            {canAck || canReview ? (
+              <p className="small">
+                <a href={`/documents?kind=FEEDBACK_LETTER&draft=${detail.draft.id}`}>Công văn góp ý theo thể thức (DOCX)</a>
+              </p>
+            ) : null}
           </section>
         </aside>
       </div>

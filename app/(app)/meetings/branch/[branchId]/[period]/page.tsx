@@ -20,7 +20,10 @@ import { ReasonForm } from "@/components/meetings/reason-form";
 import { QualityChecklist } from "@/components/meetings/quality-checklist";
 import { AnnounceMeetingForm } from "@/components/meetings/announce-meeting-form";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
-
+import { AttachmentsPanel } from "@/components/attachments/attachments-panel";
+import { listAttachments } from "@/lib/attachments/attachments";
+import { ATTACHMENT_MAX_MB } from "@/lib/attachments/settings";
+import { getSetting } from "@/lib/settings/app-settings";
 import { announceMeetingAction, closeMeetingAction, reopenPeriodAction } from "./actions";
 
 export const metadata = { title: "Cuộc họp chi bộ" };
@@ -40,6 +43,7 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
   const alerts = await findDataQualityAlerts(actor, { orgUnitId: data.branch.id, period, includeDismissed: true });
   const { branch, window } = data;
   const canRecord = can(actor.role, "meeting.record") && isEditable(window);
+  const [attachments, maxMegabytes] = await Promise.all([Promise.all(data.meetings.map((meeting) => listAttachments(actor, { meetingId: meeting.id }))), getSetting(ATTACHMENT_MAX_MB)]);
   const recordedKinds = new Set(data.meetings.map((meeting) => meeting.kind));
   const schedule = data.schedules.find((item) => item.kind === "REGULAR") ?? null;
   // A meeting is announced ahead for this month or the next, until it is recorded.
@@ -275,6 +279,15 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                 <p className="muted">Danh sách tên chỉ hiển thị cho chi bộ, Đảng ủy phường và Ban Tổ chức.</p>
               )}
             </div>
+
+            <AttachmentsPanel
+              title="Tệp đính kèm"
+              items={attachments[data.meetings.indexOf(meeting)]}
+              uploadKinds={can(actor.role, "meeting.record") ? ["MEETING_MINUTES", "MEETING_DOCUMENT"] : []}
+              target={{ meetingId: meeting.id }}
+              maxMegabytes={maxMegabytes}
+              emptyText="Chưa có bản quét biên bản hay tài liệu gửi trước cuộc họp."
+            />
 
             {canRecord ? (
               <div className="section">
