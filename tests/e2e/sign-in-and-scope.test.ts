@@ -6,7 +6,6 @@ import { closeTestDb, testDb } from "../support/db";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-
 describe("signing in as each role shows that account's scope", () => {
   it.each([
     ["admin", "Quản trị hệ thống", "Thành phố Hà Nội"],

@@ -10,7 +10,6 @@ import { todayIso } from "@/lib/stats/csv-cells";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-
 async function unitId(code: string) {
   return (await testDb().orgUnit.findUniqueOrThrow({ where: { code } })).id;
 }
