@@ -7,7 +7,6 @@ import { SIGN_IN_FAILED_MESSAGE } from "@/lib/auth/sign-in-messages";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-
 describe("signing in as each role shows that account's scope", () => {
   it.each([
     ["admin", "Quản trị hệ thống", "Thành phố Hà Nội"],

@@ -12,7 +12,6 @@ import { demoSeededOn } from "../support/demo-day";
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
 
-
 async function unitId(code: string) {
   return (await testDb().orgUnit.findUniqueOrThrow({ where: { code } })).id;
 }
