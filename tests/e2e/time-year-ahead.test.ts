@@ -32,7 +32,7 @@ beforeAll(async () => {
     setClock(null);
   }
   server = await startAppServer(database.url, { APP_CLOCK: AHEAD.toISOString(), NEXTAUTH_SECRET: authSecret });
-}, 20 * 60_000);
+}, 40 * 60_000);
 
 afterAll(async () => {
   await server?.stop();
