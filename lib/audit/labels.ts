@@ -61,6 +61,8 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
       "meeting.minutes.updated": "Sửa biên bản đã chốt",
       "meeting.period.reopened": "Mở lại tháng đã khóa",
       "meeting.alert.dismissed": "Bỏ qua cảnh báo dữ liệu",
+      "meeting.announced": "Thông báo lịch sinh hoạt",
+      "meeting.schedule.updated": "Sửa lịch sinh hoạt đã thông báo",
     },
   },
   {
@@ -81,6 +83,12 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
     },
   },
   { prefix: "setting.", label: "Cài đặt", actions: { "setting.updated": "Đổi cài đặt" } },
+  {
+    prefix: "document.",
+    label: "Văn bản",
+    actions: { "document.issued": "Ban hành văn bản", "document.issuer.updated": "Sửa thông tin cơ quan ban hành" },
+  },
+  { prefix: "attachment.", label: "Tệp đính kèm", actions: { "attachment.added": "Đính kèm tệp" } },
 ];
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = Object.fromEntries(AUDIT_ACTION_GROUPS.flatMap((group) => Object.entries(group.actions)));
@@ -108,6 +116,9 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   UsageSnapshot: "Số liệu sử dụng",
   HandbookStat: "Số liệu Sổ tay",
   OrgRestructuring: "Sắp xếp tổ chức",
+  MeetingSchedule: "Lịch sinh hoạt",
+  IssuedDocument: "Văn bản đã ban hành",
+  Attachment: "Tệp đính kèm",
 };
 
 /** "Dự thảo số 11845", "Cài đặt drafts.deadlineDay": what the event was about. */

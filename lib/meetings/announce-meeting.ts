@@ -34,6 +34,7 @@ export async function announceMeeting(actor: Actor, raw: unknown) {
   }
   const plannedOn = new Date(`${input.plannedOn}T00:00:00Z`);
   const data = { plannedOn, startTime: input.startTime, place: input.place, agenda: input.agenda };
+  const auditDetails = { period: input.period, kind: input.kind, plannedOn: input.plannedOn, startTime: input.startTime };
 
   const write = () =>
     db().$transaction(async (tx) => {
@@ -45,20 +46,18 @@ export async function announceMeeting(actor: Actor, raw: unknown) {
           throw new ConflictError(`Lịch họp đã được sửa (phiên bản ${existing.versionNo}) sau khi bạn mở. Tải lại trang rồi sửa lại.`);
         }
         const schedule = await tx.meetingSchedule.update({ where: { id: existing.id }, data: { ...data, versionNo: { increment: 1 }, announcedByLabel: actor.label } });
-        await audit(tx, schedule.id, "meeting.schedule.updated");
+        await recordAuditEvent(tx, actor, { action: "meeting.schedule.updated", entityType: "MeetingSchedule", entityId: schedule.id, orgUnitId: branch.id, details: auditDetails });
         await notify(tx, "Lịch sinh hoạt thay đổi");
         return { schedule, created: false, changed: true };
       }
       const schedule = await tx.meetingSchedule.create({
         data: { branchId: branch.id, period: input.period, kind: input.kind, ...data, announcedAt: now(), announcedById: actor.kind === "user" ? actor.id : null, announcedByLabel: actor.label },
       });
-      await audit(tx, schedule.id, "meeting.announced");
+      await recordAuditEvent(tx, actor, { action: "meeting.announced", entityType: "MeetingSchedule", entityId: schedule.id, orgUnitId: branch.id, details: auditDetails });
       await notify(tx, "Lịch sinh hoạt chi bộ");
       return { schedule, created: true, changed: true };
     });
 
-  const audit = (tx: Tx, id: number, action: string) =>
-    recordAuditEvent(tx, actor, { action, entityType: "MeetingSchedule", entityId: id, orgUnitId: branch.id, details: { period: input.period, kind: input.kind, plannedOn: input.plannedOn, startTime: input.startTime } });
   const notify = async (tx: Tx, title: string) =>
     createNotification(tx, {
       userIds: await findUsersCovering(tx, branch.path, ["WARD_COMMITTEE"]),
