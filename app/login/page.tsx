@@ -4,14 +4,15 @@ import { getSessionActor } from "@/lib/auth/session";
 import { LoginForm } from "@/components/auth/login-form";
 import { BrandMark } from "@/components/shell/brand-mark";
 import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+import { loginErrorMessage } from "@/lib/auth/login-errors";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
   if (await getSessionActor()) redirect(callbackUrl);
   return (
     <main className="login-page">
@@ -24,7 +25,7 @@ export default async function LoginPage({ searchParams }: Props) {
           </div>
         </div>
         <div className="login-body">
-          <LoginForm callbackUrl={callbackUrl} initialError={params.error && params.error !== "CredentialsSignin" ? params.error : undefined} />
+          <LoginForm callbackUrl={callbackUrl} initialError={loginErrorMessage(params.error)} />
           <p className="login-foot">Quên mật khẩu? Liên hệ quản trị viên của đơn vị để được cấp lại.</p>
         </div>
       </div>
