@@ -13,7 +13,8 @@ type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
-  if (await getSessionActor()) redirect(callbackUrl);
+  // Signed in already (a pending password change is then enforced by the page it lands on).
+  if (await getSessionActor({ allowPasswordChangePending: true })) redirect(callbackUrl);
   return (
     <main className="login-page">
       <div className="login-card">

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { revokeSession, SESSION_HOURS, signInWithPassword } from "./sign-in";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
+import { isStorableText } from "@/lib/validation/parse";
 
 // JWT sessions (the only kind next-auth 4 allows with credentials) carry just
 // an AuthSession id; lib/auth/session.ts checks it in the database on every
@@ -20,6 +21,8 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, request) {
         const headers = (request?.headers ?? {}) as Record<string, string>;
+        // No account name holds a NUL or a lone surrogate, and PostgreSQL could not even look one up.
+        if (!isStorableText(String(credentials?.username ?? ""))) return null;
         const result = await signInWithPassword({
           username: String(credentials?.username ?? ""),
           password: String(credentials?.password ?? ""),
