@@ -164,7 +164,7 @@ export const draftsSchemas = {
       ward: { type: "object", nullable: true, properties: { id: { type: "integer" }, name: { type: "string" } } },
       submittedAt: { type: "string", format: "date-time", nullable: true },
       timeliness: { type: "string", enum: ["ON_TIME", "LATE", "MISSING", "NOT_DUE"] },
-      similarity: { type: "object", nullable: true, properties: { score: { type: "number" }, draftId: { type: "integer" } } },
+      similarity: { type: "object", nullable: true, description: "Dự thảo cùng kỳ giống nhất; ngoài phạm vi của người gọi thì không nêu mã (draftId null, outsideScope true)", properties: { score: { type: "number" }, draftId: { type: "integer", nullable: true }, outsideScope: { type: "boolean" } } },
       openComments: { type: "integer" },
       feedback: { type: "object", properties: { pendingSince: { type: "string", nullable: true }, acknowledgedAt: { type: "string", nullable: true }, overdue: { type: "boolean" } } },
     },
