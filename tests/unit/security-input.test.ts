@@ -3,7 +3,12 @@
 // running server in tests/e2e/security-input.test.ts.
 import fc from "fast-check";
 import { safeCallbackUrl } from "@/lib/http/safe-redirect";
+import { z } from "zod";
 import { isSameOriginPath, redirectTricks, SAFE_TARGETS } from "../support/redirect-tricks";
+import { isStorableText, parseInput, unstorableTextDetails } from "@/lib/validation/parse";
+import { parseCsv } from "@/lib/imports/csv";
+import { loginErrorMessage } from "@/lib/auth/login-errors";
+import { ValidationError } from "@/lib/errors";
 
 describe("safeCallbackUrl: only a same-origin path follows a sign-in", () => {
   it.each(redirectTricks())("trick %j stays on the site", (trick) => {
@@ -46,5 +51,48 @@ describe("safeCallbackUrl: only a same-origin path follows a sign-in", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("text PostgreSQL cannot store is refused where input is parsed", () => {
+  const UNSTORABLE = ["\u0000", "a\u0000b", "\uD800", "x\uDBFF", "\uDC00y", "\uDFFF\uD800"];
+  const FINE = ["", "Hòa Bình", "😀", "\uD83D\uDE00", "a\tb\nc", "\u200B", "\uFFFD"];
+
+  it.each(UNSTORABLE)("refuses %j", (text) => expect(isStorableText(text)).toBe(false));
+  it.each(FINE)("accepts %j", (text) => expect(isStorableText(text)).toBe(true));
+
+  it("parseInput refuses it anywhere in the input (values, nested, arrays, keys), before the schema, naming the field", () => {
+    const schema = z.object({ q: z.string().optional() }).passthrough();
+    for (const input of [{ q: "a\u0000b" }, { nested: { deep: ["ok", "\uD800"] } }, { ["k\u0000"]: "v" }, { unknown: "\u0000" }]) {
+      expect(() => parseInput(schema, input)).toThrow(ValidationError);
+    }
+    expect(unstorableTextDetails({ a: { b: ["x", "\u0000"] } })).toEqual([{ field: "a.b.1", path: ["a", "b", 1], message: expect.stringContaining("NUL") }]);
+    expect(parseInput(schema, { q: "Hòa Bình 😀" })).toEqual({ q: "Hòa Bình 😀" });
+  });
+
+  it("property: any string with a NUL or a lone surrogate somewhere is refused; well-formed text without NUL passes", () => {
+    const bad = fc.constantFrom("\u0000", "\uD800", "\uDBFF", "\uDC00", "\uDFFF");
+    // Printable text around it (fc.string's default), so the bad character cannot pair up with a neighbour.
+    fc.assert(fc.property(fc.string(), bad, fc.string(), (left, middle, right) => !isStorableText(left + middle + right)));
+    fc.assert(fc.property(fc.string({ unit: "grapheme" }), (text) => isStorableText(text.replaceAll("\u0000", ""))));
+  });
+
+  it("CSV: a NUL (a UTF-16 file) refuses the whole file and says so", () => {
+    const columns = [{ field: "code", header: "Mã" }];
+    expect(() => parseCsv("Mã\nA\u0000B\n", columns)).toThrow(/NUL.*dòng 2/);
+    expect(() => parseCsv(Buffer.from("Mã\nA\n", "utf16le").toString("utf8"), columns)).toThrow(/NUL/);
+    expect(parseCsv("Mã\nHòa\n", columns).rows).toEqual([{ row: 2, values: { code: "Hòa" } }]);
+  });
+});
+
+describe("/login?error: only our messages for next-auth's codes", () => {
+  it.each(["CredentialsSignin", "SessionRequired", "Configuration", "AccessDenied", "Default"])("%s → a message of ours", (code) => {
+    expect(loginErrorMessage(code)).toMatch(/đăng nhập|Tài khoản/);
+  });
+  it.each(["Tài khoản bị khóa, gọi 0900 000 000", "<b>x</b>", "toString", "__proto__", "constructor", "", undefined])("%j → nothing", (text) => {
+    expect(loginErrorMessage(text)).toBeUndefined();
+  });
+  it("property: any other text shows nothing", () => {
+    fc.assert(fc.property(fc.string(), (text) => loginErrorMessage(text) === undefined || /^[A-Z][A-Za-z]+$/.test(text)));
   });
 });
