@@ -61,7 +61,7 @@ export function openApiDocument() {
       responses: {
         ValidationFailed: errorResponse("Dữ liệu không hợp lệ (VALIDATION_FAILED)"),
         Unauthenticated: errorResponse("Chưa xác thực (UNAUTHENTICATED)"),
-        Forbidden: errorResponse("Không có quyền (FORBIDDEN)"),
+        Forbidden: errorResponse("Không có quyền (FORBIDDEN), hoặc tài khoản đang dùng mật khẩu tạm và phải đổi mật khẩu trước (PASSWORD_CHANGE_REQUIRED)"),
         NotFound: errorResponse("Không tìm thấy hoặc ngoài phạm vi (NOT_FOUND)"),
         Conflict: errorResponse("Xung đột phiên bản (CONFLICT)"),
         PayloadTooLarge: errorResponse("Nội dung quá lớn (PAYLOAD_TOO_LARGE)"),
