@@ -162,7 +162,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {tab("text", "Nội dung", `${base}?view=text`, view === "text")}
             {tab("diff", "Thay đổi giữa các phiên bản", `${base}?view=diff`, view === "diff")}
             {tab("prev", "Đối chiếu tháng trước", `${base}?view=compare&with=previous`, view === "compare" && (query.with ?? "previous") === "previous")}
-            {topSimilar ? tab("sim", "Đối chiếu bản giống nhất", `${base}?view=compare&with=${topSimilar.compareRef}`, view === "compare" && query.with === topSimilar.compareRef) : null}
+            {topSimilar ? tab("sim", "Đối chiếu bản giống nhất", `${base}?view=compare&with=${topSimilar.compareRef}`, view === "compare" && (query.with === topSimilar.compareRef || query.with === "similar")) : null}
           </nav>
           {main}
         </section>
