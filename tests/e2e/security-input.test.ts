@@ -82,6 +82,8 @@ describe("redirect after sign-in: only a same-origin path, for the whole class o
       await response.arrayBuffer();
       const location = response.headers.get("location") ?? "";
       const target = new URL(location, baseUrl());
+      // A NUL (%00) is refused before the page (400): no redirect at all is safe too.
+      if (query.includes("%00")) return response.status === 400 ? null : `${query} → ${response.status}`;
       const ok = response.status >= 300 && response.status < 400 && target.origin === origin && isSameOriginPath(`${target.pathname}${target.search}${target.hash}`) && !/[\u0000-\u001F\u007F]/.test(location);
       return ok ? null : `${query} → ${response.status} ${JSON.stringify(location)}`;
     });
@@ -92,6 +94,7 @@ describe("redirect after sign-in: only a same-origin path, for the whole class o
     const results = await inParallel(queries, 4, async (query) => {
       const response = await fetch(`${baseUrl()}/login?callbackUrl=${query}`, { redirect: "manual" });
       const html = await response.text();
+      if (query.includes("%00")) return response.status === 400 ? null : `${query} → ${response.status}`;
       const value = /<input type="hidden" name="callbackUrl" value="([^"]*)"/.exec(html)?.[1];
       const target = value === undefined ? undefined : decodeHtml(value);
       return response.status === 200 && target !== undefined && isSameOriginPath(target) ? null : `${query} → ${response.status} ${JSON.stringify(target)}`;
