@@ -26,9 +26,23 @@ function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
+// A NUL character can only arrive in a URL as %00 (an invalid UTF-8 sequence decodes to U+FFFD,
+// never to a lone surrogate). PostgreSQL cannot store it and no address of ours holds one, so a
+// URL with one is refused here, for every page and endpoint at once; API bodies, forms and files
+// are checked where they are parsed (lib/validation/parse.ts).
+const URL_NUL = /%00/;
+const UNSTORABLE_URL_MESSAGE = "Địa chỉ có ký tự không hợp lệ (ký tự NUL). Kiểm tra lại đường dẫn.";
+
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+
+  if (URL_NUL.test(pathname) || URL_NUL.test(search)) {
+    const refused = isApi
+      ? NextResponse.json({ error: { code: "VALIDATION_FAILED", message: UNSTORABLE_URL_MESSAGE } }, { status: 400 })
+      : new NextResponse(UNSTORABLE_URL_MESSAGE, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return withSecurityHeaders(refused, null);
+  }
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
 
   if (!isApi && !hasSession && !PUBLIC_PAGES.includes(pathname)) {

@@ -36,6 +36,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** A temporary password set by an administrator must be replaced before anything else. */
+export class PasswordChangeRequiredError extends AppError {
+  constructor(message = "Bạn đang dùng mật khẩu tạm do quản trị viên đặt. Đổi mật khẩu ở trang Tài khoản (/account) trước khi tiếp tục.") {
+    super("PASSWORD_CHANGE_REQUIRED", 403, message);
+  }
+}
+
 /** Also what a record outside the caller's scope looks like: it does not reveal that it exists. */
 export class NotFoundError extends AppError {
   constructor(message = "Không tìm thấy dữ liệu yêu cầu.") {

@@ -8,12 +8,13 @@ import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; error?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
-  if (await getSessionActor()) redirect(callbackUrl);
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  // Signed in already (a pending password change is then enforced by the page it lands on).
+  if (await getSessionActor({ allowPasswordChangePending: true })) redirect(callbackUrl);
   return (
     <main className="login-page">
       <div className="login-card">

@@ -37,6 +37,8 @@ export function LoginForm({ callbackUrl, initialError }: Props) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
+      {/* Where the form goes after sign-in, already checked on the server (lib/http/safe-redirect.ts). */}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div aria-live="polite">{error ? <div className="alert alert-error" role="alert">{error}</div> : null}</div>
       <div className="field">
         <label htmlFor="username">Tên đăng nhập</label>

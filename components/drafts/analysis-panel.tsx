@@ -69,7 +69,7 @@ export function AnalysisPanel({ detail, similar, directives, templateThreshold, 
         )}
         {similar.length ? (
           similar.map((entry) => (
-            <li key={entry.draftId}>
+            <li key={entry.compareRef}>
               {entry.branch ? (
                 <>
                   {entry.branch.name}
@@ -79,7 +79,7 @@ export function AnalysisPanel({ detail, similar, directives, templateThreshold, 
                 <span>Một chi bộ ngoài phạm vi của bạn</span>
               )}
               : <strong className={entry.score >= templateThreshold ? "text-bad" : ""}>{formatPercent(entry.score)}</strong>
-              <span className="small muted"> · {entry.passages.length} đoạn trùng</span> <Link href={`${base}?view=compare&with=${entry.draftId}`}>Đối chiếu</Link>
+              <span className="small muted"> · {entry.passages.length} đoạn trùng</span> <Link href={`${base}?view=compare&with=${entry.compareRef}`}>Đối chiếu</Link>
             </li>
           ))
         ) : (

@@ -20,7 +20,7 @@ export type QueueRowView = {
   timeliness: Timeliness;
   flags: string[];
   proposedFlags: string[];
-  similarity: { score: number; draftId: number } | null;
+  similarity: { score: number; draftId: number | null; outsideScope: boolean } | null;
   openComments: number;
   feedbackPendingSince: string | null;
   feedbackAckedAt: string | null;
@@ -99,7 +99,11 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
       sortDescFirst: true,
       cell: ({ row }) =>
         row.original.similarity && row.original.draftId ? (
-          <Link href={`/drafts/${row.original.draftId}?view=compare&with=${row.original.similarity.draftId}`} className={row.original.similarity.score >= templateThreshold ? "text-bad strong" : ""} title="Đối chiếu với dự thảo giống nhất">
+          <Link
+            href={`/drafts/${row.original.draftId}?view=compare&with=similar`}
+            className={row.original.similarity.score >= templateThreshold ? "text-bad strong" : ""}
+            title={row.original.similarity.outsideScope ? "Đối chiếu với dự thảo giống nhất (của một chi bộ ngoài phạm vi của bạn)" : "Đối chiếu với dự thảo giống nhất"}
+          >
             {formatPercent(row.original.similarity.score, 0)}
           </Link>
         ) : (

@@ -5,12 +5,17 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { getSessionActor } from "@/lib/auth/session";
 import { AppError, isDatabaseUnavailable } from "@/lib/errors";
-import { fieldErrorsOf } from "@/lib/validation/parse";
+import { fieldErrorsOf, UNSTORABLE_TEXT_MESSAGE, unstorableTextDetails } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { markRecentWrite } from "@/lib/db/read-replicas";
 import type { FormState } from "./form-state";
 
-type Options = { permission?: Permission; revalidate?: string[] };
+type Options = {
+  permission?: Permission;
+  revalidate?: string[];
+  /** Runs for a user who must still replace a temporary password (the change-password form only). */
+  allowPasswordChangePending?: boolean;
+};
 type Run = (actor: Actor, input: Record<string, string>) => Promise<FormState | void>;
 
 /**
@@ -24,9 +29,13 @@ export function formAction(options: Options, run: Run) {
     for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION") && typeof value === "string") input[key] = value;
     const values = Object.fromEntries(Object.entries(input).filter(([key]) => !/password/i.test(key)));
     try {
-      const actor = await getSessionActor();
+      // A user with a temporary password is refused here (PasswordChangeRequiredError) unless the action allows it.
+      const actor = await getSessionActor({ allowPasswordChangePending: options.allowPasswordChangePending });
       if (!actor) return { status: "error", message: "Phiên đăng nhập đã hết hạn. Đăng nhập lại rồi thử lại.", values };
       if (options.permission) assertCan(actor, options.permission);
+      // Text PostgreSQL cannot store (NUL, lone surrogates) never reaches the action.
+      const unstorable = unstorableTextDetails(input);
+      if (unstorable.length) return { status: "error", message: UNSTORABLE_TEXT_MESSAGE, fieldErrors: fieldErrorsOf(unstorable), values };
       const result = (await run(actor, input)) ?? { status: "success", message: "Đã lưu." };
       for (const path of options.revalidate ?? []) revalidatePath(path);
       // Read-your-own-write: with read replicas, this user's next pages read the primary for a few seconds.

@@ -7,7 +7,7 @@ import { getSessionActor } from "@/lib/auth/session";
 import { resolveApiToken } from "@/lib/tokens/api-tokens";
 import { AppError, ForbiddenError, isDatabaseUnavailable, PayloadTooLargeError, RateLimitedError, ServiceUnavailableError, UnauthenticatedError, ValidationError } from "@/lib/errors";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
-import { parseInput } from "@/lib/validation/parse";
+import { assertStorableText, parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
 
@@ -29,7 +29,12 @@ export function apiRoute<P = Record<string, never>>(options: ApiOptions, handler
       const actor = await resolveRequestActor(request);
       if (!actor) throw new UnauthenticatedError();
       if (options.permission) assertCan(actor, options.permission);
-      const result = await handler({ request, actor, params: await context.params });
+      const params = await context.params;
+      // Every query parameter and path segment, also those a route reads without readQuery.
+      const query: Record<string, string[]> = {};
+      for (const [key, value] of request.nextUrl.searchParams) (query[key] ??= []).push(value);
+      assertStorableText({ ...params, ...query }, "Tham số truy vấn không hợp lệ.");
+      const result = await handler({ request, actor, params });
       const response = result instanceof Response ? result : NextResponse.json(result);
       if (UNSAFE_METHODS.has(request.method) && response.ok && replicaUrls().length) {
         // Read-your-own-write with read replicas: this client's next reads go to the primary for a few seconds.

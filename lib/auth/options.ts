@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { revokeSession, SESSION_HOURS, signInWithPassword } from "./sign-in";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_NAME, deviceCookieFrom } from "./device-cookie";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
+import { isStorableText } from "@/lib/validation/parse";
 
 // JWT sessions (the only kind next-auth 4 allows with credentials) carry just
 // an AuthSession id; lib/auth/session.ts checks it in the database on every
@@ -22,6 +23,8 @@ export const authOptions: NextAuthOptions = {
       },
       async authorize(credentials, request) {
         const headers = (request?.headers ?? {}) as Record<string, string>;
+        // No account name holds a NUL or a lone surrogate, and PostgreSQL could not even look one up.
+        if (!isStorableText(String(credentials?.username ?? ""))) return null;
         const result = await signInWithPassword({
           username: String(credentials?.username ?? ""),
           password: String(credentials?.password ?? ""),

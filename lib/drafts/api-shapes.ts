@@ -62,7 +62,7 @@ export async function draftDocument(actor: Actor, detail: DraftDetail) {
     analysis: detail.analysis
       ? {
           versionNo: detail.analysis.versionNo,
-          similar: similar.map((entry) => ({ draftId: entry.branch ? entry.draftId : null, branch: entry.branch, score: entry.score, passages: entry.passages.map(({ start, end, words }) => ({ start, end, words })) })),
+          similar: similar.map((entry) => ({ draftId: entry.draftId, branch: entry.branch, score: entry.score, passages: entry.passages.map(({ start, end, words }) => ({ start, end, words })) })),
           previous: detail.analysis.previous,
           checklist: detail.analysis.checklist.map((item) => ({ key: item.key, ok: item.ok, label: CHECKLIST_LABELS[item.key].label, count: item.count, evidence: item.evidence })),
           directives,

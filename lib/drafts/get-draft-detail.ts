@@ -37,7 +37,10 @@ export type DetailComment = {
 };
 
 export type SimilarDraft = {
-  draftId: number;
+  /** Null when the other draft is outside the reader's scope: its id is not revealed either. */
+  draftId: number | null;
+  /** What `?view=compare&with=` takes to compare with it: the id, or "similar-N" (its rank in the analyzer's list) outside the scope. */
+  compareRef: string;
   score: number;
   /** Null when the other draft is outside the reader's scope: only the shared passages of this text are shown. */
   branch: { id: number; code: string; name: string; wardName: string | null } | null;
@@ -157,18 +160,34 @@ export async function similarDrafts(actor: Actor, detail: DraftDetail): Promise<
     include: { branch: { include: { parent: { select: { name: true } } } }, versions: { orderBy: { versionNo: "desc" }, take: 1, select: { body: true } } },
   });
   return entries
-    .map((entry) => {
+    .map((entry, index) => {
       const other = others.find((candidate) => candidate.id === entry.draftId);
       if (!other) return null;
       const visible = inScope(actor, other.branch.path);
       return {
-        draftId: entry.draftId,
+        draftId: visible ? entry.draftId : null,
+        compareRef: visible ? String(entry.draftId) : similarRef(index + 1),
         score: entry.score,
         branch: visible ? { id: other.branch.id, code: other.branch.code, name: other.branch.name, wardName: other.branch.parent?.name ?? null } : null,
         passages: sharedPassages(own, shingleText(other.versions[0]?.body ?? "", discount)),
       };
     })
     .filter((entry): entry is SimilarDraft => entry !== null);
+}
+
+/** "similar-2": the analyzer's second most similar draft, named without its id. */
+export function similarRef(rank: number): string {
+  return `similar-${rank}`;
+}
+
+/** `?with=` of the compare view: "previous", a draft id, or a rank in the analyzer's list ("similar" is the first). */
+export function parseCompareTarget(value: string | undefined): "previous" | number | { similarRank: number } | undefined {
+  if (!value || value === "previous") return "previous";
+  if (value === "similar") return { similarRank: 1 };
+  const rank = /^similar-([1-9]\d{0,2})$/.exec(value);
+  if (rank) return { similarRank: Number(rank[1]) };
+  const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(id) && id > 0 && id <= 2_147_483_647 ? id : undefined;
 }
 
 export type ComparisonSide = { label: string; sublabel: string | null; body: string | null; highlights: { start: number; end: number }[]; href: string | null };
@@ -179,8 +198,10 @@ export type ComparisonSide = { label: string; sublabel: string | null; body: str
  * on both sides. A draft outside the reader's scope is never shown, only
  * the shared passages of the reader's own text.
  */
-export async function compareDraft(actor: Actor, detail: DraftDetail, other: "previous" | number) {
+export async function compareDraft(actor: Actor, detail: DraftDetail, requested: "previous" | number | { similarRank: number }) {
   const currentBody = detail.versions[detail.versions.length - 1].body;
+  const other = typeof requested === "object" ? detail.analysis?.similarEntries?.[requested.similarRank - 1]?.draftId : requested;
+  if (other === undefined) return null;
   const target =
     other === "previous"
       ? await db().draft.findUnique({ where: { branchId_period: { branchId: detail.branch.id, period: previousPeriod(detail.draft.period) } }, include: { branch: true } })

@@ -27,7 +27,11 @@ export type QueueRow = {
   timeliness: Timeliness;
   flags: string[];
   proposedFlags: string[];
-  similarity: { score: number; draftId: number } | null;
+  /**
+   * The analyzer's most similar draft of the period. Outside the reader's scope it is not named:
+   * `draftId` is null and `outsideScope` true (compare with it by rank: `?view=compare&with=similar`).
+   */
+  similarity: { score: number; draftId: number | null; outsideScope: boolean } | null;
   previousSimilarity: number | null;
   openComments: number;
   feedbackPendingSince: Date | null;
@@ -114,13 +118,14 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   const rows = await reader.$queryRaw<
     {
       branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
-      firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null;
+      firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null; similarInScope: boolean | null;
       previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; total: number;
     }[]
   >`
     SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
       d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
+      (SELECT sb.path LIKE ${`${escapeLike(actor.scopePath)}%`} FROM "Draft" sd JOIN "OrgUnit" sb ON sb.id = sd."branchId" WHERE sd.id = d."similarDraftId") AS "similarInScope",
       d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", count(*) OVER ()::int AS total
     ${from} ${where}
     ORDER BY ${orderBy(filter.sort)}
@@ -142,7 +147,10 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     timeliness: timelinessOf(row.firstSubmittedAt, deadline, now),
     flags: row.flags ?? [],
     proposedFlags: row.proposedFlags ?? [],
-    similarity: row.similarityScore !== null && row.similarDraftId !== null ? { score: row.similarityScore, draftId: row.similarDraftId } : null,
+    similarity:
+      row.similarityScore !== null && row.similarDraftId !== null
+        ? { score: row.similarityScore, draftId: row.similarInScope ? row.similarDraftId : null, outsideScope: !row.similarInScope }
+        : null,
     previousSimilarity: row.previousSimilarity,
     openComments: row.openComments ?? 0,
     feedbackPendingSince: row.feedbackPendingSince,

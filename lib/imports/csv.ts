@@ -3,6 +3,7 @@
 // delimiter and maps Vietnamese headers to fields.
 import { parse } from "csv-parse/sync";
 import { ValidationError } from "@/lib/errors";
+import { isStorableText } from "@/lib/validation/parse";
 
 export type CsvColumn = { field: string; header: string; aliases?: string[]; required?: boolean };
 type CsvRow = { row: number; values: Record<string, string> };
@@ -28,6 +29,11 @@ function detectDelimiter(text: string): "," | ";" {
 export function parseCsv(text: string, columns: CsvColumn[]): { rows: CsvRow[]; unknownHeaders: string[] } {
   const clean = text.replace(/^\uFEFF/, "");
   if (!clean.trim()) throw new ValidationError("Tệp rỗng: cần dòng tiêu đề và ít nhất một dòng dữ liệu.");
+  if (!isStorableText(clean)) {
+    // Usually a UTF-16 file ("Unicode Text" in Excel): every other byte is NUL.
+    const line = clean.slice(0, clean.search(/\u0000|[\uD800-\uDFFF]/)).split(/\r\n|\n|\r/).length;
+    throw new ValidationError(`Tệp có ký tự không hợp lệ (ký tự NUL) từ dòng ${line}: lưu lại tệp dạng "CSV UTF-8" rồi nhập lại.`, [{ row: line, message: "Ký tự NUL hoặc mã UTF-16 lẻ" }]);
+  }
   let records: string[][];
   try {
     records = parse(clean, { delimiter: detectDelimiter(clean), relax_column_count: true, skip_empty_lines: true, trim: true, bom: true }) as string[][];

@@ -3,10 +3,13 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender, MemberStatus } from "@/lib/generated/prisma/enums";
-import { db, type Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { copyRows } from "@/lib/db/copy";
-import { inScope } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { createNotification } from "@/lib/notifications/create-notification";
+import { escapeLike } from "@/lib/db/sql";
 import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
 import { currentPeriod } from "@/lib/periods/period";
 import { findBranchesByCode } from "@/lib/stats/find-branches-by-code";
@@ -55,17 +58,19 @@ async function stageRows(batchId: string, rows: MemberImportValue[]): Promise<vo
 /**
  * Staged rows → Member: changed members are updated, new ones inserted,
  * unchanged ones left alone (so a file imported twice writes nothing the
- * second time). Returns the branches whose members changed, before and after.
+ * second time). Only members of a branch in the importer's scope are updated;
+ * a code held outside it is left alone (see heldOutsideScope). Returns the
+ * branches whose members changed, before and after.
  */
-async function upsertStagedMembers(tx: Tx, batchId: string): Promise<number[]> {
+async function upsertStagedMembers(tx: Tx, batchId: string, scopePrefix: string): Promise<number[]> {
   const today = todayIso();
   const former = Prisma.sql`CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", m."leftBranchOn", ${today}::date) END`;
   const updated = await tx.$queryRaw<{ branch_id: number }[]>`
     WITH changed AS (
       SELECT m.id, m."branchId" AS old_branch, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
         r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn") AS joined, ${former} AS "left"
-      FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code
-      WHERE r."batchId" = ${batchId}
+      FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
+      WHERE r."batchId" = ${batchId} AND ob.path LIKE ${scopePrefix}
         AND (m."branchId", m."fullName", m.gender, m."birthYear", m.status, m."eligibleForHandbook", m."handbookInstalledAt", m."joinedBranchOn", m."leftBranchOn")
           IS DISTINCT FROM (r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn"), ${former})
     ),
@@ -89,8 +94,35 @@ async function upsertStagedMembers(tx: Tx, batchId: string): Promise<number[]> {
       RETURNING "branchId"
     )
     SELECT DISTINCT "branchId" AS branch_id FROM added`;
-  await tx.$executeRaw`DELETE FROM "MemberImportRow" WHERE "batchId" = ${batchId}`;
   return [...new Set([...updated, ...inserted].map((row) => row.branch_id))];
+}
+
+/**
+ * Codes of the file that belong to a member of a unit outside the importer's
+ * scope. The importer is not told (the answer for such a row is the one for a
+ * new code, or the import would reveal which member codes exist city-wide);
+ * administrators are, so that the member can be transferred.
+ */
+async function reportHeldOutsideScope(tx: Tx, actor: Actor, batchId: string, scopePrefix: string): Promise<void> {
+  const held = await tx.$queryRaw<{ code: string; branchId: number }[]>`
+    SELECT r.code, m."branchId" FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
+    WHERE r."batchId" = ${batchId} AND ob.path NOT LIKE ${scopePrefix} ORDER BY r."rowNo" LIMIT 1000`;
+  if (!held.length) return;
+  await recordAuditEvent(tx, actor, {
+    action: "member.import.heldOutsideScope",
+    entityType: "Member",
+    orgUnitId: actor.orgUnitId,
+    details: { codes: held.map((row) => row.code), importedTo: actor.scopePath },
+  });
+  const admins = await tx.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
+  await createNotification(tx, {
+    userIds: admins.map((admin) => admin.id),
+    kind: "member.import.heldOutsideScope",
+    title: `${held.length.toLocaleString("vi-VN")} mã đảng viên trong tệp nhập của ${actor.displayName} đang thuộc đơn vị khác`,
+    body: `Các dòng này không được ghi; nếu đảng viên đã chuyển sinh hoạt, hãy chuyển họ trong hệ thống: ${held.slice(0, 20).map((row) => row.code).join(", ")}${held.length > 20 ? "…" : ""}`,
+    href: "/admin/audit",
+    exceptUserId: actor.id,
+  });
 }
 
 /**
@@ -122,10 +154,6 @@ export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> 
   rowSchema: MemberImportRowSchema,
   async resolve(actor, rows, run) {
     const branches = await findBranchesByCode(actor, rows.map(({ value }) => value.branchCode));
-    const codes = rows.map(({ value }) => value.code);
-    const existing = await db().$queryRaw<{ code: string; path: string }[]>`
-      SELECT m.code, b.path FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId" WHERE m.code = ANY(${codes}::text[])`;
-    const existingPath = new Map(existing.map((row) => [row.code, row.path]));
     const accepted: { row: number; value: MemberImportValue }[] = [];
     const errors: ImportError[] = [];
     for (const { row, value } of rows) {
@@ -134,11 +162,8 @@ export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> 
         errors.push({ row, field: "branchCode", message: `Không có chi bộ mã ${value.branchCode} đang hoạt động trong phạm vi của bạn.` });
         continue;
       }
-      const currentPath = existingPath.get(value.code);
-      if (currentPath !== undefined && !inScope(actor, currentPath)) {
-        errors.push({ row, field: "code", message: `Mã đảng viên ${value.code} đang thuộc một đơn vị ngoài phạm vi của bạn; đơn vị đó cần chuyển đảng viên đi trước.` });
-        continue;
-      }
+      // Whether the code belongs to a member outside the scope is not checked here: the answer would
+      // tell which codes exist elsewhere. The write leaves such members alone (upsertStagedMembers).
       const key = `member:${value.code}`;
       const first = run.state.get(key);
       if (first !== undefined) {
@@ -164,13 +189,16 @@ export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> 
     }
     return { accepted, errors };
   },
-  async write(tx, _actor, rows) {
+  async write(tx, actor, rows) {
     const batchId = crypto.randomUUID();
     await stageRows(batchId, rows);
     const run = prismaRunner(tx);
     // Serializes with other member imports and roll-up refreshes until this transaction ends.
     await lockHandbookStats(run);
-    const changedBranches = await upsertStagedMembers(tx, batchId);
+    const scopePrefix = `${escapeLike(actor.scopePath)}%`;
+    const changedBranches = await upsertStagedMembers(tx, batchId, scopePrefix);
+    await reportHeldOutsideScope(tx, actor, batchId, scopePrefix);
+    await tx.$executeRaw`DELETE FROM "MemberImportRow" WHERE "batchId" = ${batchId}`;
     if (!changedBranches.length) return;
     const periods = periodsToRefresh(await listStatPeriods(run), [currentPeriod()], { allCovered: true });
     await refreshHandbookStats(run, { periods, branchIds: changedBranches });

@@ -12,8 +12,42 @@ function zodDetails(error: z.ZodError): ErrorDetail[] {
   }));
 }
 
+// Text PostgreSQL cannot store: the NUL character (text columns refuse it, and so
+// do LIKE patterns), and a lone UTF-16 surrogate (not a character at all; JSON's
+// "\ud800" escape makes one). Checked here, where every request's input is
+// parsed, so that no route has to remember it and no query ever sees it.
+const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const UNSTORABLE_TEXT_MESSAGE = "Có ký tự không hợp lệ (ký tự NUL hoặc mã UTF-16 lẻ). Xóa ký tự đó hoặc nhập lại nội dung.";
+
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE_TEXT.test(text);
+}
+
+/** Every string (and object key) of the input that PostgreSQL cannot store, with its path. */
+export function unstorableTextDetails(input: unknown, path: (string | number)[] = [], found: ErrorDetail[] = []): ErrorDetail[] {
+  if (found.length >= 20) return found;
+  if (typeof input === "string") {
+    if (!isStorableText(input)) found.push({ field: path.map(String).join(".") || undefined, path, message: UNSTORABLE_TEXT_MESSAGE });
+  } else if (Array.isArray(input)) {
+    input.forEach((item, index) => unstorableTextDetails(item, [...path, index], found));
+  } else if (input !== null && typeof input === "object") {
+    for (const [key, value] of Object.entries(input)) {
+      if (!isStorableText(key)) found.push({ field: path.join(".") || undefined, path, message: UNSTORABLE_TEXT_MESSAGE });
+      else unstorableTextDetails(value, [...path, key], found);
+    }
+  }
+  return found;
+}
+
+/** Refuses input holding text PostgreSQL cannot store (a 400 naming each field). */
+export function assertStorableText(input: unknown, message = "Dữ liệu không hợp lệ."): void {
+  const details = unstorableTextDetails(input);
+  if (details.length) throw new ValidationError(message, details);
+}
+
 /** Parses input with a schema, throwing a ValidationError that lists every problem. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, message = "Dữ liệu không hợp lệ."): z.infer<S> {
+  assertStorableText(input, message);
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationError(message, zodDetails(result.error));
   return result.data;

@@ -4,7 +4,9 @@ import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { submitDraftReview } from "@/lib/drafts/submit-draft-review";
 import { addDraftComment } from "@/lib/drafts/add-draft-comment";
 import { acknowledgeFeedback } from "@/lib/drafts/acknowledge-feedback";
-import { getDraftDetail, compareDraft } from "@/lib/drafts/get-draft-detail";
+import { getDraftDetail, compareDraft, similarDrafts } from "@/lib/drafts/get-draft-detail";
+import { draftDocument, queueItem } from "@/lib/drafts/api-shapes";
+import { actorOf, createUser } from "../support/factories";
 import { listReviewQueue } from "@/lib/drafts/list-review-queue";
 import { listFeedback } from "@/lib/drafts/list-feedback";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
@@ -57,6 +59,22 @@ describe("who sees which draft", () => {
     expect(comparison?.right.body).toBeNull();
     expect(comparison?.right.label).not.toContain(a.branches[0].name);
     expect(comparison?.left.highlights.length).toBeGreaterThan(0);
+    // By rank, without the id: what the queue and the draft page link to.
+    expect((await compareDraft(b.wardActor, detail, { similarRank: 1 }))?.right).toMatchObject({ body: null, href: null });
+    expect(await compareDraft(b.wardActor, detail, { similarRank: 9 })).toBeNull();
+
+    // The queue and the draft's analysis say a similar draft exists outside the scope, without its id.
+    const queue = await listReviewQueue(b.wardActor, { period, pageSize: 500 });
+    const row = queue.items.find((item) => item.draftId === second.id)!;
+    expect(row.similarity).toEqual({ score: expect.any(Number), draftId: null, outsideScope: true });
+    expect(JSON.stringify(queueItem(row))).not.toMatch(new RegExp(`"draftId":${first.id}\\b`));
+    const similar = await similarDrafts(b.wardActor, detail);
+    expect(similar[0]).toMatchObject({ draftId: null, compareRef: "similar-1", branch: null });
+    expect(JSON.stringify(await draftDocument(b.wardActor, detail))).not.toMatch(new RegExp(`"draftId":${first.id}\\b`));
+    // An administrator's scope holds both: the same queue names it.
+    const adminRow = (await listReviewQueue(await actorOf(await createUser("ADMIN", a.district.id)), { period, orgUnitId: b.ward.id, pageSize: 500 })).items.find((item) => item.draftId === second.id)!;
+    expect(adminRow.similarity).toEqual({ score: row.similarity!.score, draftId: first.id, outsideScope: false });
+
     // Any other draft id outside the scope is not comparable at all.
     const unrelated = await submitDraftVersion(a.secretary2Actor, { period, body: groundedDraft(a.branches[1].name) });
     expect(await compareDraft(b.wardActor, detail, unrelated.id)).toBeNull();

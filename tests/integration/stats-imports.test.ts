@@ -185,20 +185,33 @@ describe("member import (CSV, COPY + upsert)", () => {
     expect(created.map((m) => [m.code, m.status, m.eligibleForHandbook, m.handbookInstalledAt])).toEqual([[`NEW-${suffix}-1`, "ACTIVE", true, null]]);
   });
 
-  it("a board scoped to one ward cannot take over another ward's member", async () => {
+  it("a board scoped to one ward cannot take over another ward's member, and cannot tell a code used elsewhere from a new one", async () => {
     const own = await createStatsWard();
     const other = await createTestWard();
     const { actorOf, createUser } = await import("../support/factories");
     const wardBoard = await actorOf(await createUser("BOARD_REVIEWER", own.ward.id));
+    const admin = await createUser("ADMIN", own.ward.id);
     const foreign = `${other.branches[0].code}-1`;
+    const unused = `${other.branches[0].code}-KHONG-CO-${uniqueSuffix()}`;
     const before = await testDb().member.findUniqueOrThrow({ where: { code: foreign } });
-    const result = await runImport(wardBoard, members(), { text: [header, `${foreign},${own.branches[0].code},Chiếm chỗ,,,,,,,`, `X-${uniqueSuffix()},${other.branches[0].code},Ngoài phạm vi,,,,,,,`].join("\n"), dryRun: false });
-    expect(result).toMatchObject({ accepted: 0, rejected: 2 });
-    expect(result.errors.map((error) => [error.row, error.field])).toEqual([
-      [2, "code"],
-      [3, "branchCode"],
-    ]);
+    const line = (code: string) => `${code},${own.branches[0].code},Chiếm chỗ,,,,,,,`;
+    const answer = async (code: string, dryRun: boolean) => {
+      const result = await runImport(wardBoard, members(), { text: [header, line(code), `X-${uniqueSuffix()},${other.branches[0].code},Ngoài phạm vi,,,,,,,`].join("\n"), dryRun });
+      return JSON.parse(JSON.stringify({ ...result, jobId: "…" }).replaceAll(code, "CODE")) as unknown;
+    };
+    // The same answer, dry run or not, for a code of another ward's member and for a code nobody has.
+    expect(await answer(foreign, true)).toEqual(await answer(unused, true));
+    const foreignResult = await answer(foreign, false);
+    expect(foreignResult).toEqual(await answer(unused, false));
+    expect(foreignResult).toMatchObject({ accepted: 1, rejected: 1, errors: [{ row: 3, field: "branchCode" }] });
+    // …but only the new code was written; the other ward's member is untouched.
     expect(await testDb().member.findUniqueOrThrow({ where: { code: foreign } })).toEqual(before);
+    expect(await testDb().member.findUniqueOrThrow({ where: { code: unused } })).toMatchObject({ branchId: own.branches[0].id, fullName: "Chiếm chỗ" });
+    // Administrators (who see every scope) learn of the code held elsewhere, to arrange the transfer.
+    const event = await testDb().auditEvent.findFirstOrThrow({ where: { action: "member.import.heldOutsideScope", actorUserId: wardBoard.id }, orderBy: { id: "desc" } });
+    expect(event.details).toMatchObject({ codes: [foreign] });
+    expect(await testDb().notification.count({ where: { userId: admin.id, kind: "member.import.heldOutsideScope" } })).toBe(1);
+    expect(await testDb().notification.count({ where: { userId: wardBoard.id } })).toBe(0);
   });
 
   it("handles files larger than one batch, refusing a duplicate that spans batches", async () => {

@@ -8,7 +8,7 @@ import { changePasswordAction } from "./actions";
 export const metadata = { title: "Tài khoản của tôi" };
 
 export default async function AccountPage() {
-  const actor = await requireSessionActor();
+  const actor = await requireSessionActor({ allowPasswordChangePending: true });
   const [flags, root] = await Promise.all([getSessionUserFlags(actor), getScopeRoot(actor)]);
   return (
     <>

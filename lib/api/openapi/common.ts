@@ -17,7 +17,7 @@ const ErrorSchema = z
 const ERROR_DESCRIPTIONS = {
   400: "Dữ liệu không hợp lệ (VALIDATION_FAILED)",
   401: "Chưa xác thực (UNAUTHENTICATED)",
-  403: "Không có quyền (FORBIDDEN)",
+  403: "Không có quyền (FORBIDDEN), hoặc tài khoản đang dùng mật khẩu tạm và phải đổi mật khẩu trước (PASSWORD_CHANGE_REQUIRED)",
   404: "Không tìm thấy hoặc ngoài phạm vi (NOT_FOUND)",
   409: "Xung đột (CONFLICT, PERIOD_LOCKED)",
   413: "Nội dung quá lớn (PAYLOAD_TOO_LARGE)",

@@ -40,7 +40,10 @@ const QueueItemSchema = z
     submittedAt: Timestamp.nullable(),
     lastSubmittedAt: Timestamp.nullable(),
     timeliness: TimelinessSchema,
-    similarity: z.object({ score: z.number(), draftId: Count }).nullable(),
+    similarity: z
+      .object({ score: z.number(), draftId: Count.nullable(), outsideScope: z.boolean().optional() })
+      .nullable()
+      .meta({ description: "Dự thảo cùng kỳ giống nhất; ngoài phạm vi của người gọi thì không nêu mã (draftId null, outsideScope true)" }),
     previousSimilarity: z.number().nullable(),
     openComments: Count,
     feedback: z.looseObject({ pendingSince: Timestamp.nullable(), acknowledgedAt: Timestamp.nullable(), overdue: z.boolean() }),

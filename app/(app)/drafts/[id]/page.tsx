@@ -7,7 +7,7 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { checkDraftDirectives, compareDraft, getDraftDetail, similarDrafts } from "@/lib/drafts/get-draft-detail";
+import { checkDraftDirectives, compareDraft, getDraftDetail, parseCompareTarget, similarDrafts } from "@/lib/drafts/get-draft-detail";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { DECISION_LABELS, FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
@@ -94,7 +94,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
         </>
       );
   } else if (view === "compare") {
-    const target = query.with === "previous" || !query.with ? "previous" : positive(query.with);
+    const target = parseCompareTarget(query.with);
     const comparison = target === undefined ? null : await compareDraft(actor, detail, target);
     main = comparison ? (
       <CompareView {...comparison} title={target === "previous" ? "So với dự thảo tháng trước của chi bộ" : "So với dự thảo cùng kỳ"} />
@@ -167,7 +167,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
             {tab("text", "Nội dung", `${base}?view=text`, view === "text")}
             {tab("diff", "Thay đổi giữa các phiên bản", `${base}?view=diff`, view === "diff")}
             {tab("prev", "Đối chiếu tháng trước", `${base}?view=compare&with=previous`, view === "compare" && (query.with ?? "previous") === "previous")}
-            {topSimilar ? tab("sim", "Đối chiếu bản giống nhất", `${base}?view=compare&with=${topSimilar.draftId}`, view === "compare" && query.with === String(topSimilar.draftId)) : null}
+            {topSimilar ? tab("sim", "Đối chiếu bản giống nhất", `${base}?view=compare&with=${topSimilar.compareRef}`, view === "compare" && (query.with === topSimilar.compareRef || query.with === "similar")) : null}
           </nav>
           {main}
         </section>
