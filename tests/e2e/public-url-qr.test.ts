@@ -24,7 +24,7 @@ afterAll(async () => {
   await Promise.all([configured?.stop(), unconfigured?.stop()]);
   await browser?.close();
   await closeTestDb();
-});
+}, 120_000);
 
 const CLIENT = { "x-real-ip": `e2e-public-url-${process.pid}` };
 
@@ -60,7 +60,7 @@ describe("the printed meeting sheet's QR code", () => {
     expect(await page.getByText("điện thoại của đảng viên không mở được").count()).toBe(0);
     // The server was told where it lives: it does not warn at start-up.
     expect(configured.output.join("")).not.toContain("PUBLIC_URL chưa được đặt");
-  });
+  }, 240_000);
 
   it("falls back to NEXTAUTH_URL without PUBLIC_URL, and says so on the page and at start-up", async () => {
     const w = await createMeetingWard("Mã QR mặc định");
@@ -69,12 +69,12 @@ describe("the printed meeting sheet's QR code", () => {
     expect(await decodeQr(page)).toBe(`${unconfigured.baseUrl}/drafts/branch/${w.branches[0].id}/${period}`);
     expect(await page.getByText(/Mã QR đang dẫn tới địa chỉ nội bộ của máy chủ \(127\.0\.0\.1:\d+\)/).isVisible()).toBe(true);
     expect(unconfigured.output.join("")).toContain(`PUBLIC_URL chưa được đặt. Mã QR trên phiếu in và liên kết trong tệp xuất sẽ dùng ${unconfigured.baseUrl}`);
-  });
+  }, 240_000);
 
   it("the shared test server (defaults) encodes its own address too", async () => {
     const w = await createMeetingWard("Mã QR máy chủ chung");
     const period = todayIso().slice(0, 7);
     const page = await printedSheet(baseUrl(), w.secretary.username, w.branches[0].id, period);
     expect(await decodeQr(page)).toBe(`${baseUrl()}/drafts/branch/${w.branches[0].id}/${period}`);
-  });
+  }, 240_000);
 });
