@@ -88,6 +88,8 @@ const ENDPOINTS: Record<string, (ids: Ids) => Record<string, string>> = {
   "POST /api/v1/meetings/reopen": () => ({}),
   "GET /api/v1/meetings": () => ({}),
   "PUT /api/v1/meetings": () => ({}),
+  "GET /api/v1/meetings/schedules": () => ({}),
+  "PUT /api/v1/meetings/schedules": () => ({}),
   "GET /api/v1/members/flags": () => ({}),
   "GET /api/v1/notifications/count": () => ({}),
   "POST /api/v1/notifications/read": () => ({}),
