@@ -150,8 +150,9 @@ describe("administration in the browser", () => {
     await signIn(admin, baseUrl(), "admin", DEMO_PASSWORD);
     await admin.goto(`${baseUrl()}/admin/tokens`);
     await admin.getByLabel("Tên gợi nhớ").fill("Đồng bộ từ trình duyệt");
-    await admin.getByLabel("Mã đơn vị").fill(ward.code);
+    // The unit is picked from the units that fit the role, not typed.
     await admin.getByLabel("Vai trò").selectOption("WARD_COMMITTEE");
+    await admin.getByLabel("Đơn vị", { exact: true }).selectOption(String(ward.id));
     await admin.getByRole("button", { name: "Cấp mã truy cập" }).click();
     const secret = await admin.getByLabel("Mã truy cập vừa cấp").inputValue();
     expect(secret).toMatch(/^stdv_/);
