@@ -9,7 +9,7 @@ import { belongedOn, isoDate, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
-import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { MEETING_SUMMARY_SELECT, toMeetingConduct, toMeetingSummary } from "./meeting-summary";
 import { judgeBranchPeriod } from "./meeting-quality";
 import { todayIso } from "@/lib/format/date";
 
@@ -68,12 +68,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         notes: meeting.notes,
         minutes: meeting.minutes,
         recordedBy: meeting.recordedByLabel,
-        startTime: meeting.startTime,
-        endTime: meeting.endTime,
-        place: meeting.place,
-        committeePrepared: meeting.committeePrepared,
-        committeePreparedOn: meeting.committeePreparedOn ? isoDate(meeting.committeePreparedOn) : null,
-        combinedWithThematic: meeting.combinedWithThematic,
+        ...toMeetingConduct(meeting),
         documents: meeting.documents.map((doc) => ({ id: doc.id, title: doc.title, sentOn: isoDate(doc.sentOn) })),
         attendance,
       };

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { getSetting } from "@/lib/settings/app-settings";
 import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
 import { todayIso } from "@/lib/format/date";
-import { judgeMeetingQuality, qualityVerdict, type QualityThresholds } from "./quality";
+import { judgeMeetingQuality, qualityVerdict, type QualityRecord, type QualityThresholds } from "./quality";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "./settings";
 
 export async function loadQualityThresholds(): Promise<QualityThresholds> {
@@ -23,19 +23,10 @@ function quarterPeriods(period: Period): Period[] {
   return [-2, -1, 0, 1, 2].map((offset) => addMonths(period, offset)).filter((candidate) => quarterOf(candidate) === quarter);
 }
 
-type JudgedMeeting = {
+/** What a meeting of the period brings to its checklist; the rest comes from the period and the branch. */
+type JudgedMeeting = Pick<QualityRecord, "heldOn" | "startTime" | "endTime" | "combinedWithThematic" | "committeePrepared" | "committeePreparedOn" | "expected" | "present" | "unexcused" | "hasMinutes"> & {
   kind: "REGULAR" | "THEMATIC";
-  heldOn: string;
-  startTime: string | null;
-  endTime: string | null;
-  combinedWithThematic: boolean;
-  committeePrepared: boolean | null;
-  committeePreparedOn: string | null;
   documents: { sentOn: string }[];
-  expected: number;
-  present: number;
-  unexcused: number;
-  hasMinutes: boolean;
 };
 
 /**

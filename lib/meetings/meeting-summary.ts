@@ -68,3 +68,15 @@ export function countAttendance(rows: { status: AttendanceStatus }[]) {
   const count = (status: AttendanceStatus) => rows.filter((row) => row.status === status).length;
   return { expectedCount: rows.length, presentCount: count("PRESENT"), excusedCount: count("EXCUSED"), unexcusedCount: count("UNEXCUSED") };
 }
+
+/** What the quality criteria judge beyond attendance, as the pages and the form show it. */
+export function toMeetingConduct(meeting: { startTime: string | null; endTime: string | null; place: string | null; committeePrepared: boolean | null; committeePreparedOn: Date | null; combinedWithThematic: boolean }) {
+  return {
+    startTime: meeting.startTime,
+    endTime: meeting.endTime,
+    place: meeting.place,
+    committeePrepared: meeting.committeePrepared,
+    committeePreparedOn: meeting.committeePreparedOn ? isoDate(meeting.committeePreparedOn) : null,
+    combinedWithThematic: meeting.combinedWithThematic,
+  };
+}

@@ -7,6 +7,7 @@ import { findBranchInScope } from "./find-branch";
 import { loadEditingWindow } from "./load-editing-window";
 import { isoDate, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
+import { toMeetingConduct } from "./meeting-summary";
 import { todayIso } from "@/lib/format/date";
 
 /**
@@ -64,14 +65,7 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
         }
       : null,
     conduct: meeting
-      ? {
-          startTime: meeting.startTime,
-          endTime: meeting.endTime,
-          place: meeting.place,
-          committeePrepared: meeting.committeePrepared,
-          committeePreparedOn: meeting.committeePreparedOn ? isoDate(meeting.committeePreparedOn) : null,
-          combinedWithThematic: meeting.combinedWithThematic,
-        }
+      ? toMeetingConduct(meeting)
       : schedule
         ? { startTime: schedule.startTime, endTime: null, place: schedule.place, committeePrepared: null, committeePreparedOn: null, combinedWithThematic: false }
         : null,
