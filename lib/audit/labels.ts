@@ -89,6 +89,7 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
     actions: { "document.issued": "Ban hành văn bản", "document.issuer.updated": "Sửa thông tin cơ quan ban hành" },
   },
   { prefix: "attachment.", label: "Tệp đính kèm", actions: { "attachment.added": "Đính kèm tệp" } },
+  { prefix: "member.", label: "Đảng viên", actions: { "member.import.heldOutsideScope": "Nhập đảng viên: mã đang thuộc đơn vị ngoài phạm vi (không ghi)" } },
 ];
 
 export const AUDIT_ACTION_LABELS: Record<string, string> = Object.fromEntries(AUDIT_ACTION_GROUPS.flatMap((group) => Object.entries(group.actions)));
@@ -116,6 +117,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   UsageSnapshot: "Số liệu sử dụng",
   HandbookStat: "Số liệu Sổ tay",
   OrgRestructuring: "Sắp xếp tổ chức",
+  Member: "Đảng viên",
   MeetingSchedule: "Lịch sinh hoạt",
   IssuedDocument: "Văn bản đã ban hành",
   Attachment: "Tệp đính kèm",
