@@ -2,14 +2,17 @@
 // runs it (no TRUST_PROXY: the socket address names the client). Linux answers
 // on all of 127.0.0.0/8, so a client that binds 127.0.0.N is a different
 // machine as far as the server can tell: no header plays it.
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-let next = 10 + (process.pid % 200);
-/** A loopback address no other test file of this run uses (127.0.<pid-based>.N). */
+/**
+ * A loopback address no other test file of this run uses. Random, not counted: Jest loads this
+ * module anew for every test file, so a counter would hand each file of a worker the same
+ * addresses, and a file's failed sign-ins would fill the next file's rate-limit bucket.
+ */
 export function freshLoopbackAddress(): string {
-  next += 1;
-  return `127.${10 + (process.pid % 240)}.${Math.floor(next / 250) % 250}.${(next % 250) + 2}`;
+  return `127.${crypto.randomInt(10, 250)}.${crypto.randomInt(0, 256)}.${crypto.randomInt(2, 255)}`;
 }
 
 /** fetch() from `localAddress` (redirects are not followed). */
