@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState, type Updater } from "@tanstack/react-table";
 import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
-import { formatDateTime } from "@/lib/format/date";
+import { formatDateTime, formatWaitingDays } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
@@ -103,7 +103,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
       accessorFn: (row) => row.feedbackPendingSince,
       cell: ({ row }) =>
         row.original.feedbackPendingSince ? (
-          <Badge tone={row.original.ackOverdue ? "bad" : "warn"}>Chờ {formatNumber(row.original.waitingDays ?? 0)} ngày</Badge>
+          <Badge tone={row.original.ackOverdue ? "bad" : "warn"}>Chờ {formatWaitingDays(row.original.waitingDays ?? 0)}</Badge>
         ) : row.original.feedbackAckedAt ? (
           <span className="small">Đã xác nhận {formatDateTime(row.original.feedbackAckedAt)}</span>
         ) : (

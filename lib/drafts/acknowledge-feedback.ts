@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { now as clockNow } from "@/lib/clock";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { NotFoundError } from "@/lib/errors";
@@ -15,14 +16,14 @@ import { AcknowledgeSchema } from "./schemas";
  * optionally with a reply for the board and the branch. Acknowledging again
  * keeps the first time and may add or change the reply.
  */
-export async function acknowledgeFeedback(actor: Actor, feedbackId: number, rawInput: unknown): Promise<{ acknowledgedAt: Date; reply: string | null }> {
+export async function acknowledgeFeedback(actor: Actor, feedbackId: number, rawInput: unknown): Promise<{ acknowledgedAt: Date; reply: string | null; acknowledgedByName: string | null }> {
   assertCan(actor, "feedback.ack");
   const input = parseInput(AcknowledgeSchema, rawInput ?? {});
   const feedback = Number.isSafeInteger(feedbackId) && feedbackId > 0 ? await db().feedback.findUnique({ where: { id: feedbackId }, include: { draft: { include: { branch: true } }, review: true } }) : null;
   if (!feedback || !inScope(actor, feedback.draft.branch.path)) throw new NotFoundError("Không tìm thấy phản hồi.");
   const reply = input.reply ?? feedback.reply;
-  if (feedback.acknowledgedAt && reply === feedback.reply) return { acknowledgedAt: feedback.acknowledgedAt, reply };
-  const now = new Date();
+  if (feedback.acknowledgedAt && reply === feedback.reply) return { acknowledgedAt: feedback.acknowledgedAt, reply, acknowledgedByName: feedback.acknowledgedByName };
+  const now = clockNow();
   return db().$transaction(async (tx) => {
     const updated = await tx.feedback.update({
       where: { id: feedback.id },
@@ -46,6 +47,6 @@ export async function acknowledgeFeedback(actor: Actor, feedbackId: number, rawI
       orgUnitId: feedback.branchId,
       exceptUserId: actor.kind === "user" ? actor.id : null,
     });
-    return { acknowledgedAt: updated.acknowledgedAt!, reply: updated.reply };
+    return { acknowledgedAt: updated.acknowledgedAt!, reply: updated.reply, acknowledgedByName: updated.acknowledgedByName };
   });
 }

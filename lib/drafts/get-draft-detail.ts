@@ -16,6 +16,7 @@ import { guidanceForBranch } from "./guidance-for-branch";
 import { submissionDeadline, timelinessOf } from "./deadlines";
 import { SUBMISSION_DEADLINE_DAY } from "./settings";
 import type { SimilarEntry } from "./analyze-draft-version";
+import { currentVersionFlags } from "./labels";
 
 export type DetailComment = {
   id: number;
@@ -93,7 +94,7 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
       title: draft.title,
       status: draft.status,
       currentVersionNo: draft.currentVersionNo,
-      flags: draft.flags as DraftFlagKey[],
+      flags: currentVersionFlags(draft.status, draft.flags as DraftFlagKey[]),
       proposedFlags: draft.proposedFlags as DraftFlagKey[],
       similarityScore: draft.similarityScore,
       previousSimilarity: draft.previousSimilarity,

@@ -36,3 +36,13 @@ export const ROLE_SHORT: Record<string, string> = {
   ADMIN: "Quản trị",
   LEADER: "Lãnh đạo",
 };
+
+/**
+ * The decided flags that belong to the current version. `Draft.flags` keeps
+ * the latest decision's flags; once the branch sends a new version (REVISED),
+ * those were about the previous one and the new version has none until it is
+ * decided.
+ */
+export function currentVersionFlags<T extends string>(status: string | null, flags: readonly T[]): T[] {
+  return status === "APPROVED" || status === "CHANGES_REQUESTED" ? [...flags] : [];
+}

@@ -8,7 +8,7 @@ import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
 import { reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
-import type { QueueStatusKey, Timeliness } from "./labels";
+import { currentVersionFlags, type QueueStatusKey, type Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
@@ -87,7 +87,8 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   else if (filter.status === "AWAITING") conditions.push(Prisma.sql`d.status IN ('SUBMITTED', 'REVISED')`);
   else if (filter.status) conditions.push(Prisma.sql`d.status = ${filter.status}::"DraftStatus"`);
   else if (!includeMissing) conditions.push(Prisma.sql`d.id IS NOT NULL`);
-  if (filter.flag) conditions.push(Prisma.sql`(${filter.flag}::"DraftFlag" = ANY(d.flags) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
+  // Decided flags count only on a decided version (see currentVersionFlags).
+  if (filter.flag) conditions.push(Prisma.sql`((d.status IN ('APPROVED', 'CHANGES_REQUESTED') AND ${filter.flag}::"DraftFlag" = ANY(d.flags)) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
   if (filter.timeliness === "ON_TIME") conditions.push(Prisma.sql`d."firstSubmittedAt" <= ${deadline}`);
   if (filter.timeliness === "LATE") conditions.push(Prisma.sql`d."firstSubmittedAt" > ${deadline}`);
   if (filter.timeliness === "MISSING") conditions.push(Prisma.sql`d.id IS NULL AND now() > ${deadline}`);
@@ -136,7 +137,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     firstSubmittedAt: row.firstSubmittedAt,
     lastSubmittedAt: row.lastSubmittedAt,
     timeliness: timelinessOf(row.firstSubmittedAt, deadline, now),
-    flags: row.flags ?? [],
+    flags: currentVersionFlags(row.status, row.flags ?? []),
     proposedFlags: row.proposedFlags ?? [],
     similarity: row.similarityScore !== null && row.similarDraftId !== null ? { score: row.similarityScore, draftId: row.similarDraftId } : null,
     previousSimilarity: row.previousSimilarity,

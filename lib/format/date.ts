@@ -1,4 +1,6 @@
 // Dates as Vietnamese users read them: dd/MM/yyyy, 24-hour time, Hà Nội time zone.
+import { formatNumber } from "./number";
+
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 const dateFormat = new Intl.DateTimeFormat("vi-VN", { day: "2-digit", month: "2-digit", year: "numeric", timeZone: TIME_ZONE });
@@ -38,4 +40,9 @@ export function periodOf(value: Date): string {
   const year = parts.find((part) => part.type === "year")?.value;
   const month = parts.find((part) => part.type === "month")?.value;
   return `${year}-${month}`;
+}
+
+/** How long something has waited, in whole days: "từ hôm nay" for less than a day (never "0 ngày"), else "3 ngày". */
+export function formatWaitingDays(days: number): string {
+  return days <= 0 ? "từ hôm nay" : `${formatNumber(days)} ngày`;
 }

@@ -10,6 +10,8 @@ import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
+import { displayNamesFor } from "@/lib/users/display-names";
+import { describeMinutesMismatch, minutesMismatches } from "./minutes-check";
 
 /**
  * Everything about one branch's period: its meetings with attendance (member
@@ -45,6 +47,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         }),
       ])
     : [[], []];
+  const nameOf = await displayNamesFor([...meetings.map((meeting) => meeting.recordedByLabel), ...reopenings.map((reopening) => reopening.reopenedByLabel)]);
   return {
     branch,
     ancestors,
@@ -54,18 +57,21 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
     window,
     showMembers,
     exempt,
-    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
+    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: nameOf(reopening.reopenedByLabel), at: reopening.createdAt })),
     meetings: meetings.map((meeting) => {
       const heldOn = isoDate(meeting.heldOn);
       const attendance = rows
         .filter((row) => row.meetingId === meeting.id)
         .map((row) => ({ member: { id: row.member.id, code: row.member.code, fullName: row.member.fullName }, status: row.status, reason: row.reason, belonged: belongedOn(row.member, heldOn) }))
         .sort((a, b) => givenNameKey(a.member.fullName).localeCompare(givenNameKey(b.member.fullName), "vi"));
+      const summary = toMeetingSummary(meeting);
       return {
-        ...toMeetingSummary(meeting),
+        ...summary,
         notes: meeting.notes,
         minutes: meeting.minutes,
-        recordedBy: meeting.recordedByLabel,
+        /** Where the minutes state other attendance figures than the roll call (corrected after they were written). */
+        minutesWarning: describeMinutesMismatch(minutesMismatches(meeting.minutes, summary)),
+        recordedBy: nameOf(meeting.recordedByLabel),
         documents: meeting.documents.map((doc) => ({ id: doc.id, title: doc.title, sentOn: isoDate(doc.sentOn) })),
         attendance,
       };

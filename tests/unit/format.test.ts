@@ -1,4 +1,4 @@
-import { formatDate, formatDateTime, formatPeriod, periodOf } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatWaitingDays, formatPeriod, periodOf } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 
 describe("vi-VN formats", () => {
@@ -24,5 +24,11 @@ describe("vi-VN formats", () => {
     expect(formatPeriod("2026-11")).toBe("Tháng 11/2026");
     expect(formatPeriod("2026-03")).toBe("Tháng 3/2026");
     expect(periodOf(new Date("2026-10-31T18:00:00Z"))).toBe("2026-11");
+  });
+
+  it("says 'hôm nay' for a wait of less than a day", () => {
+    expect(formatWaitingDays(0)).toBe("từ hôm nay");
+    expect(formatWaitingDays(1)).toBe("1 ngày");
+    expect(formatWaitingDays(1234)).toBe("1.234 ngày");
   });
 });

@@ -4,13 +4,13 @@ import { can } from "@/lib/auth/permissions";
 import { ValidationError } from "@/lib/errors";
 import { listFeedback, summarizeUnacknowledged } from "@/lib/drafts/list-feedback";
 import { DECISION_LABELS, FLAG_LABELS, type DraftFlagKey } from "@/lib/drafts/labels";
-import { formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatDateTime, formatPeriod, formatWaitingDays } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ForbiddenPage } from "@/components/ui/forbidden";
-import { FeedbackAckForm } from "@/components/drafts/feedback-ack-form";
+import { FeedbackCard } from "@/components/drafts/feedback-ack-form";
 import { acknowledgeFeedbackAction } from "./actions";
 
 export const metadata = { title: "Phản hồi dự thảo" };
@@ -46,7 +46,7 @@ export default async function FeedbackPage({ searchParams }: Props) {
           <ul className="plain-list">
             {waiting.wards.map((ward) => (
               <li key={ward.wardId}>
-                <strong>{ward.wardName}</strong>: {formatNumber(ward.open)} yêu cầu chỉnh sửa chưa xác nhận{ward.overdue ? <span className="text-bad"> ({formatNumber(ward.overdue)} quá hạn)</span> : null}, lâu nhất {formatNumber(ward.oldestDays)} ngày
+                <strong>{ward.wardName}</strong>: {formatNumber(ward.open)} yêu cầu chỉnh sửa chưa xác nhận{ward.overdue ? <span className="text-bad"> ({formatNumber(ward.overdue)} quá hạn)</span> : null}, lâu nhất {formatWaitingDays(ward.oldestDays)}
               </li>
             ))}
           </ul>
@@ -60,20 +60,23 @@ export default async function FeedbackPage({ searchParams }: Props) {
       {result.items.length === 0 ? <div className="card empty">Không có phản hồi nào.</div> : null}
       <ol className="feedback-list">
         {result.items.map((item) => (
-          <li key={item.id} className={`card feedback-item${item.overdue ? " feedback-overdue" : ""}`}>
-            <div className="card-header">
-              <h2>
+          <FeedbackCard
+            key={item.id}
+            action={acknowledgeFeedbackAction}
+            feedbackId={item.id}
+            title={
+              <>
                 <Link href={`/drafts/${item.draftId}`}>{item.branch.name}</Link> <span className="muted small">· {item.ward?.name} · {formatPeriod(item.period)}</span>
-              </h2>
-              <div>
-                <Badge tone={item.decision === "APPROVED" ? "ok" : "warn"}>{DECISION_LABELS[item.decision]}</Badge>{" "}
-                {item.acknowledgedAt ? (
-                  <Badge tone="ok">Đã xác nhận {formatDateTime(item.acknowledgedAt)}</Badge>
-                ) : (
-                  <Badge tone={item.overdue ? "bad" : "neutral"}>Chờ xác nhận {formatNumber(item.waitingDays ?? 0)} ngày</Badge>
-                )}
-              </div>
-            </div>
+              </>
+            }
+            decisionBadge={<Badge tone={item.decision === "APPROVED" ? "ok" : "warn"}>{DECISION_LABELS[item.decision]}</Badge>}
+            acknowledgedAt={item.acknowledgedAt}
+            acknowledgedByName={item.acknowledgedByName}
+            reply={item.reply}
+            waitingDays={item.waitingDays}
+            overdue={item.overdue}
+            canAck={canAck}
+          >
             <p>
               <strong>{item.reviewerName}</strong> <span className="muted small">· phiên bản {item.versionNo} · {formatDateTime(item.createdAt)}</span>
             </p>
@@ -89,13 +92,7 @@ export default async function FeedbackPage({ searchParams }: Props) {
                 ))}
               </ul>
             ) : null}
-            {item.reply ? (
-              <blockquote className="ward-reply">
-                {item.acknowledgedByName}: {item.reply}
-              </blockquote>
-            ) : null}
-            {canAck ? <FeedbackAckForm action={acknowledgeFeedbackAction} feedbackId={item.id} acknowledged={!!item.acknowledgedAt} reply={item.reply} /> : null}
-          </li>
+          </FeedbackCard>
         ))}
       </ol>
       <Pagination page={result.page} pageSize={result.pageSize} total={result.total} hrefFor={(page) => withQuery("/feedback", { status, period: result.filter.period, page })} />

@@ -130,6 +130,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
     </Link>
   );
   const topSimilar = similar[0];
+  const lastReview = detail.reviews.at(-1);
+  const decidedReview = lastReview && lastReview.versionNo === current && (draft.status === "APPROVED" || draft.status === "CHANGES_REQUESTED") ? lastReview : null;
 
   return (
     <>
@@ -170,15 +172,24 @@ export default async function DraftPage({ params, searchParams }: Props) {
           {canReview ? (
             <section className="card">
               <h2>Quyết định xem xét</h2>
-              <ReviewForm
-                action={submitReviewAction}
-                draftId={draft.id}
-                currentVersionNo={current}
-                proposedFlags={detail.analysis?.proposedFlags ?? []}
-                reasons={detail.analysis?.reasons ?? {}}
-                decidedFlags={draft.flags}
-                pendingComments={pendingMine}
-              />
+              {decidedReview ? (
+                // A decided version takes no second decision (the server refuses it): the form gives way to what was sent.
+                <div className="decided" role="status">
+                  <p>
+                    <Badge tone={decidedReview.decision === "APPROVED" ? "ok" : "warn"}>{DECISION_LABELS[decidedReview.decision]}</Badge> phiên bản {decidedReview.versionNo} · {decidedReview.reviewerName} · {formatDateTime(decidedReview.createdAt)}
+                  </p>
+                  <p>{decidedReview.decision === "APPROVED" ? "Đã duyệt dự thảo." : "Đã gửi yêu cầu chỉnh sửa cho chi bộ và Đảng ủy phường. Chi bộ nộp phiên bản mới thì bạn quyết định tiếp."}</p>
+                </div>
+              ) : (
+                <ReviewForm
+                  action={submitReviewAction}
+                  draftId={draft.id}
+                  currentVersionNo={current}
+                  proposedFlags={detail.analysis?.proposedFlags ?? []}
+                  reasons={detail.analysis?.reasons ?? {}}
+                  pendingComments={pendingMine}
+                />
+              )}
             </section>
           ) : null}
           <section className="card">
