@@ -25,6 +25,7 @@ export type QueueRowView = {
   feedbackPendingSince: string | null;
   feedbackAckedAt: string | null;
   ackOverdue: boolean;
+  resubmitOverdue: boolean;
   waitingDays: number | null;
 };
 
@@ -58,6 +59,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
         <>
           {row.original.firstSubmittedAt ? <div className="nowrap">{formatDateTime(row.original.firstSubmittedAt)}</div> : null}
           {row.original.timeliness !== "ON_TIME" ? <Badge tone={TIMELINESS_TONES[row.original.timeliness]}>{TIMELINESS_LABELS[row.original.timeliness]}</Badge> : null}
+          {row.original.resubmitOverdue ? <Badge tone="bad">Quá hạn nộp lại</Badge> : null}
         </>
       ),
     },

@@ -3,13 +3,13 @@ import { db } from "@/lib/db/client";
 import { now as clockNow } from "@/lib/clock";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { NotFoundError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { formatPeriod } from "@/lib/format/date";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { refreshDraftCounters } from "./draft-counters";
-import { AcknowledgeSchema } from "./schemas";
+import { AcknowledgeManySchema, AcknowledgeSchema } from "./schemas";
 
 /**
  * The ward committee acknowledges feedback on one of its branches' drafts,
@@ -49,4 +49,25 @@ export async function acknowledgeFeedback(actor: Actor, feedbackId: number, rawI
     });
     return { acknowledgedAt: updated.acknowledgedAt!, reply: updated.reply, acknowledgedByName: updated.acknowledgedByName };
   });
+}
+
+/**
+ * Acknowledges several plain approvals at once (the ward reads a request for
+ * changes one by one). Every item must be in scope (else "not found") and an
+ * approval; those already acknowledged are left as they are.
+ */
+export async function acknowledgeApprovals(actor: Actor, rawInput: unknown): Promise<{ acknowledged: number }> {
+  assertCan(actor, "feedback.ack");
+  const input = parseInput(AcknowledgeManySchema, rawInput);
+  const ids = [...new Set(input.feedbackIds)];
+  const items = await db().feedback.findMany({ where: { id: { in: ids } }, select: { id: true, decision: true, acknowledgedAt: true, draft: { select: { branch: { select: { path: true } } } } } });
+  if (items.length !== ids.length || items.some((item) => !inScope(actor, item.draft.branch.path))) throw new NotFoundError("Không tìm thấy phản hồi.");
+  if (items.some((item) => item.decision !== "APPROVED")) throw new ValidationError("Chỉ xác nhận hàng loạt các quyết định duyệt; yêu cầu chỉnh sửa cần đọc và xác nhận từng cái.", [{ field: "feedbackIds", message: "Bỏ chọn các yêu cầu chỉnh sửa." }]);
+  let acknowledged = 0;
+  for (const item of items) {
+    if (item.acknowledgedAt) continue;
+    await acknowledgeFeedback(actor, item.id, {});
+    acknowledged++;
+  }
+  return { acknowledged };
 }

@@ -7,11 +7,12 @@ import { escapeLike } from "@/lib/db/sql";
 import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
-import { reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
+import { resubmissionOf, reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
 import { currentVersionFlags, type QueueStatusKey, type Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
-import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { now as clockNow } from "@/lib/clock";
 
 export type QueueRow = {
   branch: { id: number; code: string; name: string };
@@ -31,6 +32,8 @@ export type QueueRow = {
   feedbackPendingSince: Date | null;
   feedbackAckedAt: Date | null;
   ackOverdue: boolean;
+  /** Sent back and not sent again by its resubmission deadline. */
+  resubmitOverdue: boolean;
 };
 
 const STATUS_ORDER = Prisma.sql`CASE d.status WHEN 'REVISED' THEN 0 WHEN 'SUBMITTED' THEN 1 WHEN 'CHANGES_REQUESTED' THEN 2 WHEN 'APPROVED' THEN 3 ELSE 4 END`;
@@ -78,7 +81,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   const filter: QueueFilter = parseInput(QueueFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const period = filter.period ?? (await defaultReviewPeriod());
   const unit = filter.orgUnitId ? await findOrgUnitInScope(actor, filter.orgUnitId) : await getScopeRoot(actor);
-  const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
+  const [deadlineDay, ackDays, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS), getSetting(RESUBMIT_DAYS)]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;
 
@@ -112,20 +115,20 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     {
       branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
       firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null;
-      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; total: number;
+      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; reviewedAt: Date | null; total: number;
     }[]
   >`
     SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
       d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
-      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", count(*) OVER ()::int AS total
+      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", d."reviewedAt", count(*) OVER ()::int AS total
     ${from} ${where}
     ORDER BY ${orderBy(filter.sort)}
     ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
 
   // One pass gives the page and the total; a page past the end needs its own count.
   const total = rows.length ? rows[0].total : filter.page > 1 ? (await reader.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
-  const now = new Date();
+  const now = clockNow();
   const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({
     branch: { id: row.branchId, code: row.branchCode, name: row.branchName },
@@ -145,6 +148,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     feedbackPendingSince: row.feedbackPendingSince,
     feedbackAckedAt: row.feedbackAckedAt,
     ackOverdue: !!row.feedbackPendingSince && row.feedbackPendingSince < overdueBefore,
+    resubmitOverdue: row.status === "CHANGES_REQUESTED" && resubmissionOf({ status: row.status, lastDecision: row.status, reviewedAt: row.reviewedAt, lastSubmittedAt: row.lastSubmittedAt }, resubmitDays, now)?.state === "OVERDUE",
   }));
   return { items, total, page: filter.page, pageSize: filter.pageSize, period, deadline, unit, filter: { ...filter, period }, ackDays };
 }

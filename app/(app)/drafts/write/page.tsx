@@ -69,6 +69,11 @@ export default async function WriteDraftPage({ searchParams }: Props) {
           </>
         }
       />
+      {detail?.draft.resubmission && detail.draft.status === "CHANGES_REQUESTED" ? (
+        <div className={detail.draft.resubmission.state === "OVERDUE" ? "alert alert-error" : "alert alert-warn"} role="status">
+          {detail.draft.resubmission.state === "OVERDUE" ? "Đã quá hạn nộp lại" : "Hạn nộp lại theo góp ý"}: {formatDateTime(detail.draft.resubmission.dueAt)}.
+        </div>
+      ) : null}
       <form method="get" className="filters">
         <div className="field field-narrow">
           <label htmlFor="write-period">Kỳ</label>
