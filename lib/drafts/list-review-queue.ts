@@ -66,6 +66,16 @@ function orderBy(sort: string): Prisma.Sql {
   }
 }
 
+/**
+ * Drafts filtered by a flag, unless another order is asked for: the strongest
+ * evidence first — the most similar (to the branch's previous month for that
+ * flag), so a 100% copy never sits below one at 20%.
+ */
+function flaggedOrder(flag: string): Prisma.Sql {
+  const score = flag === "PREVIOUS_COPY" ? Prisma.sql`d."previousSimilarity"` : Prisma.sql`d."similarityScore"`;
+  return Prisma.sql`${score} DESC NULLS LAST, ${orderBy("queue")}`;
+}
+
 /** The review period shown by default. */
 export async function defaultReviewPeriod(now = new Date()): Promise<string> {
   return reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
@@ -123,7 +133,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
       d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", d."reviewedAt", count(*) OVER ()::int AS total
     ${from} ${where}
-    ORDER BY ${orderBy(filter.sort)}
+    ORDER BY ${filter.flag && filter.sort === "queue" ? flaggedOrder(filter.flag) : orderBy(filter.sort)}
     ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
 
   // One pass gives the page and the total; a page past the end needs its own count.
