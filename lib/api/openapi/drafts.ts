@@ -131,7 +131,12 @@ export const draftsPaths = {
   "/feedback": {
     get: {
       summary: "Hộp thư phản hồi của Đảng ủy phường (Ban Tổ chức xem được): quyết định và góp ý về dự thảo của các chi bộ",
-      parameters: [{ name: "status", in: "query", schema: { type: "string", enum: ["open", "acknowledged", "all"] } }, period, { name: "page", in: "query", schema: { type: "integer" } }, { name: "pageSize", in: "query", schema: { type: "integer", maximum: 500 } }],
+      parameters: [
+        { name: "status", in: "query", schema: { type: "string", enum: ["open", "overdue", "acknowledged", "all"] } },
+        period,
+        { name: "orgUnitId", in: "query", description: "Một phường hoặc chi bộ trong phạm vi (ngoài phạm vi → 404)", schema: { type: "integer" } },
+        { name: "decision", in: "query", schema: { type: "string", enum: ["APPROVED", "CHANGES_REQUESTED"] } },
+        { name: "page", in: "query", schema: { type: "integer" } }, { name: "pageSize", in: "query", schema: { type: "integer", maximum: 500 } }],
       responses: { "200": json(page("Feedback")), ...errors },
     },
   },
