@@ -6,7 +6,7 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { analyzeText, compareTexts, guidanceDiscount, roundScore } from "./analyzer/analyze-text";
 import { estimateSimilarity } from "./analyzer/minhash";
 import { shingleText } from "./analyzer/shingles";
-import { CONTENT_FLAGS, proposeFlags, templateCopyReason, type DraftFlagKey } from "./analyzer/propose-flags";
+import { proposeFlags, templateCopyReason, type DraftFlagKey } from "./analyzer/propose-flags";
 import type { ChecklistItem } from "./analyzer/checklist";
 import { guidanceForBranch } from "./guidance-for-branch";
 import { PREVIOUS_COPY_PERCENT, TEMPLATE_COPY_PERCENT } from "./settings";
@@ -169,13 +169,8 @@ async function updateOtherSide(tx: Tx, target: Target, similar: SimilarEntry[], 
     const flags = new Set(row.proposedFlags);
     const reasons = { ...row.reasons };
     if (kept[0] && kept[0].score >= templateCopy && !flags.has("TEMPLATE_COPY")) {
-      // Copied: the copy is the finding, its content flags give way (as in proposeFlags).
       flags.add("TEMPLATE_COPY");
       reasons.TEMPLATE_COPY = templateCopyReason(kept[0].score, templateCopy, row.checklist ?? []);
-      for (const flag of CONTENT_FLAGS) {
-        flags.delete(flag);
-        delete reasons[flag];
-      }
     }
     const proposedFlags = [...flags];
     await tx.draftAnalysis.update({ where: { id: row.analysisId }, data: { similar: kept as unknown as Prisma.InputJsonValue, proposedFlags, reasons } });

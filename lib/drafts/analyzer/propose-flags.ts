@@ -51,9 +51,6 @@ const ITEM_NAMES: Record<string, string> = {
   local: "địa bàn cụ thể (ngõ, phố, tổ dân phố…)",
 };
 
-/** The flags about what a text says, which a copy explains: not proposed next to a copy flag. */
-export const CONTENT_FLAGS: readonly DraftFlagKey[] = ["FORMALISTIC", "NOT_GROUNDED", "GUIDANCE_MISSED"];
-
 function copiedTextLacks(checklist: ChecklistItem[]): string {
   const missing = new Set(checklist.filter((item) => !item.ok).map((item) => item.key));
   const lacking = [...GROUNDING, ...SUBSTANCE].filter((key) => missing.has(key)).map((key) => ITEM_NAMES[key]);
@@ -73,9 +70,8 @@ export function templateCopyReason(score: number, threshold: number, checklist: 
  *   assessment, the tasks or local specifics missing — not the grounding
  *   items, which are NOT_GROUNDED's evidence;
  * - GUIDANCE_MISSED: half the month's topics not addressed.
- * A copy explains the rest: when the text is copied, what the copied text
- * lacks is said in the copy's reason instead of as flags of their own, so a
- * template copy is proposed as a copy, not as four flags at once.
+ * Every reason states the figure and the threshold it passed; a copy's reason
+ * also says what the copied text lacks.
  */
 export function proposeFlags(input: FlagInput): { flags: DraftFlagKey[]; reasons: Partial<Record<DraftFlagKey, string>> } {
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
@@ -91,16 +87,15 @@ export function proposeFlags(input: FlagInput): { flags: DraftFlagKey[]; reasons
   if (input.previous && input.previous.score >= thresholds.previousCopy) {
     reasons.PREVIOUS_COPY = `Giống ${percent(input.previous.score)} với dự thảo tháng trước của chính chi bộ (ngưỡng ${percent(thresholds.previousCopy)}).${reasons.TEMPLATE_COPY ? "" : copiedLacks}`;
   }
-  const copied = !!(reasons.TEMPLATE_COPY || reasons.PREVIOUS_COPY);
-  if (!copied && groundMissing.length >= 2) {
+  if (groundMissing.length >= 2) {
     reasons.NOT_GROUNDED = `Thiếu ${groundMissing.map((key) => ITEM_NAMES[key]).join(", ")} (cần ít nhất hai trong ba: số liệu, người phụ trách, thời hạn).`;
   }
-  if (!copied && input.genericDensity >= GENERIC_DENSITY_STRONG && substanceMissing.length >= 1) {
+  if (input.genericDensity >= GENERIC_DENSITY_STRONG && substanceMissing.length >= 1) {
     const density = input.genericDensity.toLocaleString("vi-VN", { maximumFractionDigits: 1 });
     reasons.FORMALISTIC = `Nhiều cụm từ chung chung (${density} cụm/100 chữ, từ ${GENERIC_DENSITY_STRONG} là nhiều) và thiếu ${substanceMissing.map((key) => ITEM_NAMES[key]).join(", ")}.`;
   }
   const missed = input.directives.filter((result) => result.status !== "ADDRESSED");
-  if (!copied && input.directives.length && missed.length / input.directives.length >= 0.5) {
+  if (input.directives.length && missed.length / input.directives.length >= 0.5) {
     reasons.GUIDANCE_MISSED = `Chưa cụ thể hóa ${missed.length}/${input.directives.length} nội dung định hướng: ${missed.map((result) => `${result.title} (${result.status === "MISSING" ? "không nhắc đến" : "chỉ nhắc lại"})`).join("; ")}.`;
   }
   const flags = (Object.keys(reasons) as DraftFlagKey[]).sort((a, b) => DRAFT_FLAGS.indexOf(a) - DRAFT_FLAGS.indexOf(b));
