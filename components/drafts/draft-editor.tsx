@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, useState, useTransition } from "react";
+import { useActionState, useDeferredValue, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { cleanPastedText } from "@/lib/drafts/skeleton";
 import { MIN_DRAFT_WORDS } from "@/lib/drafts/schemas";
@@ -9,6 +9,8 @@ import { formatTime } from "@/lib/format/date";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { Badge } from "@/components/ui/badge";
 import { useOfflineWorkingCopy } from "@/components/offline/use-offline-working-copy";
+import type { GuidanceTopic } from "@/lib/drafts/analyzer/directives";
+import { datesQuestion, WritingCheck, writingGaps } from "./writing-check";
 
 type Action = (state: FormState, data: FormData) => Promise<FormState>;
 
@@ -26,6 +28,8 @@ type Props = {
   submitAction: Action;
   saveAction: Action;
   suggestionAction: Action;
+  /** The month's guidance that applies to the branch, shown and checked beside the text. */
+  guidance: GuidanceTopic[];
 };
 
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -36,7 +40,7 @@ const countWords = (text: string) => text.match(WORD)?.length ?? 0;
  * lists (pasting from Word keeps paragraphs and turns bullets into "- "),
  * a live word count, and the unsent text saved on the server as they type.
  */
-export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initialTitle, initialBody, savedAt, comments, submitAction, saveAction, suggestionAction }: Props) {
+export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initialTitle, initialBody, savedAt, comments, submitAction, saveAction, suggestionAction, guidance }: Props) {
   const [title, setTitle] = useState(initialTitle);
   const [body, setBody] = useState(initialBody);
   const [saved, setSaved] = useState<{ at: string | null; error?: string; dirty: boolean }>({ at: savedAt, dirty: false });
@@ -153,11 +157,14 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
             {saved.error ? <span className="text-bad">Chưa lưu được bản nháp: {saved.error}</span> : unsentCopy && !saved.dirty ? <span className="text-warn">Chưa gửi — sẽ gửi khi có mạng (bản nháp đã lưu trên máy này)</span> : saved.dirty ? "Đang chờ lưu nháp…" : saved.at ? `Đã tự lưu nháp lúc ${formatTime(saved.at)}` : "Bản nháp tự lưu khi bạn gõ"}
           </div>
         </div>
+        <WritingGaps body={body} guidance={guidance} period={period} />
         <div className="actions-row">
           <SubmitButton pendingLabel="Đang nộp…">{baseVersionNo ? `Nộp phiên bản ${baseVersionNo + 1}` : "Nộp dự thảo"}</SubmitButton>
           <span className="small muted">Mỗi lần nộp tạo một phiên bản không sửa được; Ban Tổ chức và Đảng ủy phường xem được ngay.</span>
         </div>
       </form>
+      <div className="editor-side">
+      <WritingCheck body={body} guidance={guidance} periodLabel={periodLabel} />
       {comments.length ? (
         <aside className="card editor-comments">
           <h2>Góp ý cần sửa</h2>
@@ -192,6 +199,26 @@ export function DraftEditor({ period, periodLabel, draftId, baseVersionNo, initi
           </ol>
         </aside>
       ) : null}
+      </div>
     </div>
+  );
+}
+
+/** The check before submitting: what the board will find missing, said next to the button (submitting stays possible). */
+function WritingGaps({ body, guidance, period }: { body: string; guidance: GuidanceTopic[]; period: string }) {
+  const text = useDeferredValue(body);
+  const gaps = useMemo(() => writingGaps(text, guidance), [text, guidance]);
+  const dates = useMemo(() => datesQuestion(text, period), [text, period]);
+  return (
+    <>
+    {dates ? (
+      <div className="alert alert-warn small" role="status">
+        {dates}
+      </div>
+    ) : null}
+    <div className={gaps.length ? "alert alert-warn small" : "alert alert-success small"} role="status" aria-live="polite">
+      {gaps.length ? `Trước khi nộp: dự thảo còn thiếu ${gaps.join("; ")}. Vẫn nộp được; Ban Tổ chức đọc dự thảo theo các tiêu chí này.` : "Trước khi nộp: dự thảo đã có đủ các tiêu chí và cụ thể hóa các định hướng của tháng."}
+    </div>
+    </>
   );
 }

@@ -6,6 +6,9 @@ import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { DraftText, type Highlight } from "./draft-text";
 import { selectedPassage, type SelectedPassage } from "./selection";
 
+/** How long the selection must stay unchanged (keyboard, touch handles) before the comment box follows it. */
+const SETTLE_MS = 350;
+
 type Props = {
   draftId: number;
   versionNo: number;
@@ -25,15 +28,48 @@ export function DraftReader({ draftId, versionNo, body, highlights, canComment, 
   const [state, formAction] = useActionState(action, IDLE);
   const [handled, setHandled] = useState<FormState | null>(null);
 
+  // The comment box opens once the selection has settled: after the mouse
+  // button is released (while it is down, the selection is still growing), or
+  // a moment after the last change made by the keyboard or a phone's
+  // selection handles (which send no pointer events). It never takes the
+  // focus: that would collapse the selection being made.
   useEffect(() => {
     if (!canComment) return;
+    let mouseDown = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const update = () => {
+      clearTimeout(timer);
       if (!container.current) return;
       const found = selectedPassage(container.current, body);
-      if (found) setPassage(found);
+      if (found) setPassage((current) => (current && current.start === found.start && current.end === found.end ? current : found));
     };
-    document.addEventListener("selectionchange", update);
-    return () => document.removeEventListener("selectionchange", update);
+    const onSelectionChange = () => {
+      clearTimeout(timer);
+      if (!mouseDown) timer = setTimeout(update, SETTLE_MS);
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.pointerType === "mouse" && event.button === 0) mouseDown = true;
+    };
+    const onPointerUp = (event: PointerEvent) => {
+      if (event.pointerType !== "mouse" || !mouseDown) return;
+      mouseDown = false;
+      // Let a double or triple click finish extending the selection first.
+      clearTimeout(timer);
+      timer = setTimeout(update, 0);
+    };
+    // Listening from here on (after hydration): tests and tools can tell the text is ready for selection.
+    container.current?.setAttribute("data-ready", "true");
+    document.addEventListener("selectionchange", onSelectionChange);
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("pointerup", onPointerUp);
+    document.addEventListener("pointercancel", onPointerUp);
+    return () => {
+      clearTimeout(timer);
+      document.removeEventListener("selectionchange", onSelectionChange);
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("pointerup", onPointerUp);
+      document.removeEventListener("pointercancel", onPointerUp);
+    };
   }, [body, canComment]);
 
   if (state !== handled && state.status === "success") {
@@ -62,7 +98,7 @@ export function DraftReader({ draftId, versionNo, body, highlights, canComment, 
               <FormMessage state={state.status === "error" ? state : IDLE} />
               <div className="field">
                 <label htmlFor="passage-comment">Nội dung góp ý</label>
-                <textarea id="passage-comment" name="body" rows={3} required maxLength={5000} autoFocus aria-invalid={state.fieldErrors?.body ? true : undefined} />
+                <textarea id="passage-comment" name="body" rows={3} required maxLength={5000} aria-invalid={state.fieldErrors?.body ? true : undefined} />
                 {state.fieldErrors?.body ? <div className="field-error">{state.fieldErrors.body.join(" ")}</div> : null}
               </div>
               {canSuggest ? (

@@ -56,7 +56,8 @@ export function DraftText({ body, highlights = [], className = "" }: { body: str
               return (
                 <Fragment key={segment.start}>
                   {mark.href ? (
-                    <a href={mark.href} className={`mark-link ${classes}`} title={mark.title} data-o={segment.start}>
+                    // Not draggable: a drag that starts on a highlighted comment selects text instead of dragging the link.
+                    <a href={mark.href} className={`mark-link ${classes}`} title={mark.title} data-o={segment.start} draggable={false}>
                       {text}
                     </a>
                   ) : (

@@ -4,8 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
+import { RESUBMISSION_LABELS, RESUBMISSION_TONES, STATUS_LABELS, STATUS_TONES } from "@/lib/drafts/labels";
 import { countOpenFeedback } from "@/lib/drafts/feedback-counts";
-import { STATUS_LABELS, STATUS_TONES } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
@@ -49,7 +49,7 @@ export async function DraftReviewHomePanel({ actor }: { actor: Actor }) {
 export async function BranchDraftHomePanel({ actor }: { actor: Actor }) {
   if (actor.scopeLevel !== "BRANCH") return null;
   const period = await defaultReviewPeriod();
-  const { draft, deadline } = await findBranchDraft(actor, actor.orgUnitId, period);
+  const { draft, deadline, resubmission } = await findBranchDraft(actor, actor.orgUnitId, period);
   return (
     <section className="section card">
       <div className="card-header">
@@ -59,6 +59,11 @@ export async function BranchDraftHomePanel({ actor }: { actor: Actor }) {
       {draft ? (
         <p>
           <Badge tone={STATUS_TONES[draft.status]}>{STATUS_LABELS[draft.status]}</Badge> · <Link href={`/drafts/${draft.id}`}>Xem dự thảo và góp ý</Link>
+          {resubmission ? (
+            <>
+              {" "}· <Badge tone={RESUBMISSION_TONES[resubmission.state]}>{RESUBMISSION_LABELS[resubmission.state]}</Badge> hạn nộp lại {formatDateTime(resubmission.dueAt)}
+            </>
+          ) : null}
         </p>
       ) : (
         <p className="muted">Chi bộ chưa nộp dự thảo kỳ này.</p>

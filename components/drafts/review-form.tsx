@@ -11,7 +11,6 @@ type Props = {
   currentVersionNo: number;
   proposedFlags: DraftFlagKey[];
   reasons: Partial<Record<DraftFlagKey, string>>;
-  decidedFlags: DraftFlagKey[];
   pendingComments: number;
 };
 
@@ -20,9 +19,12 @@ type Props = {
  * are listed with its reason and are not pre-ticked: the reviewer accepts
  * them by ticking, and those left unticked are recorded as dismissed.
  */
-export function ReviewForm({ action, draftId, currentVersionNo, proposedFlags, reasons, decidedFlags, pendingComments }: Props) {
+export function ReviewForm({ action, draftId, currentVersionNo, proposedFlags, reasons, pendingComments }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
-  const checked = (flag: DraftFlagKey) => (state.values ? state.values[`flag_${flag}`] === "1" : decidedFlags.includes(flag));
+  // Once sent, the form does not invite a second decision (the page then shows the decision).
+  if (state.status === "success") return <div className="alert alert-success" role="status">{state.message}</div>;
+  // Nothing is pre-ticked: an earlier version's flags were about that version.
+  const checked = (flag: DraftFlagKey) => state.values?.[`flag_${flag}`] === "1";
   return (
     <form action={formAction} className="form review-form" noValidate>
       <input type="hidden" name="draftId" value={draftId} />

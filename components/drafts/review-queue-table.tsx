@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState, type Updater } from "@tanstack/react-table";
 import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
-import { formatDate, formatDateTime, formatTime } from "@/lib/format/date";
+import { formatDate, formatDateTime, formatTime, formatWaitingDays } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
 
@@ -25,6 +25,7 @@ export type QueueRowView = {
   feedbackPendingSince: string | null;
   feedbackAckedAt: string | null;
   ackOverdue: boolean;
+  resubmitOverdue: boolean;
   waitingDays: number | null;
 };
 
@@ -67,6 +68,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
             </div>
           ) : null}
           {row.original.timeliness !== "ON_TIME" ? <Badge tone={TIMELINESS_TONES[row.original.timeliness]}>{TIMELINESS_LABELS[row.original.timeliness]}</Badge> : null}
+          {row.original.resubmitOverdue ? <Badge tone="bad">Quá hạn nộp lại</Badge> : null}
         </>
       ),
       meta: { className: "col-secondary" },
@@ -118,7 +120,7 @@ function columnsFor(templateThreshold: number): ColumnDef<typeof features, Queue
       accessorFn: (row) => row.feedbackPendingSince,
       cell: ({ row }) =>
         row.original.feedbackPendingSince ? (
-          <Badge tone={row.original.ackOverdue ? "bad" : "warn"}>Chờ {formatNumber(row.original.waitingDays ?? 0)} ngày</Badge>
+          <Badge tone={row.original.ackOverdue ? "bad" : "warn"}>Chờ {formatWaitingDays(row.original.waitingDays ?? 0)}</Badge>
         ) : row.original.feedbackAckedAt ? (
           <span className="small" title={formatDateTime(row.original.feedbackAckedAt)}>
             Đã xác nhận <span className="nowrap">{formatDate(row.original.feedbackAckedAt)}</span>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
+import { describeMinutesMismatch, minutesMismatches, type AttendanceFigures } from "@/lib/meetings/minutes-check";
 
 type Props = {
   action: (state: FormState, data: FormData) => Promise<FormState>;
@@ -11,11 +12,15 @@ type Props = {
   minutes: string | null;
   documents: { title: string; sentOn: string }[];
   heldOn: string;
+  /** The roll call, to question minutes that state other figures. */
+  attendance: AttendanceFigures;
 };
 
 /** Minutes (required) and the documents sent to members before the meeting; rows are added on demand. */
-export function CloseMeetingForm({ action, meetingId, versionNo, minutes, documents, heldOn }: Props) {
+export function CloseMeetingForm({ action, meetingId, versionNo, minutes, documents, heldOn, attendance }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
+  const [text, setText] = useState(() => state.values?.minutes ?? minutes ?? "");
+  const mismatch = describeMinutesMismatch(minutesMismatches(text, attendance));
   const [rows, setRows] = useState(() => (documents.length ? documents : [{ title: "", sentOn: "" }]).map((doc, i) => ({ ...doc, key: i })));
   const [nextKey, setNextKey] = useState(rows.length);
   return (
@@ -24,8 +29,13 @@ export function CloseMeetingForm({ action, meetingId, versionNo, minutes, docume
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="expectedVersionNo" value={versionNo} />
       <Field name="minutes" label="Biên bản cuộc họp" state={state} hint="Nội dung chính, kết luận, phân công và thời hạn. Bắt buộc để hoàn tất cuộc họp.">
-        {(props) => <textarea {...props} rows={6} defaultValue={state.values?.minutes ?? minutes ?? ""} required />}
+        {(props) => <textarea {...props} rows={6} defaultValue={state.values?.minutes ?? minutes ?? ""} required onChange={(event) => setText(event.target.value)} />}
       </Field>
+      {mismatch ? (
+        <div className="alert alert-warn" role="status">
+          {mismatch}
+        </div>
+      ) : null}
       <fieldset className="fieldset">
         <legend>Tài liệu đã gửi đảng viên trước cuộc họp</legend>
         {rows.map((row, i) => (

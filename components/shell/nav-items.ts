@@ -10,7 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
   { href: "/drafts", label: "Dự thảo nghị quyết", icon: "file", permission: "draft.read", section: "work" },
   { href: "/feedback", label: "Phản hồi dự thảo", icon: "inbox", permission: "feedback.read", section: "work" },
-  { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "guidance.post", section: "work" },
+  { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "draft.read", section: "work" },
   { href: "/documents", label: "Văn bản", icon: "file", permission: "document.generate", section: "work" },
   { href: "/imports", label: "Nhập dữ liệu", icon: "upload", permission: "import.run", section: "work" },
   { href: "/admin/users", label: "Người dùng", icon: "users", permission: "user.manage", section: "admin" },

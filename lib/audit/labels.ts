@@ -50,6 +50,7 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
     },
   },
   { prefix: "feedback.", label: "Ý kiến gửi Đảng ủy phường", actions: { "feedback.acknowledged": "Phường xác nhận ý kiến", "feedback.replied": "Phường sửa trả lời" } },
+  { prefix: "reminder.", label: "Nhắc việc", actions: { "reminder.sent": "Gửi lời nhắc (phường xác nhận, chi bộ nộp lại)" } },
   { prefix: "guidance.", label: "Định hướng tháng", actions: { "guidance.posted": "Đăng định hướng tháng", "guidance.withdrawn": "Thu hồi định hướng tháng" } },
   {
     prefix: "meeting.",
@@ -109,6 +110,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   Draft: "Dự thảo",
   DraftComment: "Góp ý",
   Feedback: "Ý kiến gửi phường",
+  Reminder: "Lời nhắc",
   Guidance: "Định hướng tháng",
   Meeting: "Cuộc họp",
   MeetingReopening: "Mở lại tháng",

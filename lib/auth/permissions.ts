@@ -17,6 +17,10 @@ export const PERMISSIONS = [
   "draft.comment",
   "feedback.read",
   "feedback.ack",
+  /** Remind a ward committee of feedback waiting for its acknowledgement (board). */
+  "feedback.remind",
+  /** Remind a branch of a draft to send again (ward committee). */
+  "draft.remind",
   "guidance.post",
   "meeting.read",
   "meeting.record",
@@ -34,8 +38,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read", "settings.manage", "document.generate"],
   // stats.push: the board collects usage figures (CSV) and issues the handbook app's push token.
-  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "draft.comment", "feedback.read", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push", "document.generate", "document.issue"],
-  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "draft.comment", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read", "document.generate", "document.issue"],
+  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "draft.comment", "feedback.read", "feedback.remind", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push", "document.generate", "document.issue"],
+  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "draft.comment", "draft.remind", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read", "document.generate", "document.issue"],
   BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "draft.comment", "meeting.read", "meeting.record", "document.generate"],
   // Leaders read aggregates; member names stay with the branch, ward and board.
   LEADER: ["org.read", "draft.read", "meeting.read", "stats.read", "document.generate"],

@@ -6,7 +6,8 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { analyzeText, compareTexts, guidanceDiscount, roundScore } from "./analyzer/analyze-text";
 import { estimateSimilarity } from "./analyzer/minhash";
 import { shingleText } from "./analyzer/shingles";
-import { proposeFlags, type DraftFlagKey } from "./analyzer/propose-flags";
+import { proposeFlags, templateCopyReason, type DraftFlagKey } from "./analyzer/propose-flags";
+import type { ChecklistItem } from "./analyzer/checklist";
 import { guidanceForBranch } from "./guidance-for-branch";
 import { PREVIOUS_COPY_PERCENT, TEMPLATE_COPY_PERCENT } from "./settings";
 
@@ -153,8 +154,8 @@ async function updateOtherSide(tx: Tx, target: Target, similar: SimilarEntry[], 
     const own = shingleText(target.body);
     for (const id of missing) scores.set(id, roundScore(compareTexts(own, shingleText(bodies.get(id) ?? ""), false).score));
   }
-  const rows = await tx.$queryRaw<{ draftId: number; analysisId: number; similar: SimilarEntry[]; proposedFlags: DraftFlagKey[]; reasons: Record<string, string> }[]>`
-    SELECT d.id AS "draftId", a.id AS "analysisId", a.similar, a."proposedFlags"::text[] AS "proposedFlags", a.reasons
+  const rows = await tx.$queryRaw<{ draftId: number; analysisId: number; similar: SimilarEntry[]; proposedFlags: DraftFlagKey[]; reasons: Record<string, string>; checklist: ChecklistItem[] }[]>`
+    SELECT d.id AS "draftId", a.id AS "analysisId", a.similar, a."proposedFlags"::text[] AS "proposedFlags", a.reasons, a.checklist
     FROM "Draft" d
     JOIN "DraftVersion" v ON v."draftId" = d.id AND v."versionNo" = d."currentVersionNo"
     JOIN "DraftAnalysis" a ON a."versionId" = v.id
@@ -169,7 +170,7 @@ async function updateOtherSide(tx: Tx, target: Target, similar: SimilarEntry[], 
     const reasons = { ...row.reasons };
     if (kept[0] && kept[0].score >= templateCopy && !flags.has("TEMPLATE_COPY")) {
       flags.add("TEMPLATE_COPY");
-      reasons.TEMPLATE_COPY = `Giống ${Math.round(kept[0].score * 100)}% với một dự thảo khác cùng kỳ (đã trừ phần thể thức bắt buộc).`;
+      reasons.TEMPLATE_COPY = templateCopyReason(kept[0].score, templateCopy, row.checklist ?? []);
     }
     const proposedFlags = [...flags];
     await tx.draftAnalysis.update({ where: { id: row.analysisId }, data: { similar: kept as unknown as Prisma.InputJsonValue, proposedFlags, reasons } });

@@ -5,8 +5,9 @@ import { isPeriod } from "@/lib/periods/period";
 import { NotFoundError } from "@/lib/errors";
 import { findOrgUnitInScope } from "@/lib/org/org-units";
 import { getSetting } from "@/lib/settings/app-settings";
-import { submissionDeadline, timelinessOf } from "./deadlines";
-import { SUBMISSION_DEADLINE_DAY } from "./settings";
+import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
+import { now } from "@/lib/clock";
+import { RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 
 /** A branch's drafts, newest period first (the secretary's own list). */
 export async function listBranchDrafts(actor: Actor, branchId = actor.orgUnitId) {
@@ -31,7 +32,9 @@ export async function findBranchDraft(actor: Actor, branchId: number, period: st
   if (!isPeriod(period)) throw new NotFoundError("Kỳ không hợp lệ.");
   const branch = await findOrgUnitInScope(actor, branchId);
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
-  const draft = await db().draft.findUnique({ where: { branchId_period: { branchId: branch.id, period } }, select: { id: true, status: true } });
-  const deadline = submissionDeadline(period, await getSetting(SUBMISSION_DEADLINE_DAY));
-  return { branch, draft, deadline };
+  const draft = await db().draft.findUnique({ where: { branchId_period: { branchId: branch.id, period } }, select: { id: true, status: true, reviewedAt: true, lastSubmittedAt: true } });
+  const [deadlineDay, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(RESUBMIT_DAYS)]);
+  // The home page only needs a resubmission still to come: the latest decision of a CHANGES_REQUESTED draft is that request.
+  const resubmission = draft?.status === "CHANGES_REQUESTED" ? resubmissionOf({ ...draft, lastDecision: draft.status }, resubmitDays, now()) : null;
+  return { branch, draft, deadline: submissionDeadline(period, deadlineDay), resubmission };
 }

@@ -36,3 +36,26 @@ export function submittablePeriods(now = clockNow()): Period[] {
 export function daysBetween(from: Date | string, to: Date = clockNow()): number {
   return Math.max(0, Math.floor((to.getTime() - new Date(from).getTime()) / 86_400_000));
 }
+
+/** End of the `days`-th day after `requestedAt`, Hà Nội time: when a branch sent back must have sent its draft again. */
+export function resubmitDueAt(requestedAt: Date, days: number): Date {
+  const local = new Date(requestedAt.getTime() + 7 * 3_600_000);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, 23 - 7, 59, 59, 999));
+}
+
+export type ResubmissionState = "DUE" | "OVERDUE" | "ON_TIME" | "LATE";
+export type Resubmission = { dueAt: Date; state: ResubmissionState };
+
+/**
+ * The resubmission after a request for changes, counted like the first
+ * submission: still to come (due, overdue) while the draft waits for the
+ * branch, then on time or late by its latest version — as long as the
+ * request is the latest decision (`lastDecision`; a version sent after an
+ * approval is no resubmission).
+ */
+export function resubmissionOf(draft: { status: string; lastDecision: string | null; reviewedAt: Date | string | null; lastSubmittedAt: Date | string | null }, days: number, now: Date): Resubmission | null {
+  if (!draft.reviewedAt || draft.lastDecision !== "CHANGES_REQUESTED" || (draft.status !== "CHANGES_REQUESTED" && draft.status !== "REVISED")) return null;
+  const dueAt = resubmitDueAt(new Date(draft.reviewedAt), days);
+  if (draft.status === "CHANGES_REQUESTED") return { dueAt, state: now > dueAt ? "OVERDUE" : "DUE" };
+  return { dueAt, state: draft.lastSubmittedAt && new Date(draft.lastSubmittedAt) > dueAt ? "LATE" : "ON_TIME" };
+}

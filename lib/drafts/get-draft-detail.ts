@@ -13,9 +13,11 @@ import type { DraftFlagKey } from "./analyzer/propose-flags";
 import { locateAnchor, type LocatedAnchor } from "./anchors";
 import { findDraftInScope } from "./find-draft-in-scope";
 import { guidanceForBranch } from "./guidance-for-branch";
-import { submissionDeadline, timelinessOf } from "./deadlines";
-import { SUBMISSION_DEADLINE_DAY } from "./settings";
+import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
+import { RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { now } from "@/lib/clock";
 import type { SimilarEntry } from "./analyze-draft-version";
+import { currentVersionFlags } from "./labels";
 
 export type DetailComment = {
   id: number;
@@ -50,12 +52,13 @@ export type SimilarDraft = {
 /** Everything the draft page and GET /api/v1/drafts/ID show, for a reader in scope. */
 export async function getDraftDetail(actor: Actor, draftId: number, options: { versionNo?: number } = {}) {
   const draft = await findDraftInScope(actor, draftId);
-  const [versions, comments, reviews, ward, deadlineDay] = await Promise.all([
+  const [versions, comments, reviews, ward, deadlineDay, resubmitDays] = await Promise.all([
     db().draftVersion.findMany({ where: { draftId: draft.id }, orderBy: { versionNo: "asc" }, include: { analysis: true } }),
     db().draftComment.findMany({ where: { draftId: draft.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db().draftReview.findMany({ where: { draftId: draft.id }, orderBy: { createdAt: "asc" }, include: { feedback: true } }),
     draft.branch.parentId ? db().orgUnit.findUnique({ where: { id: draft.branch.parentId }, select: { id: true, name: true, code: true } }) : null,
     getSetting(SUBMISSION_DEADLINE_DAY),
+    getSetting(RESUBMIT_DAYS),
   ]);
   const viewNo = options.versionNo ?? draft.currentVersionNo;
   const viewed = versions.find((version) => version.versionNo === viewNo);
@@ -96,7 +99,7 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
       title: draft.title,
       status: draft.status,
       currentVersionNo: draft.currentVersionNo,
-      flags: draft.flags as DraftFlagKey[],
+      flags: currentVersionFlags(draft.status, draft.flags as DraftFlagKey[]),
       proposedFlags: draft.proposedFlags as DraftFlagKey[],
       similarityScore: draft.similarityScore,
       previousSimilarity: draft.previousSimilarity,
@@ -108,6 +111,8 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
       feedbackAckedAt: draft.feedbackAckedAt,
       deadline,
       timeliness: timelinessOf(draft.firstSubmittedAt, deadline),
+      /** After a request for changes: when the branch must send the draft again, and whether it did. */
+      resubmission: resubmissionOf({ status: draft.status, lastDecision: reviews.at(-1)?.decision ?? null, reviewedAt: draft.reviewedAt, lastSubmittedAt: draft.lastSubmittedAt }, resubmitDays, now()),
     },
     branch: { id: draft.branch.id, code: draft.branch.code, name: draft.branch.name, path: draft.branch.path },
     ward,

@@ -29,6 +29,9 @@ export type Timeliness = "ON_TIME" | "LATE" | "MISSING" | "NOT_DUE";
 export const TIMELINESS_LABELS: Record<Timeliness, string> = { ON_TIME: "Đúng hạn", LATE: "Nộp muộn", MISSING: "Quá hạn, chưa nộp", NOT_DUE: "Chưa đến hạn" };
 export const TIMELINESS_TONES: Record<Timeliness, BadgeTone> = { ON_TIME: "ok", LATE: "warn", MISSING: "bad", NOT_DUE: "neutral" };
 
+export const RESUBMISSION_LABELS = { DUE: "Chờ nộp lại", OVERDUE: "Quá hạn nộp lại", ON_TIME: "Nộp lại đúng hạn", LATE: "Nộp lại muộn" } as const;
+export const RESUBMISSION_TONES: Record<keyof typeof RESUBMISSION_LABELS, BadgeTone> = { DUE: "neutral", OVERDUE: "bad", ON_TIME: "ok", LATE: "warn" };
+
 export const ROLE_SHORT: Record<string, string> = {
   BOARD_REVIEWER: "Ban Tổ chức",
   WARD_COMMITTEE: "Đảng ủy phường",
@@ -36,3 +39,13 @@ export const ROLE_SHORT: Record<string, string> = {
   ADMIN: "Quản trị",
   LEADER: "Lãnh đạo",
 };
+
+/**
+ * The decided flags that belong to the current version. `Draft.flags` keeps
+ * the latest decision's flags; once the branch sends a new version (REVISED),
+ * those were about the previous one and the new version has none until it is
+ * decided.
+ */
+export function currentVersionFlags<T extends string>(status: string | null, flags: readonly T[]): T[] {
+  return status === "APPROVED" || status === "CHANGES_REQUESTED" ? [...flags] : [];
+}

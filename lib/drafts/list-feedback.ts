@@ -5,10 +5,11 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { getSetting } from "@/lib/settings/app-settings";
 import { FeedbackFilterSchema } from "./schemas";
-import { FEEDBACK_ACK_DAYS } from "./settings";
-import { daysBetween } from "./deadlines";
-import { isAckOverdue } from "./feedback-counts";
-import { now as clockNow } from "@/lib/clock";
+import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS } from "./settings";
+import { daysBetween, resubmissionOf, type Resubmission } from "./deadlines";
+import { ackOverdueSql, isAckOverdue } from "./feedback-counts";
+import { now } from "@/lib/clock";
+import { findOrgUnitInScope } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 
 export type FeedbackItem = {
@@ -30,6 +31,8 @@ export type FeedbackItem = {
   waitingDays: number | null;
   overdue: boolean;
   comments: { id: number; quote: string | null; body: string; suggestion: string | null }[];
+  /** For the latest request for changes of a draft: when the branch must send it again, and whether it did. */
+  resubmission: Resubmission | null;
 };
 
 /**
@@ -40,20 +43,26 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
   assertCan(actor, "feedback.read");
   const filter = parseInput(FeedbackFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const ackDays = await getSetting(FEEDBACK_ACK_DAYS);
-  const scope = actor.scopePath;
+  // A ward (or branch) filter narrows the scope; one outside it is "not found".
+  const scope = filter.orgUnitId ? (await findOrgUnitInScope(actor, filter.orgUnitId)).path : actor.scopePath;
+  const at = now();
   const conditions: Prisma.Sql[] = [Prisma.sql`b.path LIKE ${scope} || '%'`];
   if (filter.status === "open") conditions.push(Prisma.sql`f."acknowledgedAt" IS NULL`);
+  if (filter.status === "overdue") conditions.push(ackOverdueSql(at, ackDays));
+  if (filter.decision) conditions.push(Prisma.sql`f.decision = ${filter.decision}::"ReviewDecision"`);
   if (filter.status === "acknowledged") conditions.push(Prisma.sql`f."acknowledgedAt" IS NOT NULL`);
   if (filter.period) conditions.push(Prisma.sql`f.period = ${filter.period}`);
   const where = Prisma.join(conditions, " AND ");
   const [{ total }] = await db().$queryRaw<{ total: number }[]>`
     SELECT count(*)::int AS total FROM "Feedback" f JOIN "OrgUnit" b ON b.id = f."branchId" WHERE ${where}`;
   const rows = await db().$queryRaw<
-    { id: number; draftId: number; period: string; branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; decision: FeedbackItem["decision"]; summary: string; flags: string[]; versionNo: number; reviewerName: string; reviewId: number; createdAt: Date; acknowledgedAt: Date | null; acknowledgedByName: string | null; reply: string | null }[]
+    { id: number; draftId: number; period: string; branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; decision: FeedbackItem["decision"]; summary: string; flags: string[]; versionNo: number; reviewerName: string; reviewId: number; createdAt: Date; acknowledgedAt: Date | null; acknowledgedByName: string | null; reply: string | null; draftStatus: string; reviewedAt: Date | null; lastSubmittedAt: Date }[]
   >`
     SELECT f.id, f."draftId", f.period, b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
-      f.decision, r.summary, r.flags::text[] AS flags, r."versionNo", r."reviewerName", r.id AS "reviewId", f."createdAt", f."acknowledgedAt", f."acknowledgedByName", f.reply
+      f.decision, r.summary, r.flags::text[] AS flags, r."versionNo", r."reviewerName", r.id AS "reviewId", f."createdAt", f."acknowledgedAt", f."acknowledgedByName", f.reply,
+      d.status AS "draftStatus", d."reviewedAt", d."lastSubmittedAt"
     FROM "Feedback" f
+    JOIN "Draft" d ON d.id = f."draftId"
     JOIN "OrgUnit" b ON b.id = f."branchId"
     LEFT JOIN "OrgUnit" w ON w.id = b."parentId"
     JOIN "DraftReview" r ON r.id = f."reviewId"
@@ -67,9 +76,9 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
         orderBy: [{ anchorStart: "asc" }, { id: "asc" }],
       })
     : [];
-  const now = clockNow();
+  const resubmitDays = await getSetting(RESUBMIT_DAYS);
   const items: FeedbackItem[] = rows.map((row) => {
-    const waitingDays = row.acknowledgedAt ? null : daysBetween(row.createdAt, now);
+    const waitingDays = row.acknowledgedAt ? null : daysBetween(row.createdAt, at);
     return {
       id: row.id,
       draftId: row.draftId,
@@ -86,8 +95,10 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
       acknowledgedByName: row.acknowledgedByName,
       reply: row.reply,
       waitingDays,
-      overdue: isAckOverdue(row.decision, row.createdAt, row.acknowledgedAt, now, ackDays),
+      overdue: isAckOverdue(row.decision, row.createdAt, row.acknowledgedAt, at, ackDays),
       comments: comments.filter((comment) => comment.reviewId === row.reviewId).map((comment) => ({ id: comment.id, quote: comment.anchorQuote, body: comment.body, suggestion: comment.suggestion })),
+      // Only the draft's latest decision has a resubmission to wait for.
+      resubmission: row.decision === "CHANGES_REQUESTED" && row.reviewedAt && row.reviewedAt.getTime() === row.createdAt.getTime() ? resubmissionOf({ status: row.draftStatus, lastDecision: row.decision, reviewedAt: row.reviewedAt, lastSubmittedAt: row.lastSubmittedAt }, resubmitDays, at) : null,
     };
   });
   return { items, total, page: filter.page, pageSize: filter.pageSize, filter, ackDays };
@@ -97,9 +108,10 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
 export async function summarizeUnacknowledged(actor: Actor) {
   assertCan(actor, "feedback.read");
   const ackDays = await getSetting(FEEDBACK_ACK_DAYS);
+  const at = now();
   const rows = await db().$queryRaw<{ wardId: number; wardName: string; open: number; overdue: number; oldest: Date }[]>`
     SELECT w.id AS "wardId", w.name AS "wardName", count(*)::int AS open,
-      count(*) FILTER (WHERE f."createdAt" < now() - make_interval(days => ${ackDays}))::int AS overdue,
+      count(*) FILTER (WHERE ${ackOverdueSql(at, ackDays)})::int AS overdue,
       min(f."createdAt") AS oldest
     FROM "Feedback" f
     JOIN "Draft" d ON d.id = f."draftId"
@@ -108,6 +120,5 @@ export async function summarizeUnacknowledged(actor: Actor) {
     WHERE f."acknowledgedAt" IS NULL AND f.decision = 'CHANGES_REQUESTED' AND d."feedbackPendingSince" = f."createdAt"
     GROUP BY w.id, w.name
     ORDER BY min(f."createdAt"), w.name`;
-  const now = clockNow();
-  return { ackDays, wards: rows.map((row) => ({ ...row, oldestDays: daysBetween(row.oldest, now) })) };
+  return { ackDays, wards: rows.map((row) => ({ ...row, oldestDays: daysBetween(row.oldest, at) })) };
 }

@@ -7,11 +7,11 @@ import { escapeLike } from "@/lib/db/sql";
 import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
-import { reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
-import type { QueueStatusKey, Timeliness } from "./labels";
+import { resubmissionOf, reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
+import { currentVersionFlags, type QueueStatusKey, type Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
-import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 import { now as clockNow } from "@/lib/clock";
 import { openingPeriod } from "@/lib/periods/period";
 
@@ -37,6 +37,8 @@ export type QueueRow = {
   feedbackPendingSince: Date | null;
   feedbackAckedAt: Date | null;
   ackOverdue: boolean;
+  /** Sent back and not sent again by its resubmission deadline. */
+  resubmitOverdue: boolean;
 };
 
 const STATUS_ORDER = Prisma.sql`CASE d.status WHEN 'REVISED' THEN 0 WHEN 'SUBMITTED' THEN 1 WHEN 'CHANGES_REQUESTED' THEN 2 WHEN 'APPROVED' THEN 3 ELSE 4 END`;
@@ -69,6 +71,16 @@ function orderBy(sort: string): Prisma.Sql {
   }
 }
 
+/**
+ * Drafts filtered by a flag, unless another order is asked for: the strongest
+ * evidence first — the most similar (to the branch's previous month for that
+ * flag), so a 100% copy never sits below one at 20%.
+ */
+function flaggedOrder(flag: string): Prisma.Sql {
+  const score = flag === "PREVIOUS_COPY" ? Prisma.sql`d."previousSimilarity"` : Prisma.sql`d."similarityScore"`;
+  return Prisma.sql`${score} DESC NULLS LAST, ${orderBy("queue")}`;
+}
+
 /** The review period shown by default: the one under review now, or the latest with drafts when it has none yet. */
 export async function defaultReviewPeriod(now = clockNow()): Promise<string> {
   const reviewing = reviewPeriodAt(now, await getSetting(SUBMISSION_DEADLINE_DAY));
@@ -86,7 +98,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   const filter: QueueFilter = parseInput(QueueFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const period = filter.period ?? (await defaultReviewPeriod());
   const unit = filter.orgUnitId ? await findOrgUnitInScope(actor, filter.orgUnitId) : await getScopeRoot(actor);
-  const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
+  const [deadlineDay, ackDays, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS), getSetting(RESUBMIT_DAYS)]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;
 
@@ -95,7 +107,8 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   else if (filter.status === "AWAITING") conditions.push(Prisma.sql`d.status IN ('SUBMITTED', 'REVISED')`);
   else if (filter.status) conditions.push(Prisma.sql`d.status = ${filter.status}::"DraftStatus"`);
   else if (!includeMissing) conditions.push(Prisma.sql`d.id IS NOT NULL`);
-  if (filter.flag) conditions.push(Prisma.sql`(${filter.flag}::"DraftFlag" = ANY(d.flags) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
+  // Decided flags count only on a decided version (see currentVersionFlags).
+  if (filter.flag) conditions.push(Prisma.sql`((d.status IN ('APPROVED', 'CHANGES_REQUESTED') AND ${filter.flag}::"DraftFlag" = ANY(d.flags)) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
   if (filter.timeliness === "ON_TIME") conditions.push(Prisma.sql`d."firstSubmittedAt" <= ${deadline}`);
   if (filter.timeliness === "LATE") conditions.push(Prisma.sql`d."firstSubmittedAt" > ${deadline}`);
   if (filter.timeliness === "MISSING") conditions.push(Prisma.sql`d.id IS NULL AND now() > ${deadline}`);
@@ -119,16 +132,16 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     {
       branchId: number; branchCode: string; branchName: string; wardId: number | null; wardName: string | null; draftId: number | null; status: QueueStatusKey | null; versionNo: number | null;
       firstSubmittedAt: Date | null; lastSubmittedAt: Date | null; flags: string[] | null; proposedFlags: string[] | null; similarityScore: number | null; similarDraftId: number | null; similarInScope: boolean | null;
-      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; total: number;
+      previousSimilarity: number | null; openComments: number | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; reviewedAt: Date | null; total: number;
     }[]
   >`
     SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
       d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
       (SELECT sb.path LIKE ${`${escapeLike(actor.scopePath)}%`} FROM "Draft" sd JOIN "OrgUnit" sb ON sb.id = sd."branchId" WHERE sd.id = d."similarDraftId") AS "similarInScope",
-      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", count(*) OVER ()::int AS total
+      d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", d."reviewedAt", count(*) OVER ()::int AS total
     ${from} ${where}
-    ORDER BY ${orderBy(filter.sort)}
+    ORDER BY ${filter.flag && filter.sort === "queue" ? flaggedOrder(filter.flag) : orderBy(filter.sort)}
     ${options.allRows ? Prisma.empty : Prisma.sql`LIMIT ${filter.pageSize} OFFSET ${(filter.page - 1) * filter.pageSize}`}`;
 
   // One pass gives the page and the total; a page past the end needs its own count.
@@ -145,7 +158,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     firstSubmittedAt: row.firstSubmittedAt,
     lastSubmittedAt: row.lastSubmittedAt,
     timeliness: timelinessOf(row.firstSubmittedAt, deadline, now),
-    flags: row.flags ?? [],
+    flags: currentVersionFlags(row.status, row.flags ?? []),
     proposedFlags: row.proposedFlags ?? [],
     similarity:
       row.similarityScore !== null && row.similarDraftId !== null
@@ -156,6 +169,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
     feedbackPendingSince: row.feedbackPendingSince,
     feedbackAckedAt: row.feedbackAckedAt,
     ackOverdue: !!row.feedbackPendingSince && row.feedbackPendingSince < overdueBefore,
+    resubmitOverdue: row.status === "CHANGES_REQUESTED" && resubmissionOf({ status: row.status, lastDecision: row.status, reviewedAt: row.reviewedAt, lastSubmittedAt: row.lastSubmittedAt }, resubmitDays, now)?.state === "OVERDUE",
   }));
   return { items, total, page: filter.page, pageSize: filter.pageSize, period, deadline, unit, filter: { ...filter, period }, ackDays };
 }

@@ -98,8 +98,11 @@ export const QueueFilterSchema = z.object({
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 
 export const FeedbackFilterSchema = z.object({
-  status: z.preprocess(emptyToUndefined, z.enum(["open", "acknowledged", "all"], { message: "status là open, acknowledged hoặc all." }).default("open")),
+  status: z.preprocess(emptyToUndefined, z.enum(["open", "overdue", "acknowledged", "all"], { message: "status là open, overdue, acknowledged hoặc all." }).default("open")),
   period: z.preprocess(emptyToUndefined, PeriodSchema.optional()),
+  /** A ward (or branch) in scope. */
+  orgUnitId: z.preprocess(emptyToUndefined, z.coerce.number({ message: "orgUnitId phải là số." }).int().positive("orgUnitId phải là số dương.").optional()),
+  decision: z.preprocess(emptyToUndefined, z.enum(["APPROVED", "CHANGES_REQUESTED"], { message: "decision là APPROVED hoặc CHANGES_REQUESTED." }).optional()),
   page: z.coerce.number({ message: "page phải là số nguyên dương." }).int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1).max(500, "pageSize tối đa là 500.").default(50),
 });
@@ -118,3 +121,6 @@ export const DraftDiffQuerySchema = z.object({
 export const ReviewSummaryQuerySchema = z.object({ period: PeriodSchema, orgUnitId: z.coerce.number({ message: "orgUnitId phải là số." }).int().positive().optional() });
 
 export const SuggestionDecisionSchema = z.object({ accept: z.boolean({ message: "accept phải là true hoặc false." }) });
+export const AcknowledgeManySchema = z.object({
+  feedbackIds: z.array(z.coerce.number().int().positive(), { message: "Chọn ít nhất một phản hồi." }).min(1, "Chọn ít nhất một phản hồi.").max(500, "Tối đa 500 phản hồi một lần."),
+});

@@ -21,6 +21,15 @@ export const FEEDBACK_ACK_DAYS = defineSetting({
   defaultValue: 2,
 });
 
+export const RESUBMIT_DAYS = defineSetting({
+  key: "drafts.resubmitDays",
+  label: "Số ngày chi bộ phải nộp lại dự thảo sau khi bị yêu cầu chỉnh sửa",
+  description: "Hạn nộp lại là hết ngày thứ N sau ngày Ban Tổ chức yêu cầu chỉnh sửa (giờ Hà Nội). Bí thư chi bộ thấy hạn này; nộp lại sau hạn là nộp lại muộn, chưa nộp khi đã qua hạn là quá hạn nộp lại.",
+  input: "integer",
+  schema: z.coerce.number({ message: "Nhập số ngày từ 1 đến 30." }).int("Nhập số ngày từ 1 đến 30.").min(1, "Nhập số ngày từ 1 đến 30.").max(30, "Nhập số ngày từ 1 đến 30."),
+  defaultValue: 3,
+});
+
 export const TEMPLATE_COPY_PERCENT = defineSetting({
   key: "drafts.templateCopyPercent",
   label: "Ngưỡng giống dự thảo khác để đề xuất “sao chép mẫu” (%)",
@@ -39,4 +48,4 @@ export const PREVIOUS_COPY_PERCENT = defineSetting({
   defaultValue: 70,
 });
 
-export const DRAFT_SETTINGS = [SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS, TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT];
+export const DRAFT_SETTINGS = [SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT];

@@ -1,6 +1,7 @@
 // Dates as Vietnamese users read them: dd/MM/yyyy, 24-hour time, Hà Nội time zone.
 // Also the calendar day of an instant in Hà Nội ("today" comes from lib/clock.ts).
 import { now as clockNow } from "@/lib/clock";
+import { formatNumber } from "./number";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -67,4 +68,9 @@ function offsetMinutes(at: Date): number {
   const part = (type: string) => Number(offsetParts.formatToParts(at).find((p) => p.type === type)?.value);
   const wall = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
   return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** How long something has waited, in whole days: "từ hôm nay" for less than a day (never "0 ngày"), else "3 ngày". */
+export function formatWaitingDays(days: number): string {
+  return days <= 0 ? "từ hôm nay" : `${formatNumber(days)} ngày`;
 }

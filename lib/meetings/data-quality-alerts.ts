@@ -28,7 +28,8 @@ export type DataQualityAlert = {
   dismissal: { reason: string; by: string; at: Date } | null;
 };
 
-type Options = { orgUnitId?: number; period: Period; kind?: DataQualityAlertKind; includeDismissed?: boolean; now?: Date };
+/** `page` and `pageSize` cut the list (counts stay those of the whole list). */
+type Options = { orgUnitId?: number; period: Period; kind?: DataQualityAlertKind; includeDismissed?: boolean; now?: Date; page?: number; pageSize?: number };
 
 /**
  * Data-quality alerts for the branches under a node in a period, each with a
@@ -185,7 +186,14 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
     counts,
     open: open.length,
     dismissed: all.length - open.length,
-    items: options.includeDismissed ? all : open,
+    ...pageOf(options.includeDismissed ? all : open, options.page, options.pageSize),
   };
 }
 
+
+function pageOf<T>(list: T[], page = 1, pageSize?: number) {
+  if (!pageSize) return { items: list, total: list.length, page: 1, pageSize: list.length };
+  const last = Math.max(1, Math.ceil(list.length / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page)), last);
+  return { items: list.slice((current - 1) * pageSize, current * pageSize), total: list.length, page: current, pageSize };
+}

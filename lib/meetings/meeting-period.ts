@@ -12,6 +12,8 @@ import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingConduct, toMeetingSummary } from "./meeting-summary";
 import { judgeBranchPeriod } from "./meeting-quality";
 import { todayIso } from "@/lib/format/date";
+import { displayNamesFor } from "@/lib/users/display-names";
+import { describeMinutesMismatch, minutesMismatches } from "./minutes-check";
 
 /**
  * Everything about one branch's period: its meetings with attendance (member
@@ -54,6 +56,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         }),
       ])
     : [[], []];
+  const nameOf = await displayNamesFor([...meetings.map((meeting) => meeting.recordedByLabel), ...reopenings.map((reopening) => reopening.reopenedByLabel), ...schedules.map((schedule) => schedule.announcedByLabel)]);
   const judged = await judgeBranchPeriod(
     branch.id,
     period,
@@ -63,11 +66,14 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
         .filter((row) => row.meetingId === meeting.id)
         .map((row) => ({ member: { id: row.member.id, code: row.member.code, fullName: row.member.fullName }, status: row.status, reason: row.reason, belonged: belongedOn(row.member, heldOn) }))
         .sort((a, b) => givenNameKey(a.member.fullName).localeCompare(givenNameKey(b.member.fullName), "vi"));
+      const summary = toMeetingSummary(meeting);
       return {
-        ...toMeetingSummary(meeting),
+        ...summary,
         notes: meeting.notes,
         minutes: meeting.minutes,
-        recordedBy: meeting.recordedByLabel,
+        /** Where the minutes state other attendance figures than the roll call (corrected after they were written). */
+        minutesWarning: describeMinutesMismatch(minutesMismatches(meeting.minutes, summary)),
+        recordedBy: nameOf(meeting.recordedByLabel),
         ...toMeetingConduct(meeting),
         documents: meeting.documents.map((doc) => ({ id: doc.id, title: doc.title, sentOn: isoDate(doc.sentOn) })),
         attendance,
@@ -85,7 +91,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
     window,
     showMembers,
     exempt,
-    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: reopening.reopenedByLabel, at: reopening.createdAt })),
+    reopenings: reopenings.map((reopening) => ({ id: reopening.id, openUntil: isoDate(reopening.openUntil), reason: reopening.reason, by: nameOf(reopening.reopenedByLabel), at: reopening.createdAt })),
     meetings: judged,
     schedules: schedules.map((schedule) => ({
       id: schedule.id,
@@ -95,7 +101,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
       place: schedule.place,
       agenda: schedule.agenda,
       announcedOn: todayIso(schedule.announcedAt),
-      announcedBy: schedule.announcedByLabel,
+      announcedBy: nameOf(schedule.announcedByLabel),
       versionNo: schedule.versionNo,
     })),
   };

@@ -131,10 +131,30 @@ describe("grounding checklist, directives and proposals", () => {
     const analysis = analyzeText(templateDraft("Chi bộ Tổ dân phố số 6"));
     const missing = analysis.checklist.filter((item) => !item.ok).map((item) => item.key);
     expect(missing).toEqual(expect.arrayContaining(["responsibilities", "deadlines", "figures", "local"]));
-    const proposal = proposeFlags({ checklist: analysis.checklist, genericDensity: analysis.genericDensity, topSimilar: { score: 0.93 }, previous: { score: 0.4 }, directives: [] });
-    expect(proposal.flags).toEqual(["FORMALISTIC", "TEMPLATE_COPY", "NOT_GROUNDED"]);
-    expect(proposal.reasons.TEMPLATE_COPY).toContain("93%");
-    expect(proposal.reasons.NOT_GROUNDED).toContain("người phụ trách");
+    // Written by the branch itself: ungrounded and formalistic, each on its own evidence.
+    const own = proposeFlags({ checklist: analysis.checklist, genericDensity: analysis.genericDensity, topSimilar: null, previous: null, directives: [] });
+    expect(own.flags).toEqual(["FORMALISTIC", "NOT_GROUNDED"]);
+    expect(own.reasons.NOT_GROUNDED).toContain("người phụ trách");
+    expect(own.reasons.FORMALISTIC).toMatch(/cụm\/100 chữ, từ 4 là nhiều\) và thiếu địa bàn cụ thể/);
+    // Copied at 93%: the copy's reason also says what the copied text lacks; a 40% match to last month proposes nothing.
+    const copy = proposeFlags({ checklist: analysis.checklist, genericDensity: analysis.genericDensity, topSimilar: { score: 0.93 }, previous: { score: 0.4 }, directives: [] });
+    expect(copy.flags).toEqual(["FORMALISTIC", "TEMPLATE_COPY", "NOT_GROUNDED"]);
+    expect(copy.reasons.TEMPLATE_COPY).toContain("93%");
+    expect(copy.reasons.TEMPLATE_COPY).toContain("Phần chép cũng thiếu số liệu cụ thể, người phụ trách, thời hạn");
+  });
+
+  it("proposes nothing on weak evidence: one grounding item missing, generic wording alone, a third of the topics", () => {
+    const analysis = analyzeText(groundedDraft("Chi bộ Tổ dân phố số 7", "G7"));
+    const checklist = analysis.checklist.map((item) => (item.key === "deadlines" ? { ...item, ok: false } : item));
+    const directives = [
+      { guidanceId: 1, title: "A", status: "ADDRESSED" as const, evidence: "x" },
+      { guidanceId: 2, title: "B", status: "ADDRESSED" as const, evidence: "y" },
+      { guidanceId: 3, title: "C", status: "RESTATED" as const, evidence: "z" },
+    ];
+    expect(proposeFlags({ checklist, genericDensity: 6, topSimilar: { score: 0.3 }, previous: null, directives }).flags).toEqual([]);
+    const half = proposeFlags({ checklist, genericDensity: 1, topSimilar: null, previous: null, directives: directives.slice(1) });
+    expect(half.flags).toEqual(["GUIDANCE_MISSED"]);
+    expect(half.reasons.GUIDANCE_MISSED).toBe("Chưa cụ thể hóa 1/2 nội dung định hướng: C (chỉ nhắc lại).");
   });
 
   it("tells addressed, restated and missing directives apart, with or without diacritics in the keywords", () => {

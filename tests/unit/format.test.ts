@@ -1,4 +1,4 @@
-import { dayOfMonthIn, formatDate, formatDateTime, formatPeriod, hanoiInstant, periodOf, todayIso } from "@/lib/format/date";
+import { dayOfMonthIn, formatDate, formatDateTime, formatPeriod, formatWaitingDays, hanoiInstant, periodOf, todayIso } from "@/lib/format/date";
 import { openingPeriod, currentPeriod } from "@/lib/periods/period";
 import { submissionDeadline } from "@/lib/drafts/deadlines";
 import { setClock } from "@/lib/clock";
@@ -57,5 +57,11 @@ describe("vi-VN formats", () => {
     expect(demoAge("2026-11-26", "2026-12-01")).toEqual({ seededOn: "2026-11-26", days: 5, stale: false });
     expect(demoAge("2026-11-26", "2026-12-27")).toMatchObject({ days: 31, stale: false });
     expect(demoAge("2026-11-26", "2027-11-26")).toMatchObject({ days: 365, stale: true });
+  });
+
+  it("says 'hôm nay' for a wait of less than a day", () => {
+    expect(formatWaitingDays(0)).toBe("từ hôm nay");
+    expect(formatWaitingDays(1)).toBe("1 ngày");
+    expect(formatWaitingDays(1234)).toBe("1.234 ngày");
   });
 });

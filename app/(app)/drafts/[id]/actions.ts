@@ -41,7 +41,7 @@ export const submitReviewAction = formAction({ permission: "draft.review" }, asy
 });
 
 export const acknowledgeFeedbackAction = formAction({ permission: "feedback.ack" }, async (actor, input) => {
-  await acknowledgeFeedback(actor, Number(input.feedbackId), { reply: input.reply });
+  const result = await acknowledgeFeedback(actor, Number(input.feedbackId), { reply: input.reply });
   revalidatePath("/drafts/[id]", "page");
-  return { status: "success", message: "Đã xác nhận phản hồi." };
+  return { status: "success", message: result.reply ? "Đã xác nhận và gửi trả lời." : "Đã xác nhận phản hồi.", data: { reply: result.reply, acknowledgedByName: result.acknowledgedByName } };
 });

@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { checkDraftDirectives, compareDraft, getDraftDetail, parseCompareTarget, similarDrafts } from "@/lib/drafts/get-draft-detail";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
-import { DECISION_LABELS, FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES } from "@/lib/drafts/labels";
+import { DECISION_LABELS, FLAG_LABELS, RESUBMISSION_LABELS, RESUBMISSION_TONES, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
@@ -135,6 +135,8 @@ export default async function DraftPage({ params, searchParams }: Props) {
     </Link>
   );
   const topSimilar = similar[0];
+  const lastReview = detail.reviews.at(-1);
+  const decidedReview = lastReview && lastReview.versionNo === current && (draft.status === "APPROVED" || draft.status === "CHANGES_REQUESTED") ? lastReview : null;
 
   return (
     <>
@@ -160,7 +162,18 @@ export default async function DraftPage({ params, searchParams }: Props) {
           Chi bộ đã nộp phiên bản {current} sau lần xem xét của bạn (phiên bản {sinceMine}). {view === "diff" ? "Phần thay đổi từ lần xem xét đó hiển thị dưới đây." : <Link href={`${base}?view=diff&from=${sinceMine}&to=${current}`}>Xem thay đổi từ lần xem xét trước</Link>}
         </div>
       ) : null}
-      {isBranch && draft.status === "CHANGES_REQUESTED" ? <div className="alert alert-warn">Ban Tổ chức yêu cầu chỉnh sửa. Các góp ý được tô màu trong văn bản; sửa và nộp lại bằng nút “Sửa dự thảo”.</div> : null}
+      {isBranch && draft.status === "CHANGES_REQUESTED" ? (
+        <div className="alert alert-warn">
+          Ban Tổ chức yêu cầu chỉnh sửa. Các góp ý được tô màu trong văn bản; sửa và nộp lại bằng nút “Sửa dự thảo”
+          {draft.resubmission ? (
+            <>
+              {" "}
+              <strong>{draft.resubmission.state === "OVERDUE" ? `— đã quá hạn nộp lại (${formatDateTime(draft.resubmission.dueAt)})` : `trước ${formatDateTime(draft.resubmission.dueAt)}`}</strong>
+            </>
+          ) : null}
+          .
+        </div>
+      ) : null}
       <div className={`draft-layout${view === "compare" ? " draft-layout-wide" : ""}`}>
         <section className="card draft-main">
           <nav className="tabs" aria-label="Cách xem">
@@ -175,15 +188,29 @@ export default async function DraftPage({ params, searchParams }: Props) {
           {canReview ? (
             <section className="card">
               <h2>Quyết định xem xét</h2>
-              <ReviewForm
-                action={submitReviewAction}
-                draftId={draft.id}
-                currentVersionNo={current}
-                proposedFlags={detail.analysis?.proposedFlags ?? []}
-                reasons={detail.analysis?.reasons ?? {}}
-                decidedFlags={draft.flags}
-                pendingComments={pendingMine}
-              />
+              {decidedReview ? (
+                // A decided version takes no second decision (the server refuses it): the form gives way to what was sent.
+                <div className="decided" role="status">
+                  <p>
+                    <Badge tone={decidedReview.decision === "APPROVED" ? "ok" : "warn"}>{DECISION_LABELS[decidedReview.decision]}</Badge> phiên bản {decidedReview.versionNo} · {decidedReview.reviewerName} · {formatDateTime(decidedReview.createdAt)}
+                  </p>
+                  <p>{decidedReview.decision === "APPROVED" ? "Đã duyệt dự thảo." : "Đã gửi yêu cầu chỉnh sửa cho chi bộ và Đảng ủy phường. Chi bộ nộp phiên bản mới thì bạn quyết định tiếp."}</p>
+                  {draft.resubmission ? (
+                    <p className="small">
+                      <Badge tone={RESUBMISSION_TONES[draft.resubmission.state]}>{RESUBMISSION_LABELS[draft.resubmission.state]}</Badge> hạn chi bộ nộp lại {formatDateTime(draft.resubmission.dueAt)}
+                    </p>
+                  ) : null}
+                </div>
+              ) : (
+                <ReviewForm
+                  action={submitReviewAction}
+                  draftId={draft.id}
+                  currentVersionNo={current}
+                  proposedFlags={detail.analysis?.proposedFlags ?? []}
+                  reasons={detail.analysis?.reasons ?? {}}
+                  pendingComments={pendingMine}
+                />
+              )}
             </section>
           ) : null}
           <section className="card">

@@ -7,7 +7,7 @@ import { addMonths, isPeriod, periodsBetween } from "@/lib/periods/period";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { summarizeUnacknowledged } from "@/lib/drafts/list-feedback";
-import { formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatDateTime, formatPeriod, formatWaitingDays } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
@@ -120,7 +120,7 @@ export default async function DraftProgressPage({ searchParams }: Props) {
               {unacknowledged.wards.map((ward) => (
                 <li key={ward.wardId}>
                   <strong>{ward.wardName}</strong>: {formatNumber(ward.open)} yêu cầu chưa xác nhận
-                  {ward.overdue ? <span className="text-bad">, {formatNumber(ward.overdue)} quá hạn</span> : null} · lâu nhất {formatNumber(ward.oldestDays)} ngày
+                  {ward.overdue ? <span className="text-bad">, {formatNumber(ward.overdue)} quá hạn</span> : null} · lâu nhất {formatWaitingDays(ward.oldestDays)}
                 </li>
               ))}
             </ul>

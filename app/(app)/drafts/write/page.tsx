@@ -8,6 +8,7 @@ import { findOrgUnitInScope } from "@/lib/org/org-units";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
 import { getDraftDetail } from "@/lib/drafts/get-draft-detail";
 import { getWorkingCopy } from "@/lib/drafts/working-copy";
+import { listGuidance } from "@/lib/drafts/guidance";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { submittablePeriods } from "@/lib/drafts/deadlines";
 import { draftSkeleton } from "@/lib/drafts/skeleton";
@@ -41,7 +42,7 @@ export default async function WriteDraftPage({ searchParams }: Props) {
     throw error;
   });
   const ward = branch.parentId ? await findOrgUnitInScope(actor, branch.parentId).catch(() => null) : null;
-  const [{ draft }, working] = await Promise.all([findBranchDraft(actor, branch.id, period), getWorkingCopy(actor, period)]);
+  const [{ draft }, working, guidance] = await Promise.all([findBranchDraft(actor, branch.id, period), getWorkingCopy(actor, period), listGuidance(actor, period)]);
   const detail = draft ? await getDraftDetail(actor, draft.id) : null;
   const current = detail?.versions[detail.versions.length - 1] ?? null;
   const wardName = ward?.name ?? "Phường";
@@ -69,6 +70,11 @@ export default async function WriteDraftPage({ searchParams }: Props) {
           </>
         }
       />
+      {detail?.draft.resubmission && detail.draft.status === "CHANGES_REQUESTED" ? (
+        <div className={detail.draft.resubmission.state === "OVERDUE" ? "alert alert-error" : "alert alert-warn"} role="status">
+          {detail.draft.resubmission.state === "OVERDUE" ? "Đã quá hạn nộp lại" : "Hạn nộp lại theo góp ý"}: {formatDateTime(detail.draft.resubmission.dueAt)}.
+        </div>
+      ) : null}
       <form method="get" className="filters">
         <div className="field field-narrow">
           <label htmlFor="write-period">Kỳ</label>
@@ -92,6 +98,7 @@ export default async function WriteDraftPage({ searchParams }: Props) {
         submitAction={submitDraftAction}
         saveAction={saveWorkingCopyAction}
         suggestionAction={decideSuggestionAction}
+        guidance={guidance.map((topic) => ({ id: topic.id, title: topic.title, details: topic.details, keywords: topic.keywords }))}
       />
     </>
   );

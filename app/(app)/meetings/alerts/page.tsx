@@ -14,7 +14,8 @@ import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { Badge } from "@/components/ui/badge";
-import { withQuery } from "@/components/ui/pagination";
+import { Pagination, withQuery } from "@/components/ui/pagination";
+import { getScopeRoot, listChildUnits } from "@/lib/org/org-units";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ReasonForm } from "@/components/meetings/reason-form";
@@ -22,7 +23,9 @@ import { dismissAlertAction } from "./actions";
 
 export const metadata = { title: "Cảnh báo chất lượng dữ liệu sinh hoạt" };
 
-type SearchParams = Promise<{ unit?: string; period?: string; kind?: string; all?: string }>;
+type SearchParams = Promise<{ unit?: string; period?: string; kind?: string; all?: string; page?: string }>;
+
+const PAGE_SIZE = 25;
 
 export default async function DataQualityAlertsPage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireSessionActor();
@@ -33,11 +36,15 @@ export default async function DataQualityAlertsPage({ searchParams }: { searchPa
   const kind = ALERT_KINDS.find((k) => k === params.kind);
   const includeDismissed = params.all === "1";
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
-  const [unit, alerts] = await Promise.all([resolveReportUnit(actor, unitId), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed })]).catch((error) => {
+  const page = params.page && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
+  const [unit, alerts, root] = await Promise.all([resolveReportUnit(actor, unitId), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed, page, pageSize: PAGE_SIZE }), getScopeRoot(actor)]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const ancestors = await unitAncestors(actor, unit);
+  const [ancestors, children] = await Promise.all([unitAncestors(actor, unit), listChildUnits(actor, root.id)]);
+  // The unit filter: the whole scope, its wards (or branches), and the unit being viewed when it lies deeper.
+  const unitOptions = [{ id: root.id, name: `Tất cả — ${root.name}` }, ...children.filter((child) => child.id !== root.id).map((child) => ({ id: child.id, name: child.name }))];
+  if (!unitOptions.some((option) => option.id === unit.id)) unitOptions.push({ id: unit.id, name: unit.name });
   const canDismiss = can(actor.role, "meeting.alert.dismiss");
   const here = (extra: Record<string, string | undefined>) => withQuery("/meetings/alerts", { unit: unit.id, period, kind, all: includeDismissed ? "1" : undefined, ...extra });
   return (
@@ -51,11 +58,23 @@ export default async function DataQualityAlertsPage({ searchParams }: { searchPa
       <PeriodPicker
         period={period}
         latest={latest}
-        hidden={{ unit: unit.id, kind, all: includeDismissed ? "1" : undefined }}
+        hidden={{ kind }}
         extra={
-          <label className="nowrap" style={{ alignSelf: "center" }}>
-            <input type="checkbox" name="all" value="1" defaultChecked={includeDismissed} /> Gồm cả cảnh báo đã bỏ qua
-          </label>
+          <>
+            <div className="field">
+              <label htmlFor="f-unit">Đơn vị</label>
+              <select id="f-unit" name="unit" defaultValue={String(unit.id)}>
+                {unitOptions.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <label className="nowrap" style={{ alignSelf: "center" }}>
+              <input type="checkbox" name="all" value="1" defaultChecked={includeDismissed} /> Gồm cả cảnh báo đã bỏ qua
+            </label>
+          </>
         }
       />
       <nav className="tabs tabs-small" aria-label="Loại cảnh báo">
@@ -101,6 +120,7 @@ export default async function DataQualityAlertsPage({ searchParams }: { searchPa
           ))}
         </ul>
       )}
+      {alerts.total > PAGE_SIZE ? <Pagination page={alerts.page} pageSize={alerts.pageSize} total={alerts.total} hrefFor={(target) => here({ page: String(target) })} /> : null}
     </>
   );
 }

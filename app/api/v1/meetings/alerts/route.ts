@@ -11,5 +11,5 @@ export const GET = apiRoute({ permission: "meeting.read" }, async ({ request, ac
     kind: query.kind,
     includeDismissed: query.includeDismissed === "1" || query.includeDismissed === "true",
   });
-  return { ...result, total: result.items.length, page: 1, pageSize: result.items.length };
+  return result;
 });

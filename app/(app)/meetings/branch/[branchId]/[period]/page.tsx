@@ -224,6 +224,11 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
               <div>
                 <h3>Biên bản</h3>
                 {meeting.minutes ? <p className="minutes">{meeting.minutes}</p> : <p className="muted">Chưa có biên bản.</p>}
+                {meeting.minutesWarning ? (
+                  <div className="alert alert-warn" role="note">
+                    <strong>Biên bản không khớp điểm danh.</strong> {meeting.minutesWarning}
+                  </div>
+                ) : null}
                 <h3>Tài liệu gửi trước cuộc họp</h3>
                 {meeting.documents.length ? (
                   <ul className="plain-list">
@@ -292,7 +297,7 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
             {canRecord ? (
               <div className="section">
                 <h3>{meeting.hasMinutes ? "Sửa biên bản và tài liệu" : "Hoàn tất cuộc họp: biên bản và tài liệu"}</h3>
-                <CloseMeetingForm action={closeMeetingAction} meetingId={meeting.id} versionNo={meeting.versionNo} minutes={meeting.minutes} documents={meeting.documents} heldOn={meeting.heldOn} />
+                <CloseMeetingForm action={closeMeetingAction} meetingId={meeting.id} versionNo={meeting.versionNo} minutes={meeting.minutes} documents={meeting.documents} heldOn={meeting.heldOn} attendance={{ present: meeting.present, expected: meeting.expected, excused: meeting.excused, unexcused: meeting.unexcused }} />
               </div>
             ) : null}
           </section>

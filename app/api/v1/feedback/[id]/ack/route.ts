@@ -13,6 +13,6 @@ export const POST = apiRoute<{ id: string }>({ permission: "feedback.ack" }, asy
       throw new ValidationError("Nội dung không phải JSON hợp lệ.");
     }
   }
-  const result = await acknowledgeFeedback(actor, idParam(params.id), body);
-  return { id: idParam(params.id), ...result };
+  const { acknowledgedAt, reply } = await acknowledgeFeedback(actor, idParam(params.id), body);
+  return { id: idParam(params.id), acknowledgedAt, reply };
 });
