@@ -159,7 +159,8 @@ describe("selecting a passage to comment on it, in Chromium with real input even
 
   it("double click takes a word, triple click a whole line", async () => {
     const page = await pageAs(setup.reviewer.username, { width: 1280, height: 900 });
-    const word = await pointAt(page, "Vận động 48 hộ", 3, "start");
+    // Inside "động" (offset 3 is the space after "Vận").
+    const word = await pointAt(page, "Vận động 48 hộ", 5, "start");
     await page.mouse.dblclick(word.x, word.y);
     const double = await commentOnSelection(page, draftId, "Góp ý nháy đúp");
     expect(double.stored.anchorQuote).toBe("động");
@@ -173,10 +174,12 @@ describe("selecting a passage to comment on it, in Chromium with real input even
 
   it("Shift+arrows extend a selection from the keyboard", async () => {
     const page = await pageAs(setup.wardUser.username, { width: 1280, height: 900 });
-    const start = await pointAt(page, "vệ sinh môi trường", 0, "start");
-    await page.mouse.click(start.x, start.y);
+    // Static text has no caret to start from, so a word is taken first (double click), then
+    // Shift+arrows extend it, as a person refines a selection.
+    const start = await pointAt(page, "vệ sinh môi trường", 1, "start");
+    await page.mouse.dblclick(start.x, start.y);
     await page.keyboard.down("Shift");
-    for (let i = 0; i < "vệ sinh môi trường".length; i++) await page.keyboard.press("ArrowRight");
+    for (let i = "vệ".length; i < "vệ sinh môi trường".length; i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.up("Shift");
     const keyed = await commentOnSelection(page, draftId, "Góp ý bằng bàn phím");
     expect(keyed.stored.anchorQuote).toBe("vệ sinh môi trường");
