@@ -53,6 +53,8 @@ async function selectPassage(page: Page, text: string) {
   }, text);
 }
 
+// Three roles and a dozen page loads: a minute is too little on a busy 2-core machine.
+jest.setTimeout(120_000);
 describe("the review loop with three roles in Chromium", () => {
   it("secretary submits → board comments on a passage and requests changes → ward acknowledges and replies → secretary revises → board sees the diff and approves", async () => {
     const s = await createDraftsSetup("Vòng xem xét");
