@@ -12,6 +12,9 @@ import { prismaRunner } from "@/lib/stats/sql-runner";
 import { todayIso } from "@/lib/format/date";
 import { checkMemberRows } from "./check-member-rows";
 
+/** A branch whose members changed, and the first month whose roll-ups can differ. */
+type ChangedBranch = { branch_id: number; from_period: string };
+
 /** The accepted rows of the checked table, in the columns of Member. */
 function acceptedRows(checked: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(SELECT row_no, code, branch_id AS "branchId", full_name AS "fullName", gender::"Gender" AS gender, birth_year AS "birthYear",
@@ -26,13 +29,16 @@ function acceptedRows(checked: Prisma.Sql): Prisma.Sql {
  * a code held outside it is left alone (see heldOutsideScope). Returns the
  * branches whose members changed, before and after.
  */
-async function upsertCheckedMembers(tx: Tx, checked: Prisma.Sql, scopePrefix: string): Promise<number[]> {
+async function upsertCheckedMembers(tx: Tx, checked: Prisma.Sql, scopePrefix: string): Promise<ChangedBranch[]> {
   const today = todayIso();
   const rows = acceptedRows(checked);
   const former = Prisma.sql`CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", m."leftBranchOn", ${today}::date) END`;
-  const updated = await tx.$queryRaw<{ branch_id: number }[]>`
+  const updated = await tx.$queryRaw<ChangedBranch[]>`
     WITH changed AS (
-      SELECT m.id, m."branchId" AS old_branch, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
+      SELECT m.id, m."branchId" AS old_branch, m."joinedBranchOn" AS old_joined, m."handbookInstalledAt" AS old_installed,
+        (m."branchId", m."eligibleForHandbook", m.status, m."joinedBranchOn", m."leftBranchOn")
+          IS DISTINCT FROM (r."branchId", r."eligibleForHandbook", r.status, COALESCE(r."joinedBranchOn", m."joinedBranchOn"), ${former}) AS membership_changed,
+        r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
         r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn") AS joined, ${former} AS "left"
       FROM ${rows} r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
       WHERE ob.path LIKE ${scopePrefix}
@@ -44,10 +50,14 @@ async function upsertCheckedMembers(tx: Tx, checked: Prisma.Sql, scopePrefix: st
         "eligibleForHandbook" = c."eligibleForHandbook", "handbookInstalledAt" = c."handbookInstalledAt", "joinedBranchOn" = c.joined,
         "leftBranchOn" = c."left", "updatedAt" = now()
       FROM changed c WHERE m.id = c.id
-      RETURNING c.old_branch, m."branchId"
+      RETURNING c.old_branch, m."branchId",
+        -- The first day whose roll-ups can differ: membership counts from joining, installs from installing.
+        CASE WHEN c.membership_changed THEN LEAST(c.old_joined, m."joinedBranchOn")
+          WHEN c.old_installed IS DISTINCT FROM m."handbookInstalledAt" THEN LEAST(c.old_installed, m."handbookInstalledAt")::date END AS from_day
     )
-    SELECT old_branch AS branch_id FROM done UNION SELECT "branchId" FROM done`;
-  const inserted = await tx.$queryRaw<{ branch_id: number }[]>`
+    SELECT branch_id, to_char(min(from_day), 'YYYY-MM') AS from_period FROM (SELECT old_branch AS branch_id, from_day FROM done UNION ALL SELECT "branchId", from_day FROM done) d
+    WHERE from_day IS NOT NULL GROUP BY branch_id`;
+  const inserted = await tx.$queryRaw<ChangedBranch[]>`
     WITH added AS (
       INSERT INTO "Member" (code, "branchId", "fullName", gender, "birthYear", status, "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn", "createdAt", "updatedAt")
       SELECT r.code, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt",
@@ -56,10 +66,10 @@ async function upsertCheckedMembers(tx: Tx, checked: Prisma.Sql, scopePrefix: st
         now(), now()
       FROM ${rows} r
       WHERE NOT EXISTS (SELECT 1 FROM "Member" m WHERE m.code = r.code)
-      RETURNING "branchId"
+      RETURNING "branchId", "joinedBranchOn"
     )
-    SELECT DISTINCT "branchId" AS branch_id FROM added`;
-  return [...new Set([...updated, ...inserted].map((row) => row.branch_id))];
+    SELECT "branchId" AS branch_id, to_char(min("joinedBranchOn"), 'YYYY-MM') AS from_period FROM added GROUP BY "branchId"`;
+  return [...updated, ...inserted];
 }
 
 /**
@@ -127,7 +137,14 @@ export const memberImport: StagedImportDefinition = {
     const changedBranches = await upsertCheckedMembers(tx, checked, scopePrefix);
     await reportHeldOutsideScope(tx, actor, checked, scopePrefix);
     if (!changedBranches.length) return;
-    const periods = periodsToRefresh(await listStatPeriods(run), [currentPeriod()], { allCovered: true });
-    await refreshHandbookStats(run, { periods, branchIds: changedBranches });
+    // Each month is refreshed for the branches whose change reaches it: a newly installed member changes the
+    // months from the install date on, not all 24 (a file of new installs refreshes one or two months).
+    const covered = await listStatPeriods(run);
+    for (const period of periodsToRefresh(covered, [currentPeriod()], { allCovered: true })) {
+      // A month never built is built whole (refreshHandbookStats), whatever changed.
+      const reached = covered.includes(period) ? changedBranches.filter((branch) => branch.from_period <= period) : changedBranches;
+      const branchIds = reached.map((branch) => branch.branch_id);
+      if (branchIds.length) await refreshHandbookStats(run, { periods: [period], branchIds });
+    }
   },
 };
