@@ -6,7 +6,8 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { Permission } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { parseCsv, type CsvColumn } from "./csv";
+import { parseCsv, readCsvLayout, type CsvColumn } from "./csv";
+import { stageCsv, type StagedCsv } from "./staging";
 // Vietnamese defaults for zod messages the row schemas do not spell out.
 import "@/lib/validation/parse";
 
@@ -38,8 +39,24 @@ export type ImportDefinition<Row, Resolved> = {
   maxRows?: number;
 };
 
+/**
+ * An import of member-sized files: the file is staged with COPY
+ * (lib/imports/staging.ts), checked set-wise in SQL and written set-wise,
+ * instead of row by row in JavaScript. Same answers, same all-or-nothing.
+ */
+export type StagedImportDefinition = Pick<ImportDefinition<unknown, unknown>, "kind" | "label" | "description" | "permission" | "columns" | "maxRows"> & {
+  /** Checks every staged row; returns the counts and the first `maxErrors` errors in row order. */
+  check: (actor: Actor, staged: StagedCsv, maxErrors: number) => Promise<{ accepted: number; rejected: number; errors: ImportError[] }>;
+  /** Writes the accepted rows inside the import's transaction. */
+  write: (tx: Tx, actor: Actor, staged: StagedCsv) => Promise<void>;
+};
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyImportDefinition = ImportDefinition<any, any>;
+export type AnyImportDefinition = ImportDefinition<any, any> | StagedImportDefinition;
+
+function isStaged(definition: AnyImportDefinition): definition is StagedImportDefinition {
+  return !("rowSchema" in definition);
+}
 
 type ImportResult = { jobId: string; dryRun: boolean; accepted: number; rejected: number; errors: ImportError[] };
 
@@ -49,15 +66,13 @@ const DEFAULT_MAX_ROWS = 600_000;
 
 type RunOptions = { text: string; dryRun: boolean; jobId?: string; fileName?: string };
 
-/** Runs one import: parse, validate every row, check against the database, write the accepted rows atomically. */
-export async function runImport(actor: Actor, definition: AnyImportDefinition, options: RunOptions): Promise<ImportResult> {
-  assertCan(actor, definition.permission);
-  const jobId = options.jobId && /^[0-9a-f-]{36}$/i.test(options.jobId) ? options.jobId : crypto.randomUUID();
-  const { rows } = parseCsv(options.text, definition.columns);
+function checkRowCount(count: number, definition: AnyImportDefinition): void {
   const maxRows = definition.maxRows ?? DEFAULT_MAX_ROWS;
-  if (rows.length > maxRows) throw new ValidationError(`Tệp có ${rows.length.toLocaleString("vi-VN")} dòng, vượt giới hạn ${maxRows.toLocaleString("vi-VN")} dòng mỗi lần nhập.`);
-  if (rows.length === 0) throw new ValidationError("Tệp chỉ có dòng tiêu đề, không có dữ liệu.");
+  if (count > maxRows) throw new ValidationError(`Tệp có ${count.toLocaleString("vi-VN")} dòng, vượt giới hạn ${maxRows.toLocaleString("vi-VN")} dòng mỗi lần nhập.`);
+  if (count === 0) throw new ValidationError("Tệp chỉ có dòng tiêu đề, không có dữ liệu.");
+}
 
+async function createJob(actor: Actor, definition: AnyImportDefinition, options: RunOptions, jobId: string, totalRows: number): Promise<void> {
   await db().importJob.create({
     data: {
       id: jobId,
@@ -67,9 +82,49 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
       actorTokenId: actor.kind === "token" ? actor.id : null,
       orgUnitId: actor.orgUnitId,
       fileName: options.fileName?.slice(0, 200) ?? null,
-      totalRows: rows.length,
+      totalRows,
     },
   });
+}
+
+async function finishJob(jobId: string, result: ImportResult, totalRows: number): Promise<void> {
+  await db().importJob.update({
+    where: { id: jobId },
+    data: { status: "SUCCEEDED", processedRows: totalRows, accepted: result.accepted, rejected: result.rejected, errors: result.errors.slice(0, 100), finishedAt: new Date() },
+  });
+}
+
+async function failJob(jobId: string, error: unknown): Promise<void> {
+  await db()
+    .importJob.update({ where: { id: jobId }, data: { status: "FAILED", message: error instanceof Error ? error.message.slice(0, 500) : "lỗi", finishedAt: new Date() } })
+    .catch(() => undefined);
+}
+
+/** Writes with the import's audit event in one transaction: all of the accepted rows or none. */
+async function writeAtomically(actor: Actor, definition: AnyImportDefinition, jobId: string, options: RunOptions, counts: { accepted: number; rejected: number }, write: (tx: Tx) => Promise<void>): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      await write(tx);
+      await recordAuditEvent(tx, actor, {
+        action: `import.${definition.kind}`,
+        entityType: "ImportJob",
+        entityId: jobId,
+        orgUnitId: actor.orgUnitId,
+        details: { accepted: counts.accepted, rejected: counts.rejected, fileName: options.fileName ?? null },
+      });
+    },
+    { timeout: 15 * 60_000, maxWait: 30_000 },
+  );
+}
+
+/** Runs one import: parse, validate every row, check against the database, write the accepted rows atomically. */
+export async function runImport(actor: Actor, definition: AnyImportDefinition, options: RunOptions): Promise<ImportResult> {
+  assertCan(actor, definition.permission);
+  const jobId = options.jobId && /^[0-9a-f-]{36}$/i.test(options.jobId) ? options.jobId : crypto.randomUUID();
+  if (isStaged(definition)) return runStagedImport(actor, definition, options, jobId);
+  const { rows } = parseCsv(options.text, definition.columns);
+  checkRowCount(rows.length, definition);
+  await createJob(actor, definition, options, jobId, rows.length);
 
   try {
     const errors: ImportError[] = [];
@@ -93,30 +148,45 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
     const rejectedRows = new Set(errors.map((error) => error.row)).size;
     errors.sort((a, b) => a.row - b.row);
     if (!options.dryRun && accepted.length) {
-      await db().$transaction(
-        async (tx) => {
-          await definition.write(tx, actor, accepted.map((entry) => entry.value));
-          await recordAuditEvent(tx, actor, {
-            action: `import.${definition.kind}`,
-            entityType: "ImportJob",
-            entityId: jobId,
-            orgUnitId: actor.orgUnitId,
-            details: { accepted: accepted.length, rejected: rejectedRows, fileName: options.fileName ?? null },
-          });
-        },
-        { timeout: 15 * 60_000, maxWait: 30_000 },
+      await writeAtomically(actor, definition, jobId, options, { accepted: accepted.length, rejected: rejectedRows }, (tx) =>
+        definition.write(tx, actor, accepted.map((entry) => entry.value)),
       );
     }
-    await db().importJob.update({
-      where: { id: jobId },
-      data: { status: "SUCCEEDED", processedRows: rows.length, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, 100), finishedAt: new Date() },
-    });
-    return { jobId, dryRun: options.dryRun, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
+    const result = { jobId, dryRun: options.dryRun, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
+    await finishJob(jobId, result, rows.length);
+    return result;
   } catch (error) {
-    await db()
-      .importJob.update({ where: { id: jobId }, data: { status: "FAILED", message: error instanceof Error ? error.message.slice(0, 500) : "lỗi", finishedAt: new Date() } })
-      .catch(() => undefined);
+    await failJob(jobId, error);
     throw error;
+  }
+}
+
+/**
+ * The staged path: COPY the file into its staging table, check it in SQL
+ * (progress: staged, then checked), write the accepted rows in one
+ * transaction, drop the staging tables whatever happens.
+ */
+async function runStagedImport(actor: Actor, definition: StagedImportDefinition, options: RunOptions, jobId: string): Promise<ImportResult> {
+  const layout = readCsvLayout(options.text, definition.columns);
+  const staged = await stageCsv(layout);
+  try {
+    checkRowCount(staged.rows, definition);
+    await createJob(actor, definition, options, jobId, staged.rows);
+    try {
+      const { accepted, rejected, errors } = await definition.check(actor, staged, MAX_ERRORS_RETURNED);
+      await db().importJob.update({ where: { id: jobId }, data: { processedRows: staged.rows } });
+      if (!options.dryRun && accepted) {
+        await writeAtomically(actor, definition, jobId, options, { accepted, rejected }, (tx) => definition.write(tx, actor, staged));
+      }
+      const result = { jobId, dryRun: options.dryRun, accepted, rejected, errors };
+      await finishJob(jobId, result, staged.rows);
+      return result;
+    } catch (error) {
+      await failJob(jobId, error);
+      throw error;
+    }
+  } finally {
+    await staged.release();
   }
 }
 

@@ -1,76 +1,47 @@
 import "server-only";
-import crypto from "node:crypto";
-import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Gender, MemberStatus } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { copyRows } from "@/lib/db/copy";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { escapeLike } from "@/lib/db/sql";
-import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
+import type { StagedImportDefinition } from "@/lib/imports/run-import";
 import { currentPeriod } from "@/lib/periods/period";
-import { findBranchesByCode } from "@/lib/stats/find-branches-by-code";
 import { listStatPeriods, lockHandbookStats, periodsToRefresh, refreshHandbookStats } from "@/lib/stats/refresh-handbook-stats";
 import { prismaRunner } from "@/lib/stats/sql-runner";
-import { MemberImportRowSchema, type MemberImportRow } from "./schemas";
 import { todayIso } from "@/lib/format/date";
+import { checkMemberRows } from "./check-member-rows";
 
-export type MemberImportValue = {
-  code: string;
-  branchId: number;
-  fullName: string;
-  gender: Gender | null;
-  birthYear: number | null;
-  status: MemberStatus;
-  eligibleForHandbook: boolean;
-  handbookInstalledAt: string | null;
-  joinedBranchOn: string | null;
-  leftBranchOn: string | null;
-};
+/** A branch whose members changed, and the first month whose roll-ups can differ. */
+type ChangedBranch = { branch_id: number; from_period: string };
 
-const STAGING_COLUMNS = ["batchId", "rowNo", "code", "branchId", "fullName", "gender", "birthYear", "status", "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn"];
-
-/**
- * Loads the accepted rows into MemberImportRow with COPY on a connection of
- * its own (COPY cannot run through Prisma): the rows are staged, not yet
- * members. The import's transaction then upserts them set-wise.
- */
-async function stageRows(batchId: string, rows: MemberImportValue[]): Promise<void> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  await client.connect();
-  try {
-    // Leftovers of imports whose transaction rolled back after staging.
-    await client.query(`DELETE FROM "MemberImportRow" WHERE "createdAt" < now() - interval '1 hour'`);
-    await copyRows(
-      client,
-      "MemberImportRow",
-      STAGING_COLUMNS,
-      rows.map((r, i) => [batchId, i + 1, r.code, r.branchId, r.fullName, r.gender, r.birthYear, r.status, r.eligibleForHandbook, r.handbookInstalledAt, r.joinedBranchOn, r.leftBranchOn]),
-    );
-  } finally {
-    await client.end();
-  }
+/** The accepted rows of the checked table, in the columns of Member. */
+function acceptedRows(checked: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(SELECT row_no, code, branch_id AS "branchId", full_name AS "fullName", gender::"Gender" AS gender, birth_year AS "birthYear",
+    status::"MemberStatus" AS status, eligible AS "eligibleForHandbook", installed::timestamp(3) AS "handbookInstalledAt",
+    joined AS "joinedBranchOn", left_on AS "leftBranchOn" FROM ${checked} WHERE ok)`;
 }
 
 /**
- * Staged rows → Member: changed members are updated, new ones inserted,
+ * Checked rows (`ok`) → Member: changed members are updated, new ones inserted,
  * unchanged ones left alone (so a file imported twice writes nothing the
  * second time). Only members of a branch in the importer's scope are updated;
  * a code held outside it is left alone (see heldOutsideScope). Returns the
  * branches whose members changed, before and after.
  */
-async function upsertStagedMembers(tx: Tx, batchId: string, scopePrefix: string): Promise<number[]> {
+async function upsertCheckedMembers(tx: Tx, checked: Prisma.Sql, scopePrefix: string): Promise<ChangedBranch[]> {
   const today = todayIso();
+  const rows = acceptedRows(checked);
   const former = Prisma.sql`CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", m."leftBranchOn", ${today}::date) END`;
-  const updated = await tx.$queryRaw<{ branch_id: number }[]>`
+  const updated = await tx.$queryRaw<ChangedBranch[]>`
     WITH changed AS (
-      SELECT m.id, m."branchId" AS old_branch, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
+      SELECT m.id, m."branchId" AS old_branch, m."joinedBranchOn" AS old_joined, m."handbookInstalledAt" AS old_installed,
+        (m."branchId", m."eligibleForHandbook", m.status, m."joinedBranchOn", m."leftBranchOn")
+          IS DISTINCT FROM (r."branchId", r."eligibleForHandbook", r.status, COALESCE(r."joinedBranchOn", m."joinedBranchOn"), ${former}) AS membership_changed,
+        r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook",
         r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn") AS joined, ${former} AS "left"
-      FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
-      WHERE r."batchId" = ${batchId} AND ob.path LIKE ${scopePrefix}
+      FROM ${rows} r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
+      WHERE ob.path LIKE ${scopePrefix}
         AND (m."branchId", m."fullName", m.gender, m."birthYear", m.status, m."eligibleForHandbook", m."handbookInstalledAt", m."joinedBranchOn", m."leftBranchOn")
           IS DISTINCT FROM (r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt", COALESCE(r."joinedBranchOn", m."joinedBranchOn"), ${former})
     ),
@@ -79,22 +50,26 @@ async function upsertStagedMembers(tx: Tx, batchId: string, scopePrefix: string)
         "eligibleForHandbook" = c."eligibleForHandbook", "handbookInstalledAt" = c."handbookInstalledAt", "joinedBranchOn" = c.joined,
         "leftBranchOn" = c."left", "updatedAt" = now()
       FROM changed c WHERE m.id = c.id
-      RETURNING c.old_branch, m."branchId"
+      RETURNING c.old_branch, m."branchId",
+        -- The first day whose roll-ups can differ: membership counts from joining, installs from installing.
+        CASE WHEN c.membership_changed THEN LEAST(c.old_joined, m."joinedBranchOn")
+          WHEN c.old_installed IS DISTINCT FROM m."handbookInstalledAt" THEN LEAST(c.old_installed, m."handbookInstalledAt")::date END AS from_day
     )
-    SELECT old_branch AS branch_id FROM done UNION SELECT "branchId" FROM done`;
-  const inserted = await tx.$queryRaw<{ branch_id: number }[]>`
+    SELECT branch_id, to_char(min(from_day), 'YYYY-MM') AS from_period FROM (SELECT old_branch AS branch_id, from_day FROM done UNION ALL SELECT "branchId", from_day FROM done) d
+    WHERE from_day IS NOT NULL GROUP BY branch_id`;
+  const inserted = await tx.$queryRaw<ChangedBranch[]>`
     WITH added AS (
       INSERT INTO "Member" (code, "branchId", "fullName", gender, "birthYear", status, "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn", "createdAt", "updatedAt")
       SELECT r.code, r."branchId", r."fullName", r.gender, r."birthYear", r.status, r."eligibleForHandbook", r."handbookInstalledAt",
         COALESCE(r."joinedBranchOn", ${today}::date),
         CASE WHEN r.status IN ('ACTIVE', 'EXEMPT') THEN NULL::date ELSE COALESCE(r."leftBranchOn", ${today}::date) END,
         now(), now()
-      FROM "MemberImportRow" r
-      WHERE r."batchId" = ${batchId} AND NOT EXISTS (SELECT 1 FROM "Member" m WHERE m.code = r.code)
-      RETURNING "branchId"
+      FROM ${rows} r
+      WHERE NOT EXISTS (SELECT 1 FROM "Member" m WHERE m.code = r.code)
+      RETURNING "branchId", "joinedBranchOn"
     )
-    SELECT DISTINCT "branchId" AS branch_id FROM added`;
-  return [...new Set([...updated, ...inserted].map((row) => row.branch_id))];
+    SELECT "branchId" AS branch_id, to_char(min("joinedBranchOn"), 'YYYY-MM') AS from_period FROM added GROUP BY "branchId"`;
+  return [...updated, ...inserted];
 }
 
 /**
@@ -103,10 +78,10 @@ async function upsertStagedMembers(tx: Tx, batchId: string, scopePrefix: string)
  * new code, or the import would reveal which member codes exist city-wide);
  * administrators are, so that the member can be transferred.
  */
-async function reportHeldOutsideScope(tx: Tx, actor: Actor, batchId: string, scopePrefix: string): Promise<void> {
+async function reportHeldOutsideScope(tx: Tx, actor: Actor, checked: Prisma.Sql, scopePrefix: string): Promise<void> {
   const held = await tx.$queryRaw<{ code: string; branchId: number }[]>`
-    SELECT r.code, m."branchId" FROM "MemberImportRow" r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
-    WHERE r."batchId" = ${batchId} AND ob.path NOT LIKE ${scopePrefix} ORDER BY r."rowNo" LIMIT 1000`;
+    SELECT r.code, m."branchId" FROM ${checked} r JOIN "Member" m ON m.code = r.code JOIN "OrgUnit" ob ON ob.id = m."branchId"
+    WHERE r.ok AND ob.path NOT LIKE ${scopePrefix} ORDER BY r.row_no LIMIT 1000`;
   if (!held.length) return;
   await recordAuditEvent(tx, actor, {
     action: "member.import.heldOutsideScope",
@@ -129,9 +104,10 @@ async function reportHeldOutsideScope(tx: Tx, actor: Actor, batchId: string, sco
  * CSV of Party members (docs/imports.md, kind "members"), e.g. exported from
  * the member records software. Keyed by member code: a new code adds a member,
  * a known one updates the member (moving them when the branch changes). Bulk
- * all the way: COPY into a staging table, then one UPDATE and one INSERT.
+ * all the way: COPY into a staging table, the checks in SQL
+ * (check-member-rows.ts), then one UPDATE and one INSERT.
  */
-export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> = {
+export const memberImport: StagedImportDefinition = {
   kind: "members",
   label: "Danh sách đảng viên",
   description:
@@ -151,56 +127,24 @@ export const memberImport: ImportDefinition<MemberImportRow, MemberImportValue> 
     { field: "joinedBranchOn", header: "Ngày vào chi bộ", aliases: ["joinedBranchOn", "ngay chuyen den"], description: "Ngày bắt đầu sinh hoạt ở chi bộ; trống: giữ ngày cũ, đảng viên mới lấy ngày nhập", example: "2012-09-01", required: false },
     { field: "leftBranchOn", header: "Ngày rời chi bộ", aliases: ["leftBranchOn", "ngay chuyen di"], description: "Chỉ với Đã chuyển đi, Đã từ trần; trống: ngày nhập", example: "", required: false },
   ],
-  rowSchema: MemberImportRowSchema,
-  async resolve(actor, rows, run) {
-    const branches = await findBranchesByCode(actor, rows.map(({ value }) => value.branchCode));
-    const accepted: { row: number; value: MemberImportValue }[] = [];
-    const errors: ImportError[] = [];
-    for (const { row, value } of rows) {
-      const branch = branches.get(value.branchCode);
-      if (!branch || branch.validTo) {
-        errors.push({ row, field: "branchCode", message: `Không có chi bộ mã ${value.branchCode} đang hoạt động trong phạm vi của bạn.` });
-        continue;
-      }
-      // Whether the code belongs to a member outside the scope is not checked here: the answer would
-      // tell which codes exist elsewhere. The write leaves such members alone (upsertStagedMembers).
-      const key = `member:${value.code}`;
-      const first = run.state.get(key);
-      if (first !== undefined) {
-        errors.push({ row, field: "code", message: `Trùng mã đảng viên ${value.code} với dòng ${first}.` });
-        continue;
-      }
-      run.state.set(key, row);
-      accepted.push({
-        row,
-        value: {
-          code: value.code,
-          branchId: branch.id,
-          fullName: value.fullName,
-          gender: value.gender ?? null,
-          birthYear: value.birthYear ?? null,
-          status: value.status,
-          eligibleForHandbook: value.eligibleForHandbook,
-          handbookInstalledAt: value.handbookInstalledAt ?? null,
-          joinedBranchOn: value.joinedBranchOn ?? null,
-          leftBranchOn: value.leftBranchOn ?? null,
-        },
-      });
-    }
-    return { accepted, errors };
-  },
-  async write(tx, actor, rows) {
-    const batchId = crypto.randomUUID();
-    await stageRows(batchId, rows);
+  check: (actor, staged, maxErrors) => checkMemberRows(actor, staged, maxErrors),
+  async write(tx, actor, staged) {
+    const checked = staged.tableFor("checked");
     const run = prismaRunner(tx);
     // Serializes with other member imports and roll-up refreshes until this transaction ends.
     await lockHandbookStats(run);
     const scopePrefix = `${escapeLike(actor.scopePath)}%`;
-    const changedBranches = await upsertStagedMembers(tx, batchId, scopePrefix);
-    await reportHeldOutsideScope(tx, actor, batchId, scopePrefix);
-    await tx.$executeRaw`DELETE FROM "MemberImportRow" WHERE "batchId" = ${batchId}`;
+    const changedBranches = await upsertCheckedMembers(tx, checked, scopePrefix);
+    await reportHeldOutsideScope(tx, actor, checked, scopePrefix);
     if (!changedBranches.length) return;
-    const periods = periodsToRefresh(await listStatPeriods(run), [currentPeriod()], { allCovered: true });
-    await refreshHandbookStats(run, { periods, branchIds: changedBranches });
+    // Each month is refreshed for the branches whose change reaches it: a newly installed member changes the
+    // months from the install date on, not all 24 (a file of new installs refreshes one or two months).
+    const covered = await listStatPeriods(run);
+    for (const period of periodsToRefresh(covered, [currentPeriod()], { allCovered: true })) {
+      // A month never built is built whole (refreshHandbookStats), whatever changed.
+      const reached = covered.includes(period) ? changedBranches.filter((branch) => branch.from_period <= period) : changedBranches;
+      const branchIds = reached.map((branch) => branch.branch_id);
+      if (branchIds.length) await refreshHandbookStats(run, { periods: [period], branchIds });
+    }
   },
 };

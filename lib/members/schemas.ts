@@ -1,10 +1,12 @@
-import { z } from "zod";
 import type { Gender, MemberStatus } from "@/lib/generated/prisma/enums";
-import { foldHeader } from "@/lib/imports/csv";
-import { countCell, dateCell, yesNoCell } from "@/lib/stats/csv-cells";
-import { todayIso } from "@/lib/format/date";
+import type { ImportError } from "@/lib/imports/run-import";
 
-const STATUS_WORDS: Record<string, MemberStatus> = {
+// Words of the member file (docs/imports.md, kind "members"), keyed as
+// foldHeader() folds a cell ("Đã chuyển đi" → "da chuyen di"). The rules
+// themselves run in SQL (check-member-rows.ts); this file holds the words and
+// the Vietnamese message of each problem the check reports.
+
+export const STATUS_WORDS: Record<string, MemberStatus> = {
   "dang sinh hoat": "ACTIVE",
   "sinh hoat": "ACTIVE",
   active: "ACTIVE",
@@ -20,61 +22,79 @@ const STATUS_WORDS: Record<string, MemberStatus> = {
   deceased: "DECEASED",
 };
 
-const GENDER_WORDS: Record<string, Gender> = { nam: "MALE", male: "MALE", m: "MALE", nu: "FEMALE", female: "FEMALE", f: "FEMALE" };
+export const GENDER_WORDS: Record<string, Gender> = { nam: "MALE", male: "MALE", m: "MALE", nu: "FEMALE", female: "FEMALE", f: "FEMALE" };
 
 export function isCurrentStatus(status: MemberStatus): boolean {
   return status === "ACTIVE" || status === "EXEMPT";
 }
 
-/** One line of the member CSV (values as text; docs/imports.md, kind "members"). */
-export const MemberImportRowSchema = z
-  .object({
-    code: z
-      .string({ message: "Nhập mã đảng viên." })
-      .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9._/-]{0,39}$/, "Mã đảng viên gồm chữ không dấu, số và - . _ /, tối đa 40 ký tự."),
-    branchCode: z.string({ message: "Nhập mã chi bộ." }).trim().toUpperCase().min(1, "Nhập mã chi bộ.").max(40, "Mã chi bộ dài tối đa 40 ký tự."),
-    fullName: z
-      .string({ message: "Nhập họ và tên." })
-      .transform((text) => text.normalize("NFC").replace(/\s+/g, " ").trim())
-      .pipe(z.string().min(2, "Họ và tên quá ngắn.").max(120, "Họ và tên dài tối đa 120 ký tự.")),
-    status: z
-      .string()
-      .transform((text, ctx) => {
-        const status = STATUS_WORDS[foldHeader(text)] ?? STATUS_WORDS[foldHeader(text.replace(/_/g, " "))];
-        if (!status) {
-          ctx.addIssue({ code: "custom", message: `Trạng thái "${text}" không hợp lệ: ghi Đang sinh hoạt, Miễn sinh hoạt, Đã chuyển đi hoặc Đã từ trần.` });
-          return z.NEVER;
-        }
-        return status;
-      })
-      .default("ACTIVE"),
-    eligibleForHandbook: yesNoCell("cột thuộc diện cài Sổ tay").default(true),
-    handbookInstalledAt: dateCell("ngày cài Sổ tay").optional(),
-    gender: z
-      .string()
-      .transform((text, ctx) => {
-        const gender = GENDER_WORDS[foldHeader(text)];
-        if (!gender) {
-          ctx.addIssue({ code: "custom", message: `Giới tính "${text}" không hợp lệ: ghi Nam hoặc Nữ.` });
-          return z.NEVER;
-        }
-        return gender;
-      })
-      .optional(),
-    birthYear: countCell("năm sinh", 9999)
-      .refine((year) => year >= 1900 && year <= Number(todayIso().slice(0, 4)), "Năm sinh không hợp lệ.")
-      .optional(),
-    joinedBranchOn: dateCell("ngày vào chi bộ").optional(),
-    leftBranchOn: dateCell("ngày rời chi bộ").optional(),
-  })
-  .superRefine((row, ctx) => {
-    if (row.leftBranchOn && isCurrentStatus(row.status)) {
-      ctx.addIssue({ code: "custom", path: ["leftBranchOn"], message: "Đảng viên đang sinh hoạt hoặc miễn sinh hoạt thì không có ngày rời chi bộ." });
+type Field = "code" | "branchCode" | "fullName" | "status" | "eligibleForHandbook" | "handbookInstalledAt" | "gender" | "birthYear" | "joinedBranchOn" | "leftBranchOn";
+
+/** What the SQL check says of one refused row: a problem code per field, the cells as written, and the values the later rules need. */
+export type MemberRowProblem = {
+  row: number;
+  code: string | null;
+  branchCode: string | null;
+  status: MemberStatus | null;
+  joined: string | null;
+  leftOn: string | null;
+  installed: string | null;
+  duplicateOf: number | null;
+  formatOk: boolean;
+  branchOk: boolean;
+} & { [F in Field as `${F}_problem`]: string | null } & { [F in Field as `${F}_raw`]?: string | null };
+
+const DATE_LABELS = { handbookInstalledAt: "ngày cài Sổ tay", joinedBranchOn: "ngày vào chi bộ", leftBranchOn: "ngày rời chi bộ" } as const;
+const DATE_OF = { handbookInstalledAt: "installed", joinedBranchOn: "joined", leftBranchOn: "leftOn" } as const;
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cellMessage(field: Field, problem: string, row: MemberRowProblem): string {
+  const raw = row[`${field}_raw`] ?? "";
+  switch (field) {
+    case "code":
+      return problem === "missing" ? "Nhập mã đảng viên." : "Mã đảng viên gồm chữ không dấu, số và - . _ /, tối đa 40 ký tự.";
+    case "branchCode":
+      return problem === "missing" ? "Nhập mã chi bộ." : "Mã chi bộ dài tối đa 40 ký tự.";
+    case "fullName":
+      return problem === "missing" ? "Nhập họ và tên." : problem === "short" ? "Họ và tên quá ngắn." : "Họ và tên dài tối đa 120 ký tự.";
+    case "status":
+      return `Trạng thái "${raw}" không hợp lệ: ghi Đang sinh hoạt, Miễn sinh hoạt, Đã chuyển đi hoặc Đã từ trần.`;
+    case "eligibleForHandbook":
+      return `Cột thuộc diện cài Sổ tay: "${raw}" không hiểu được, ghi "có" hoặc "không".`;
+    case "gender":
+      return `Giới tính "${raw}" không hợp lệ: ghi Nam hoặc Nữ.`;
+    case "birthYear":
+      return problem === "format" ? `Năm sinh phải là số nguyên không âm (nhận "${raw}").` : problem === "max" ? `Năm sinh tối đa ${(9999).toLocaleString("vi-VN")}.` : "Năm sinh không hợp lệ.";
+    default: {
+      const label = capitalize(DATE_LABELS[field]);
+      return problem === "future" ? `${label} ${row[DATE_OF[field]]} ở tương lai.` : `${label} "${raw}" không đúng dạng ngày (YYYY-MM-DD hoặc dd/MM/yyyy).`;
     }
-    if (row.leftBranchOn && row.joinedBranchOn && row.leftBranchOn < row.joinedBranchOn) {
-      ctx.addIssue({ code: "custom", path: ["leftBranchOn"], message: "Ngày rời chi bộ trước ngày vào chi bộ." });
-    }
-  });
-export type MemberImportRow = z.infer<typeof MemberImportRowSchema>;
+  }
+}
+
+const FIELDS: Field[] = ["code", "branchCode", "fullName", "status", "eligibleForHandbook", "handbookInstalledAt", "gender", "birthYear", "joinedBranchOn", "leftBranchOn"];
+
+/**
+ * The errors of one refused row, in the order the file's rules apply: the
+ * cells (in column order), then the rules across cells, then the branch, then
+ * a code repeated from an earlier row.
+ */
+export function memberRowMessage(row: MemberRowProblem): ImportError[] {
+  const errors: ImportError[] = [];
+  for (const field of FIELDS) {
+    const problem = row[`${field}_problem`];
+    if (problem) errors.push({ row: row.row, field, message: cellMessage(field, problem, row) });
+  }
+  if (errors.length) return errors;
+  if (row.leftOn && row.status && isCurrentStatus(row.status)) {
+    errors.push({ row: row.row, field: "leftBranchOn", message: "Đảng viên đang sinh hoạt hoặc miễn sinh hoạt thì không có ngày rời chi bộ." });
+  }
+  if (row.leftOn && row.joined && row.leftOn < row.joined) errors.push({ row: row.row, field: "leftBranchOn", message: "Ngày rời chi bộ trước ngày vào chi bộ." });
+  if (errors.length) return errors;
+  if (!row.branchOk) return [{ row: row.row, field: "branchCode", message: `Không có chi bộ mã ${row.branchCode} đang hoạt động trong phạm vi của bạn.` }];
+  if (row.duplicateOf) return [{ row: row.row, field: "code", message: `Trùng mã đảng viên ${row.code} với dòng ${row.duplicateOf}.` }];
+  return errors;
+}

@@ -21,8 +21,11 @@ export function parseDateCell(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const YES = new Set(["co", "c", "x", "1", "true", "yes", "y", "dung", "su dung", "da dung"]);
-const NO = new Set(["khong", "k", "0", "false", "no", "n", "chua", "chua dung", "khong dung"]);
+/** Yes / no as foldHeader() folds them (also read in SQL by the member import). */
+export const YES_WORDS = ["co", "c", "x", "1", "true", "yes", "y", "dung", "su dung", "da dung"];
+export const NO_WORDS = ["khong", "k", "0", "false", "no", "n", "chua", "chua dung", "khong dung"];
+const YES = new Set(YES_WORDS);
+const NO = new Set(NO_WORDS);
 
 /** "có" / "không" and the usual variants → boolean; null when unclear. */
 export function parseYesNoCell(text: string): boolean | null {

@@ -24,6 +24,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ensureProductionBuild } from "../lib/build";
 import { DEMO_PASSWORD as PASSWORD, signIn, startAppServer, type AppServer } from "../lib/app-server";
 import { percentile } from "../lib/bench";
+import { memberFileOfCity } from "./member-file";
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -173,14 +174,7 @@ async function benchMemberImport(databaseUrl: string, raw: pg.Client): Promise<F
   const { runImport } = await import("@/lib/imports/run-import");
   const { findImportDefinition } = await import("@/lib/imports/registry");
   const admin = actorFromUser(await db().user.findUniqueOrThrow({ where: { username: "admin" }, include: { orgUnit: true } }));
-  const members = await raw.query<{ line: string }>(`
-    SELECT concat_ws(',', m.code, b.code, m."fullName", CASE m.status WHEN 'ACTIVE' THEN 'Đang sinh hoạt' ELSE 'Miễn sinh hoạt' END,
-      CASE WHEN m."eligibleForHandbook" THEN 'Có' ELSE 'Không' END,
-      coalesce(to_char(m."handbookInstalledAt", 'YYYY-MM-DD'), CASE WHEN m.id % 10 = 0 THEN '2026-11-26' ELSE '' END),
-      CASE m.gender WHEN 'MALE' THEN 'Nam' WHEN 'FEMALE' THEN 'Nữ' ELSE '' END, coalesce(m."birthYear"::text, ''), to_char(m."joinedBranchOn", 'YYYY-MM-DD')) AS line
-    FROM "Member" m JOIN "OrgUnit" b ON b.id = m."branchId" WHERE m.status IN ('ACTIVE', 'EXEMPT') ORDER BY m.id`);
-  const csv = ["Mã đảng viên,Mã chi bộ,Họ và tên,Trạng thái,Thuộc diện cài Sổ tay,Ngày cài Sổ tay,Giới tính,Năm sinh,Ngày vào chi bộ", ...members.rows.map((row) => row.line)].join("\n");
-  const rows = members.rows.length;
+  const { csv, rows } = await memberFileOfCity(raw);
   log(`tệp đảng viên: ${rows.toLocaleString("vi-VN")} dòng, ${(Buffer.byteLength(csv) / 1048576).toFixed(1)} MB (một đảng viên trong mười chưa cài được ghi là mới cài)`);
   const timed = async (fn: () => Promise<unknown>) => {
     const startedAt = performance.now();

@@ -6,7 +6,7 @@
 // 2. The app killed (SIGKILL) in the middle of a member import: none of the
 //    file's members exist afterwards (all-or-nothing); importing the file
 //    again then writes each member exactly once.
-import type pg from "pg";
+import pg from "pg";
 import { allowMoreSignIns, cloneDatabase, queryRows, signIn, startAppServer, startOwnPostgres, type AppServer } from "../support/reliability-stack";
 
 let own: Awaited<ReturnType<typeof startOwnPostgres>>;
@@ -108,23 +108,28 @@ describe("faults", () => {
     const branch = "LB-BD-01";
     const csv = ["Mã đảng viên,Mã chi bộ,Họ và tên,Trạng thái", ...Array.from({ length: rows }, (_, i) => `${prefix}-${i + 1},${branch},Đảng viên Thử ${i + 1},Đang sinh hoạt`)].join("\n");
     const fileName = `${prefix}.csv`;
+    // Hold the roll-ups' lock, which the import's transaction takes after checking the file: the kill then lands
+    // inside that transaction, with the file staged and checked.
+    const holder = new pg.Client({ connectionString: databaseUrl });
+    await holder.connect();
+    await holder.query("SELECT pg_advisory_lock(5052026)");
     const upload = fetch(`${server!.baseUrl}/api/v1/imports/members?fileName=${fileName}`, { method: "POST", headers: { cookie, "content-type": "text/csv; charset=utf-8" }, body: csv }).then(
       (response) => `answered ${response.status}`,
       (error: Error) => `connection lost: ${error.message}`,
     );
 
-    // Kill as soon as the rows are staged (COPY done): the import's transaction is then under way.
     const started = Date.now();
     let staged = 0;
     while (Date.now() - started < 120_000) {
-      staged = Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "MemberImportRow" WHERE code LIKE $1`, [`${prefix}-%`]))[0].n);
+      staged = Number((await query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 5052026 AND NOT granted`))[0].n);
       if (staged > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const inFlight = await query<{ state: string; query: string }>(`SELECT state, left(query, 80) AS query FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND (state LIKE 'idle in transaction%' OR state = 'active')`);
     await server!.kill();
+    await holder.end();
     const uploadOutcome = await upload;
-    console.log(`Nhập bị ngắt: ${staged} dòng đã vào bảng tạm; giao dịch đang chạy: ${JSON.stringify(inFlight)}; yêu cầu: ${uploadOutcome}`);
+    console.log(`Nhập bị ngắt: ${staged} giao dịch nhập đang chờ ghi; giao dịch đang chạy: ${JSON.stringify(inFlight)}; yêu cầu: ${uploadOutcome}`);
     expect(uploadOutcome).toMatch(/connection lost/);
 
     const members = async () => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM "Member" WHERE code LIKE $1`, [`${prefix}-%`]))[0].n);

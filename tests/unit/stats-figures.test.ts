@@ -3,7 +3,7 @@ import { figuresOf, rateTone } from "@/lib/stats/handbook-figures";
 import { parseDateCell, parseYesNoCell } from "@/lib/stats/csv-cells";
 import { periodsToRefresh, nextMonthStart } from "@/lib/stats/refresh-handbook-stats";
 import { UsageImportRowSchema, UsagePushSchema, DashboardParamsSchema, oldestUsageDate } from "@/lib/stats/schemas";
-import { MemberImportRowSchema } from "@/lib/members/schemas";
+import { memberRowMessage, type MemberRowProblem } from "@/lib/members/schemas";
 import { HANDBOOK_THRESHOLDS } from "@/lib/stats/settings";
 import { dashboardHref } from "@/components/stats/dashboard-href";
 import { sortChildren } from "@/components/stats/child-units-figures-table";
@@ -105,17 +105,22 @@ describe("row schemas", () => {
     expect(UsagePushSchema.safeParse({ date: "2026-11-01", rows: [{ branchCode: "A", usedInMeetings: "có" }] }).success).toBe(false);
   });
 
-  it("a member line: defaults, statuses in words, and no leave date for a current member", () => {
-    expect(MemberImportRowSchema.parse({ code: "lb-1", branchCode: "lb", fullName: " Lê  Văn  Tám " })).toEqual({
-      code: "LB-1",
-      branchCode: "LB",
-      fullName: "Lê Văn Tám",
-      status: "ACTIVE",
-      eligibleForHandbook: true,
-    });
-    expect(MemberImportRowSchema.parse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", status: "Đã từ trần", leftBranchOn: "01/10/2026" }).status).toBe("DECEASED");
-    expect(MemberImportRowSchema.parse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", status: "mien sinh hoat" }).status).toBe("EXEMPT");
-    expect(MemberImportRowSchema.safeParse({ code: "A", branchCode: "B", fullName: "Lê Văn Tám", leftBranchOn: "01/10/2026" }).success).toBe(false);
+  it("a refused member line: cell problems in column order first, then the rules across cells, then the branch, then a repeated code", () => {
+    const clean = { row: 7, code: "LB-1", branchCode: "LB", status: "ACTIVE", joined: null, leftOn: null, installed: null, duplicateOf: null, formatOk: true, branchOk: true } as const;
+    const none = { code_problem: null, branchCode_problem: null, fullName_problem: null, status_problem: null, eligibleForHandbook_problem: null, handbookInstalledAt_problem: null, gender_problem: null, birthYear_problem: null, joinedBranchOn_problem: null, leftBranchOn_problem: null };
+    const line = (extra: Partial<MemberRowProblem>): MemberRowProblem => ({ ...clean, ...none, ...extra });
+    expect(memberRowMessage(line({ formatOk: false, gender_problem: "format", gender_raw: "Khác", code_problem: "missing", handbookInstalledAt_problem: "future", installed: "2999-01-01" }))).toEqual([
+      { row: 7, field: "code", message: "Nhập mã đảng viên." },
+      { row: 7, field: "handbookInstalledAt", message: "Ngày cài Sổ tay 2999-01-01 ở tương lai." },
+      { row: 7, field: "gender", message: 'Giới tính "Khác" không hợp lệ: ghi Nam hoặc Nữ.' },
+    ]);
+    expect(memberRowMessage(line({ formatOk: false, birthYear_problem: "max" }))[0].message).toBe("Năm sinh tối đa 9.999.");
+    expect(memberRowMessage(line({ leftOn: "2026-01-01", joined: "2026-02-01", branchOk: false })).map((error) => error.message)).toEqual([
+      "Đảng viên đang sinh hoạt hoặc miễn sinh hoạt thì không có ngày rời chi bộ.",
+      "Ngày rời chi bộ trước ngày vào chi bộ.",
+    ]);
+    expect(memberRowMessage(line({ branchOk: false, duplicateOf: 3 }))).toEqual([{ row: 7, field: "branchCode", message: "Không có chi bộ mã LB đang hoạt động trong phạm vi của bạn." }]);
+    expect(memberRowMessage(line({ duplicateOf: 3 }))).toEqual([{ row: 7, field: "code", message: "Trùng mã đảng viên LB-1 với dòng 3." }]);
   });
 
   it("dashboard parameters fall back to defaults instead of failing", () => {
