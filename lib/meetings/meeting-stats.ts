@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { currentPeriod, periodsBetween, type Period } from "@/lib/periods/period";
 import { prismaRunner } from "@/lib/stats/sql-runner";
 import { loadQualityThresholds } from "./meeting-quality";
+import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "./settings";
 import { listMeetingStatPeriods, lockMeetingStats, periodsReachedBy, refreshMeetingStats } from "./refresh-meeting-stats";
 
 /**
@@ -66,4 +67,13 @@ export async function rebuildMeetingStats(actor: Actor, options: { onPeriod?: (p
     },
     { timeout: 15 * 60_000, maxWait: 30_000 },
   );
+}
+
+const JUDGING_SETTINGS = [QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_DOCUMENTS_DAYS_BEFORE, SCHEDULE_DAYS_AHEAD].map((setting) => setting.key);
+
+/** After a setting changed: a threshold the roll-up judges by rebuilds it, so the figures follow the new rule. */
+export async function applySettingToMeetingStats(actor: Actor, key: string): Promise<boolean> {
+  if (!JUDGING_SETTINGS.includes(key)) return false;
+  await rebuildMeetingStats(actor);
+  return true;
 }

@@ -15,11 +15,6 @@ import { branchMonthQualitySql } from "./quality-sql";
 
 const REFRESH_LOCK = 5_052_027;
 
-const COLUMNS = Prisma.raw(
-  `"orgUnitId", period, level, "parentId", branches, held, "presentCount", "expectedCount", "usedHandbook", thematic, "heldOn",
-   "qualityFailed", "noThematicInQuarter", "noThematicOtherwiseMet", "failDuration", "failCommittee", "failSchedule", "failDocuments",
-   "failAttendance", "failUnexcused", "failMinutes", "computedAt"`,
-);
 const SUMMED = [
   "branches",
   "held",
@@ -38,6 +33,8 @@ const SUMMED = [
   "failUnexcused",
   "failMinutes",
 ];
+// Key columns, then the summed ones, then the earliest meeting day: every INSERT below lists its values in this order.
+const COLUMNS = Prisma.raw(`"orgUnitId", period, level, "parentId", ${SUMMED.map((column) => `"${column}"`).join(", ")}, "heldOn", "computedAt"`);
 const SUMS = Prisma.raw(SUMMED.map((column) => `sum(s."${column}")::int`).join(", ") + `, min(s."heldOn")`);
 const UPSERT_SET = Prisma.raw(
   ["level", '"parentId"', ...SUMMED.map((column) => `"${column}"`), '"heldOn"', '"computedAt"'].map((column) => `${column} = EXCLUDED.${column}`).join(", "),
@@ -55,10 +52,10 @@ function branchRowsSql(period: Period, branchIds: number[] | null, thresholds: Q
     q AS (${branchMonthQualitySql({ periods: [period], branchIds }, thresholds)})
     INSERT INTO "MeetingStat" (${COLUMNS})
     SELECT br.branch_id, ${period}, 'BRANCH'::"OrgLevel", br.parent_id, 1, ${held}::int,
-      coalesce(q.present, 0), coalesce(q.expected, 0), ${flag("used_handbook")}, ${flag("thematic")}, q.held_on,
+      coalesce(q.present, 0), coalesce(q.expected, 0), ${flag("used_handbook")}, ${flag("thematic")},
       ${flag("failed")}, ${flag("no_thematic_in_quarter")}, (coalesce(q.no_thematic_in_quarter, false) AND NOT coalesce(q.failed, false))::int,
       ${flag("fail_duration")}, ${flag("fail_committee")}, ${flag("fail_schedule")}, ${flag("fail_documents")},
-      ${flag("fail_attendance")}, ${flag("fail_unexcused")}, ${flag("fail_minutes")}, now()
+      ${flag("fail_attendance")}, ${flag("fail_unexcused")}, ${flag("fail_minutes")}, q.held_on, now()
     FROM br LEFT JOIN q ON q.branch_id = br.branch_id
     ON CONFLICT ("orgUnitId", period) DO UPDATE SET ${UPSERT_SET}`;
 }
