@@ -88,5 +88,5 @@ describe("the schedule sent ahead and the quality groups", () => {
     await board.context().close();
     await phone.context().close();
     await phoneBoard.context().close();
-  });
+  }, 300_000);
 });
