@@ -3,6 +3,7 @@ import { formatDate } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import type { MeetingState } from "@/lib/meetings/labels";
 import { MeetingStateBadge } from "./meeting-state-badge";
+import { Badge } from "@/components/ui/badge";
 import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 type Row = {
@@ -16,6 +17,9 @@ type Row = {
   thematic: number;
   state: MeetingState | null;
   heldOn?: Date | null;
+  qualityMet: number;
+  qualityMissing: number;
+  topFailure: { label: string; branches: number } | null;
 };
 
 type Props = { rows: Row[]; childLabel: string; href: (row: Row) => string; caption: string };
@@ -34,6 +38,9 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
             {branches ? null : <th className="num">Đã sinh hoạt</th>}
             {branches ? null : <th className="num">Thiếu</th>}
             {branches ? null : <th className="num">Chưa đến hạn</th>}
+            {branches ? <th>Chất lượng</th> : <th className="num">Đạt tiêu chí</th>}
+            {branches ? null : <th className="num">Thiếu tiêu chí</th>}
+            {branches ? null : <th>Thiếu nhiều nhất</th>}
             <th className="num">Tỷ lệ có mặt</th>
             <th className="num" title={HANDBOOK_USE.recorded.explain}>{HANDBOOK_USE.recorded.short}</th>
             <th className="num">Chuyên đề</th>
@@ -61,6 +68,25 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
               )}
               {branches ? null : <td className={`num${row.missing ? " text-bad" : ""}`}>{row.missing ? formatNumber(row.missing) : "—"}</td>}
               {branches ? null : <td className="num">{row.pending ? formatNumber(row.pending) : "—"}</td>}
+              {branches ? (
+                <td>
+                  {row.held ? (
+                    <Link href={href(row)} className="small">
+                      {row.qualityMissing ? <Badge tone="warn">Chưa đạt</Badge> : <Badge tone="ok">Đạt</Badge>}
+                      {row.qualityMissing && row.topFailure ? <span className="visually-hidden">: </span> : null}
+                      {row.qualityMissing && row.topFailure ? <div className="small muted">{row.topFailure.label}</div> : null}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              ) : (
+                <td className="num">
+                  {formatNumber(row.qualityMet)} <span className="muted small">({formatPercent(ratio(row.qualityMet, row.held), 0)})</span>
+                </td>
+              )}
+              {branches ? null : <td className={`num${row.qualityMissing ? " text-warn" : ""}`}>{row.qualityMissing ? formatNumber(row.qualityMissing) : "—"}</td>}
+              {branches ? null : <td className="small">{row.topFailure ? `${row.topFailure.label} (${formatNumber(row.topFailure.branches)})` : "—"}</td>}
               <td className="num">{formatPercent(row.attendanceRate)}</td>
               <td className="num">{branches ? (row.held ? (row.usedHandbook ? "Có" : "Không") : "—") : formatNumber(row.usedHandbook)}</td>
               <td className="num">{branches ? (row.thematic ? "Có" : "—") : formatNumber(row.thematic)}</td>

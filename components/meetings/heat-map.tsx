@@ -5,12 +5,15 @@ import { formatNumber, formatPercent } from "@/lib/format/number";
 import { MEETING_STATE_LABELS } from "@/lib/meetings/labels";
 
 type Row = HeatRow & { parent?: { id: number; name: string } | null };
+/** "held": whether and how well branches met; "quality": whether the meetings held met the criteria. */
+export type HeatMode = "held" | "quality";
 type Props = {
   periods: string[];
   rows: Row[];
   caption: string;
   rowHref: (row: Row) => string;
   cellHref?: (row: Row, period: string) => string | null;
+  mode?: HeatMode;
 };
 
 function rateClass(rate: number | null): string {
@@ -30,10 +33,38 @@ function shareClass(share: number): string {
   return "heat-1";
 }
 
+function qualityClass(share: number): string {
+  if (share >= 0.9) return "heat-5";
+  if (share >= 0.75) return "heat-4";
+  if (share >= 0.6) return "heat-3";
+  if (share >= 0.4) return "heat-2";
+  return "heat-1";
+}
+
+/** Quality mode: a branch's month met the criteria (✓), missed some (!, the most failed named) or was not held; a group's month is the share of held meetings that met them. */
+function describeQuality(cell: HeatCell, month: string): { className: string; text: string; label: string } {
+  if (cell.state && cell.state !== "HELD") {
+    return { className: cell.state === "MISSING" ? "heat-missing" : "heat-pending", text: cell.state === "MISSING" ? "✕" : "…", label: `${month}: ${MEETING_STATE_LABELS[cell.state].toLowerCase()}` };
+  }
+  if (cell.state === "HELD") {
+    return cell.qualityMissing > 0
+      ? { className: "heat-2", text: "!", label: `${month}: chưa đạt tiêu chí${cell.topFailure ? ` (${cell.topFailure.label.toLowerCase()})` : ""}` }
+      : { className: "heat-5", text: "✓", label: `${month}: đạt các tiêu chí đã xét` };
+  }
+  if (cell.held === 0) return { className: "heat-pending", text: "—", label: `${month}: chưa có chi bộ nào sinh hoạt` };
+  const share = cell.qualityMet / cell.held;
+  return {
+    className: qualityClass(share),
+    text: formatPercent(share, 0),
+    label: `${month}: ${formatNumber(cell.qualityMet)}/${formatNumber(cell.held)} chi bộ đã sinh hoạt đạt tiêu chí${cell.topFailure ? `; thiếu nhiều nhất: ${cell.topFailure.label.toLowerCase()} (${formatNumber(cell.topFailure.branches)})` : ""}`,
+  };
+}
+
 /** Color and words of one cell: a branch's month (held with its rate, missing, not yet due) or a group's month (share of branches that met). */
-export function describeCell(cell: HeatCell): { className: string; text: string; label: string } {
+export function describeCell(cell: HeatCell, mode: HeatMode = "held"): { className: string; text: string; label: string } {
   const month = formatPeriod(cell.period);
   if (cell.branches === 0) return { className: "heat-none", text: "", label: `${month}: chưa có chi bộ` };
+  if (mode === "quality") return describeQuality(cell, month);
   if (cell.state) {
     if (cell.state === "HELD") {
       return { className: rateClass(cell.attendanceRate), text: cell.attendanceRate === null ? "✓" : formatPercent(cell.attendanceRate, 0), label: `${month}: đã sinh hoạt, có mặt ${formatPercent(cell.attendanceRate)}` };
@@ -50,7 +81,7 @@ export function describeCell(cell: HeatCell): { className: string; text: string;
 }
 
 /** Rows × 12 months; the first column stays in place while the months scroll on a phone. */
-export function HeatMap({ periods, rows, caption, rowHref, cellHref }: Props) {
+export function HeatMap({ periods, rows, caption, rowHref, cellHref, mode = "held" }: Props) {
   return (
     <div className="table-wrap heat-wrap">
       <table className="heat">
@@ -77,7 +108,7 @@ export function HeatMap({ periods, rows, caption, rowHref, cellHref }: Props) {
                 {row.unit.level !== "BRANCH" && row.missingBranchMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingBranchMonths)} lượt chi bộ thiếu</div> : null}
               </th>
               {row.cells.map((cell) => {
-                const { className, text, label } = describeCell(cell);
+                const { className, text, label } = describeCell(cell, mode);
                 const href = cellHref?.(row, cell.period);
                 return (
                   <td key={cell.period}>
@@ -104,7 +135,39 @@ export function HeatMap({ periods, rows, caption, rowHref, cellHref }: Props) {
   );
 }
 
-export function HeatLegend({ branchLevel }: { branchLevel: boolean }) {
+export function HeatLegend({ branchLevel, mode = "held" }: { branchLevel: boolean; mode?: HeatMode }) {
+  if (mode === "quality") {
+    return (
+      <div className="heat-legend small muted">
+        {branchLevel ? (
+          <>
+            <span>Ô: cuộc họp của chi bộ theo tiêu chí chất lượng.</span>
+            <span>
+              <i className="heat-swatch heat-5" aria-hidden="true" /> ✓ đạt
+            </span>
+            <span>
+              <i className="heat-swatch heat-2" aria-hidden="true" /> ! chưa đạt một số tiêu chí
+            </span>
+            <span>
+              <i className="heat-swatch heat-missing" aria-hidden="true" /> ✕ không sinh hoạt (quá hạn)
+            </span>
+          </>
+        ) : (
+          <>
+            <span>Ô: tỷ lệ chi bộ đạt tiêu chí trên số chi bộ đã sinh hoạt.</span>
+            {["≥90%", "75–90%", "60–75%", "40–60%", "<40%"].map((step, i) => (
+              <span key={step}>
+                <i className={`heat-swatch heat-${5 - i}`} aria-hidden="true" /> {step}
+              </span>
+            ))}
+          </>
+        )}
+        <span>
+          <i className="heat-swatch heat-pending" aria-hidden="true" /> chưa đến hạn
+        </span>
+      </div>
+    );
+  }
   const steps = branchLevel ? ["≥95%", "90–95%", "85–90%", "75–85%", "<75%"] : ["100%", "≥97%", "≥94%", "≥90%", "<90%"];
   return (
     <div className="heat-legend small muted">

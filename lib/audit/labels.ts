@@ -71,7 +71,11 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
     label: "Nhập tệp",
     actions: { "import.members": "Nhập danh sách đảng viên", "import.attendance": "Nhập điểm danh", "import.usage": "Nhập số liệu sử dụng Sổ tay" },
   },
-  { prefix: "stats.", label: "Số liệu Sổ tay", actions: { "stats.handbook.pushed": "Nhận số liệu Sổ tay qua API", "stats.handbook.rebuilt": "Tính lại số liệu Sổ tay" } },
+  {
+    prefix: "stats.",
+    label: "Số liệu tổng hợp",
+    actions: { "stats.handbook.pushed": "Nhận số liệu Sổ tay qua API", "stats.handbook.rebuilt": "Tính lại số liệu Sổ tay", "stats.meetings.rebuilt": "Tính lại số liệu sinh hoạt chi bộ" },
+  },
   {
     prefix: "org.",
     label: "Sắp xếp tổ chức",
@@ -118,6 +122,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   ImportJob: "Lần nhập tệp",
   UsageSnapshot: "Số liệu sử dụng",
   HandbookStat: "Số liệu Sổ tay",
+  MeetingStat: "Số liệu sinh hoạt chi bộ",
   OrgRestructuring: "Sắp xếp tổ chức",
   Member: "Đảng viên",
   MeetingSchedule: "Lịch sinh hoạt",

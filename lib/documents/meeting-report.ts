@@ -20,7 +20,7 @@ export type MeetingReportFigures = {
   period: string;
   deadline: string;
   totals: ComplianceFigures;
-  children: (ComplianceFigures & { name: string })[];
+  children: (CellFigures & { name: string })[];
   trend: (ComplianceFigures & { period: string })[];
   /** Open alerts of the period per criterion, and branches that held a meeting with none of them. */
   criteria: { counts: Partial<Record<DataQualityAlertKind, number>>; branchesFailing: number; met: number };
@@ -52,7 +52,9 @@ export async function collectMeetingFigures(actor: Actor, orgUnitId: number, per
   };
 }
 
-function stripCell<T extends ComplianceFigures>(cell: T): ComplianceFigures {
+type CellFigures = Pick<ComplianceFigures, "branches" | "held" | "missing" | "pending" | "present" | "expected" | "attendanceRate" | "usedHandbook" | "thematic">;
+
+function stripCell<T extends CellFigures>(cell: T): CellFigures {
   const { branches, held, missing, pending, present, expected, attendanceRate, usedHandbook, thematic } = cell;
   return { branches, held, missing, pending, present, expected, attendanceRate, usedHandbook, thematic };
 }

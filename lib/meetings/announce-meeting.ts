@@ -9,6 +9,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { now } from "@/lib/clock";
+import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { AnnounceMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
 import { addDays, isoDate, periodEnd } from "./rules";
@@ -55,6 +56,8 @@ export async function announceMeeting(actor: Actor, raw: unknown) {
       });
       await recordAuditEvent(tx, actor, { action: "meeting.announced", entityType: "MeetingSchedule", entityId: schedule.id, orgUnitId: branch.id, details: auditDetails });
       await notify(tx, "Lịch sinh hoạt chi bộ");
+      // A meeting recorded before its schedule is judged again (announced late).
+      await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
       return { schedule, created: true, changed: true };
     });
 

@@ -9,6 +9,7 @@ import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
 import { PeriodSchema } from "@/lib/periods/period";
 import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { EDIT_DAYS_AFTER_PERIOD } from "./settings";
+import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { addDays, editingWindow, isEditable, isoDate, periodEnd } from "./rules";
 
 const STATUS_WORDS: Record<string, "PRESENT" | "EXCUSED" | "UNEXCUSED"> = {
@@ -203,6 +204,7 @@ async function write(tx: Tx, actor: Parameters<ImportDefinition<Row, Resolved>["
       details: { period: meeting.period, kind: meeting.kind, via: "import", rows: rows.filter((r) => meetingIdByKey.get(`${r.branchId}|${r.period}|${r.kind}`) === meeting.id).length },
     });
   }
+  await refreshMeetingStatsAfterWrite(tx, upserted.map((meeting) => ({ branchId: meeting.branchId, period: meeting.period })), { buildNewMonths: true });
 }
 
 export const ATTENDANCE_IMPORT: ImportDefinition<Row, Resolved> = {

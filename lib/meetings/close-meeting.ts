@@ -6,6 +6,7 @@ import { ConflictError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { CloseMeetingSchema } from "./schemas";
 import { findMeetingInScope } from "./find-meeting";
+import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { assertPeriodEditable } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 import { todayIso } from "@/lib/format/date";
@@ -34,6 +35,7 @@ export async function closeMeeting(actor: Actor, meetingId: number, raw: unknown
       orgUnitId: meeting.branchId,
       details: { period: meeting.period, kind: meeting.kind, minutesLength: input.minutes.length, documents: input.documents.length },
     });
+    await refreshMeetingStatsAfterWrite(tx, [{ branchId: meeting.branchId, period: meeting.period }]);
   });
   return toMeetingSummary(await db().meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: MEETING_SUMMARY_SELECT }));
 }

@@ -3,8 +3,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
 import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import type { Period } from "@/lib/periods/period";
+import type { QualityCounts } from "./figures";
+import type { QualityThresholds } from "./quality";
+import { branchMonthQualitySql } from "./quality-sql";
 
-export type ComplianceCell = {
+export type ComplianceCell = QualityCounts & {
   childId: number;
   period: Period;
   branches: number;
@@ -24,9 +27,10 @@ export type Grouping = "children" | "branches";
  * Meetings of the branches under `unit`, per period and per group: its direct
  * children (each branch counted under the child it belonged to in that
  * period, lib/org/tree-sql.ts), or each branch on its own. A branch unit is
- * its own single group. Reads the counts kept on Meeting, never attendance rows.
+ * its own single group. Reads the counts kept on Meeting, never attendance rows,
+ * and judges quality with the checklist in SQL (lib/meetings/quality-sql.ts).
  */
-export async function loadComplianceCells(unit: Unit, periods: Period[], grouping: Grouping = "children", branchIds?: number[], mode: TreeMode = "as-of-period"): Promise<ComplianceCell[]> {
+export async function loadComplianceCells(unit: Unit, periods: Period[], thresholds: QualityThresholds, grouping: Grouping = "children", branchIds?: number[], mode: TreeMode = "as-of-period"): Promise<ComplianceCell[]> {
   if (!periods.length) return [];
   const perPeriod = periods.map((period) => {
     const membership =
@@ -37,49 +41,59 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
           : branchesByChildSql(unit.id, { period, mode });
     return Prisma.sql`SELECT ${period}::text AS period, g.child_id, g.branch_id FROM (${membership}) g`;
   });
-  const from = periods[0];
-  const to = periods[periods.length - 1];
   const onlyBranches = branchIds ? Prisma.sql`WHERE u.branch_id = ANY(${branchIds}::int[])` : Prisma.empty;
-  type Row = { child_id: number; period: string; branches: number; held: number; present: number; expected: number; used_handbook: number; thematic: number; held_on: Date | null };
-  const bc = Prisma.sql`bc AS (SELECT * FROM (${Prisma.join(perPeriod, " UNION ALL ")}) u ${onlyBranches})`;
-  // The city sees nearly every meeting: joining first and counting distinct branches is cheapest there.
-  // Below, the node's branches are a small share: aggregate only their meetings, then join.
+  const bc = Prisma.sql`bc AS MATERIALIZED (SELECT * FROM (${Prisma.join(perPeriod, " UNION ALL ")}) u ${onlyBranches})`;
   const reader = await readDb(); // dashboards read a replica when there is one
-  const rows =
-    unit.level === "CITY"
-      ? await reader.$queryRaw<Row[]>`
-    WITH ${bc}
-    SELECT bc.child_id, bc.period,
-      count(DISTINCT bc.branch_id)::int AS branches,
-      count(DISTINCT m."branchId")::int AS held,
-      coalesce(sum(m."presentCount"), 0)::int AS present,
-      coalesce(sum(m."expectedCount"), 0)::int AS expected,
-      (count(DISTINCT m."branchId") FILTER (WHERE m."usedHandbook"))::int AS used_handbook,
-      (count(DISTINCT m."branchId") FILTER (WHERE m.kind = 'THEMATIC'))::int AS thematic,
-      min(m."heldOn") AS held_on
-    FROM bc LEFT JOIN "Meeting" m ON m."branchId" = bc.branch_id AND m.period = bc.period AND m.period >= ${from} AND m.period <= ${to}
-    GROUP BY bc.child_id, bc.period`
-      : await reader.$queryRaw<Row[]>`
+  const rows = await reader.$queryRaw<CellRow[]>`
     WITH ${bc},
-    mt AS (
-      SELECT m.period, m."branchId",
-        sum(m."presentCount") AS present, sum(m."expectedCount") AS expected,
-        bool_or(m."usedHandbook") AS used_handbook, bool_or(m.kind = 'THEMATIC') AS thematic, min(m."heldOn") AS held_on
-      FROM "Meeting" m
-      WHERE m.period >= ${from} AND m.period <= ${to} AND m."branchId" IN (SELECT branch_id FROM bc)
-      GROUP BY m.period, m."branchId"
-    )
+    mt AS (${branchMonthQualitySql({ periods, branchesSql: Prisma.sql`SELECT DISTINCT branch_id FROM bc` }, thresholds)})
     SELECT bc.child_id, bc.period,
       count(*)::int AS branches,
-      count(mt."branchId")::int AS held,
+      count(mt.branch_id)::int AS held,
       coalesce(sum(mt.present), 0)::int AS present,
       coalesce(sum(mt.expected), 0)::int AS expected,
       (count(*) FILTER (WHERE mt.used_handbook))::int AS used_handbook,
       (count(*) FILTER (WHERE mt.thematic))::int AS thematic,
-      min(mt.held_on) AS held_on
-    FROM bc LEFT JOIN mt ON mt."branchId" = bc.branch_id AND mt.period = bc.period
+      min(mt.held_on) AS held_on,
+      (count(*) FILTER (WHERE mt.failed))::int AS quality_failed,
+      (count(*) FILTER (WHERE mt.no_thematic_in_quarter))::int AS no_thematic_in_quarter,
+      (count(*) FILTER (WHERE mt.no_thematic_in_quarter AND NOT mt.failed))::int AS no_thematic_otherwise_met,
+      (count(*) FILTER (WHERE mt.fail_duration))::int AS fail_duration,
+      (count(*) FILTER (WHERE mt.fail_committee))::int AS fail_committee,
+      (count(*) FILTER (WHERE mt.fail_schedule))::int AS fail_schedule,
+      (count(*) FILTER (WHERE mt.fail_documents))::int AS fail_documents,
+      (count(*) FILTER (WHERE mt.fail_attendance))::int AS fail_attendance,
+      (count(*) FILTER (WHERE mt.fail_unexcused))::int AS fail_unexcused,
+      (count(*) FILTER (WHERE mt.fail_minutes))::int AS fail_minutes
+    FROM bc LEFT JOIN mt ON mt.branch_id = bc.branch_id AND mt.period = bc.period
     GROUP BY bc.child_id, bc.period`;
-  return rows.map((row) => ({
+  return rows.map(toCell);
+}
+
+type CellRow = {
+  child_id: number;
+  period: string;
+  branches: number;
+  held: number;
+  present: number;
+  expected: number;
+  used_handbook: number;
+  thematic: number;
+  held_on: Date | null;
+  quality_failed: number;
+  no_thematic_in_quarter: number;
+  no_thematic_otherwise_met: number;
+  fail_duration: number;
+  fail_committee: number;
+  fail_schedule: number;
+  fail_documents: number;
+  fail_attendance: number;
+  fail_unexcused: number;
+  fail_minutes: number;
+};
+
+function toCell(row: CellRow): ComplianceCell {
+  return {
     childId: row.child_id,
     period: row.period,
     branches: row.branches,
@@ -89,7 +103,47 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], groupin
     usedHandbook: row.used_handbook,
     thematic: row.thematic,
     heldOn: row.held_on,
-  }));
+    qualityFailed: row.quality_failed,
+    noThematicInQuarter: row.no_thematic_in_quarter,
+    noThematicOtherwiseMet: row.no_thematic_otherwise_met,
+    failures: {
+      DURATION: row.fail_duration,
+      COMMITTEE_PREPARED: row.fail_committee,
+      SCHEDULE_AHEAD: row.fail_schedule,
+      DOCUMENTS_AHEAD: row.fail_documents,
+      ATTENDANCE: row.fail_attendance,
+      NO_UNEXCUSED: row.fail_unexcused,
+      MINUTES: row.fail_minutes,
+    },
+  };
+}
+
+/**
+ * The same cells for the children of `unit` (or the branch itself), read from
+ * the roll-up kept on write (MeetingStat) for the months it holds the unit;
+ * other months (never built, or a unit added since) are computed live.
+ */
+export async function loadStatCells(unit: Unit, periods: Period[], thresholds: QualityThresholds): Promise<ComplianceCell[]> {
+  if (!periods.length) return [];
+  const reader = await readDb();
+  const own = await reader.$queryRaw<{ period: string }[]>`
+    SELECT period FROM "MeetingStat" WHERE "orgUnitId" = ${unit.id} AND period = ANY(${periods}::text[])`;
+  const covered = new Set(own.map((row) => row.period));
+  const live = periods.filter((period) => !covered.has(period));
+  const filter = unit.level === "BRANCH" ? Prisma.sql`s."orgUnitId" = ${unit.id}` : Prisma.sql`s."parentId" = ${unit.id}`;
+  const [stored, computed] = await Promise.all([
+    covered.size
+      ? reader.$queryRaw<CellRow[]>`
+          SELECT ${unit.level === "BRANCH" ? Prisma.sql`${unit.id}::int` : Prisma.sql`s."orgUnitId"`} AS child_id, s.period, s.branches, s.held,
+            s."presentCount" AS present, s."expectedCount" AS expected, s."usedHandbook" AS used_handbook, s.thematic, s."heldOn" AS held_on,
+            s."qualityFailed" AS quality_failed, s."noThematicInQuarter" AS no_thematic_in_quarter, s."noThematicOtherwiseMet" AS no_thematic_otherwise_met,
+            s."failDuration" AS fail_duration, s."failCommittee" AS fail_committee, s."failSchedule" AS fail_schedule, s."failDocuments" AS fail_documents,
+            s."failAttendance" AS fail_attendance, s."failUnexcused" AS fail_unexcused, s."failMinutes" AS fail_minutes
+          FROM "MeetingStat" s WHERE s.period = ANY(${[...covered]}::text[]) AND ${filter}`
+      : Promise.resolve([]),
+    live.length ? loadComplianceCells(unit, live, thresholds) : Promise.resolve([]),
+  ]);
+  return [...stored.map(toCell), ...computed];
 }
 
 /**

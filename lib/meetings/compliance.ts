@@ -10,7 +10,8 @@ import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { lastMonths, meetingDeadline, meetingState } from "./rules";
 import type { MeetingState } from "./labels";
 import { resolveReportUnit } from "./resolve-unit";
-import { loadComplianceCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
+import { loadComplianceCells, loadStatCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
+import { loadQualityThresholds } from "./meeting-quality";
 import { sumFigures, type ComplianceFigures } from "./figures";
 import { todayIso } from "@/lib/format/date";
 
@@ -36,7 +37,9 @@ export async function getComplianceByChild(actor: Actor, options: Options & { tr
   const unit = await resolveReportUnit(actor, options.orgUnitId);
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const cells = await loadComplianceCells(unit, [options.period], "children", undefined, options.tree);
+  const thresholds = await loadQualityThresholds();
+  // The roll-up kept on write groups by the tree as it stood in the period; today's tree is computed live.
+  const cells = options.tree === "current" ? await loadComplianceCells(unit, [options.period], thresholds, "children", undefined, "current") : await loadStatCells(unit, [options.period], thresholds);
   const units = await unitsById(cells.map((cell) => cell.childId));
   const items = [...units.values()].map((child) => {
     const own = cells.filter((cell) => cell.childId === child.id);
@@ -62,7 +65,7 @@ export async function getMeetingComplianceSummary(actor: Actor, options: { orgUn
   const unit = await resolveReportUnit(actor, options.orgUnitId);
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const figures = sumFigures(await loadComplianceCells(unit, [options.period]), options.period, deadlineDay, today);
+  const figures = sumFigures(await loadStatCells(unit, [options.period], await loadQualityThresholds()), options.period, deadlineDay, today);
   return {
     orgUnit: ref(unit),
     period: options.period,
@@ -74,6 +77,9 @@ export async function getMeetingComplianceSummary(actor: Actor, options: { orgUn
     attendanceRate: figures.attendanceRate,
     usedHandbook: figures.usedHandbook,
     usedHandbookRate: figures.held > 0 ? figures.usedHandbook / figures.held : null,
+    qualityMet: figures.qualityMet,
+    qualityMissing: figures.qualityMissing,
+    notHeld: figures.notHeld,
   };
 }
 
@@ -108,7 +114,7 @@ export async function getComplianceOverview(actor: Actor, options: Options & { m
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
-  const [cells, quarters] = await Promise.all([loadComplianceCells(unit, periods), thematicByQuarter(unit.path, periods)]);
+  const [cells, quarters] = await Promise.all([loadQualityThresholds().then((thresholds) => loadStatCells(unit, periods, thresholds)), thematicByQuarter(unit.path, periods)]);
   const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
   const rows = heatRows(units, cells, periods, deadlineDay, today);
   const trend = periods.map((period) => ({ period, ...sumFigures(cells.filter((cell) => cell.period === period), period, deadlineDay, today) }));
@@ -163,7 +169,7 @@ export async function getBranchHeatMap(actor: Actor, options: Options & { months
   const page = options.page ?? 1;
   const ranking = await rankBranchesByMissingMonths(unit, periods, latePeriods, { page, pageSize, onlyMissing: options.onlyMissing });
   const [cells, units, parents] = await Promise.all([
-    ranking.branchIds.length ? loadComplianceCells(unit, periods, "branches", ranking.branchIds) : Promise.resolve([]),
+    ranking.branchIds.length ? loadQualityThresholds().then((thresholds) => loadComplianceCells(unit, periods, thresholds, "branches", ranking.branchIds)) : Promise.resolve([]),
     unitsById(ranking.branchIds),
     parentsOf(ranking.branchIds),
   ]);

@@ -12,6 +12,8 @@ import { resolveReportUnit } from "./resolve-unit";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { addDays, isDateInPeriod, isoDate, lastMonths, meetingDeadline, periodEnd } from "./rules";
 import { ALERT_KINDS, ALERT_KIND_LABELS, MEETING_KIND_LABELS } from "./labels";
+import { loadQualityThresholds } from "./meeting-quality";
+import { meetingDuration } from "./quality";
 
 /** Meetings in a row at 100% with nobody ever excused before "perfect attendance" looks suspicious. */
 export const PERFECT_ATTENDANCE_MIN_MEETINGS = 6;
@@ -56,12 +58,29 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
   // The three kinds of checks read different tables: run them side by side.
   await Promise.all([
     (async () => {
-      if (!(want("MISSING_MINUTES") || want("DOCUMENTS_NOT_SENT") || want("HELD_OUTSIDE_PERIOD"))) return;
-      const meetings = await db().$queryRaw<
-        { id: number; branch_id: number; kind: "REGULAR" | "THEMATIC"; held_on: Date; no_minutes: boolean; closed: boolean; docs: number; docs_before: number; last_sent: Date | null }[]
-      >`
+      if (!(want("MISSING_MINUTES") || want("DOCUMENTS_NOT_SENT") || want("HELD_OUTSIDE_PERIOD") || want("SHORT_MEETING") || want("DOCUMENTS_LATE") || want("NO_SCHEDULE"))) return;
+      const [meetings, thresholds] = await Promise.all([
+        db().$queryRaw<
+          {
+            id: number;
+            branch_id: number;
+            kind: "REGULAR" | "THEMATIC";
+            held_on: Date;
+            no_minutes: boolean;
+            closed: boolean;
+            docs: number;
+            docs_before: number;
+            last_sent: Date | null;
+            start_time: string | null;
+            end_time: string | null;
+            combined: boolean;
+            announced: boolean;
+          }[]
+        >`
         WITH pm AS (
-          SELECT m.id, m."branchId", m.kind, m."heldOn", m.minutes IS NULL AS no_minutes, m."closedAt" IS NOT NULL AS closed
+          SELECT m.id, m."branchId", m.kind, m."heldOn", m.minutes IS NULL AS no_minutes, m."closedAt" IS NOT NULL AS closed,
+            m."startTime", m."endTime", m."combinedWithThematic",
+            EXISTS (SELECT 1 FROM "MeetingSchedule" s WHERE s."branchId" = m."branchId" AND s.period = m.period AND s.kind = m.kind) AS announced
           FROM "Meeting" m
           WHERE m.period = ${period} AND m."branchId" IN (SELECT branch_id FROM (${under}) u)
         ),
@@ -71,8 +90,11 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
           GROUP BY d."meetingId"
         )
         SELECT pm.id, pm."branchId" AS branch_id, pm.kind, pm."heldOn" AS held_on, pm.no_minutes, pm.closed,
-          coalesce(docs.docs, 0) AS docs, coalesce(docs.docs_before, 0) AS docs_before, docs.last_sent
-        FROM pm LEFT JOIN docs ON docs."meetingId" = pm.id`;
+          coalesce(docs.docs, 0) AS docs, coalesce(docs.docs_before, 0) AS docs_before, docs.last_sent,
+          pm."startTime" AS start_time, pm."endTime" AS end_time, pm."combinedWithThematic" AS combined, pm.announced
+        FROM pm LEFT JOIN docs ON docs."meetingId" = pm.id`,
+        loadQualityThresholds(),
+      ]);
       for (const meeting of meetings) {
         const heldOn = isoDate(meeting.held_on);
         const subjectKey = `meeting:${meeting.id}`;
@@ -87,6 +109,20 @@ export async function findDataQualityAlerts(actor: Actor, options: Options) {
               ? `${what}: không ghi nhận tài liệu nào gửi đảng viên trước cuộc họp.`
               : `${what}: ${formatNumber(meeting.docs)} tài liệu được gửi muộn nhất ngày ${formatDate(meeting.last_sent)}, không có tài liệu nào gửi trước ngày họp.`;
           push(meeting.branch_id, { kind: "DOCUMENTS_NOT_SENT", subjectKey, period, meetingId: meeting.id, explanation });
+        }
+        // The quality checklist's duration, late documents and schedule, as alerts a ward follows up (lib/meetings/quality.ts).
+        const required = meeting.combined ? thresholds.minMinutesCombined : thresholds.minMinutes;
+        const duration = meetingDuration(meeting.start_time, meeting.end_time);
+        if (want("SHORT_MEETING") && required > 0 && duration !== null && duration < required) {
+          push(meeting.branch_id, { kind: "SHORT_MEETING", subjectKey, period, meetingId: meeting.id, explanation: `${what} họp ${formatNumber(duration)} phút (${meeting.start_time}–${meeting.end_time}); ${meeting.combined ? "sinh hoạt thường kỳ kết hợp chuyên đề" : "buổi sinh hoạt"} cần ít nhất ${formatNumber(required)} phút.` });
+        }
+        const postedBy = addDays(heldOn, -thresholds.documentsDaysBefore);
+        if (want("DOCUMENTS_LATE") && thresholds.documentsDaysBefore > 0 && meeting.closed && meeting.docs_before > 0 && meeting.last_sent && isoDate(meeting.last_sent) > postedBy) {
+          push(meeting.branch_id, { kind: "DOCUMENTS_LATE", subjectKey, period, meetingId: meeting.id, explanation: `${what}: tài liệu cuối cùng đăng ngày ${formatDate(meeting.last_sent)}, muộn hơn hạn ${formatDate(postedBy)} (trước ngày họp ít nhất ${formatNumber(thresholds.documentsDaysBefore)} ngày).` });
+        }
+        // Records made before schedules were kept carry no start time: not announced is unknown there, not a lapse.
+        if (want("NO_SCHEDULE") && thresholds.scheduleDaysAhead > 0 && !meeting.announced && meeting.start_time !== null) {
+          push(meeting.branch_id, { kind: "NO_SCHEDULE", subjectKey, period, meetingId: meeting.id, explanation: `${what} không có lịch sinh hoạt báo trước cho đảng viên và cấp ủy viên phụ trách.` });
         }
         if (want("HELD_OUTSIDE_PERIOD") && !isDateInPeriod(heldOn, period)) {
           push(meeting.branch_id, { kind: "HELD_OUTSIDE_PERIOD", subjectKey, period, meetingId: meeting.id, explanation: `Cuộc họp của ${formatPeriod(period)} ghi ngày họp ${formatDate(heldOn)}, nằm ngoài kỳ. Kiểm tra lại ngày họp hoặc kỳ của cuộc họp.` });

@@ -1,8 +1,21 @@
 // Figures of a set of branches for a period (pure: shared by the roll-ups and their unit tests).
-import type { Period } from "@/lib/periods/period";
+import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
 import { meetingState } from "./rules";
+import { QUALITY_CRITERIA, QUALITY_CRITERION_LABELS, type QualityCriterion } from "./quality";
 
-type Cell = { branches: number; held: number; present: number; expected: number; usedHandbook: number; thematic: number };
+/** Criteria a roll-up counts per branch; the quarter's thematic meeting is derived when read. */
+export const COUNTED_CRITERIA = ["DURATION", "COMMITTEE_PREPARED", "SCHEDULE_AHEAD", "DOCUMENTS_AHEAD", "ATTENDANCE", "NO_UNEXCUSED", "MINUTES"] as const satisfies readonly QualityCriterion[];
+export type CountedCriterion = (typeof COUNTED_CRITERIA)[number];
+
+/** What a roll-up keeps about quality: held branches with another criterion failed, those without a thematic meeting in the quarter. */
+export type QualityCounts = {
+  qualityFailed: number;
+  noThematicInQuarter: number;
+  noThematicOtherwiseMet: number;
+  failures: Record<CountedCriterion, number>;
+};
+
+type Cell = { branches: number; held: number; present: number; expected: number; usedHandbook: number; thematic: number } & Partial<QualityCounts>;
 
 export type ComplianceFigures = {
   branches: number;
@@ -19,13 +32,36 @@ export type ComplianceFigures = {
   usedHandbook: number;
   /** Branches that held a thematic meeting. */
   thematic: number;
+  /** Held, and no criterion of the checklist failed (criteria the record cannot judge are not failures). */
+  qualityMet: number;
+  /** Held, but at least one criterion failed. */
+  qualityMissing: number;
+  /** Branches without a meeting record (missing + pending). */
+  notHeld: number;
+  /** Held branches per criterion failed (a branch once per criterion, whichever of its meetings failed it). */
+  failures: Record<QualityCriterion, number>;
+  /** The criterion failed by the most branches; null when none failed. */
+  topFailure: { criterion: QualityCriterion; label: string; branches: number } | null;
 };
 
+/** Whether a missing thematic meeting already fails the quarter's criterion: the quarter's last month, or a later day. */
+export function quarterJudged(period: Period, today: string): boolean {
+  let last = period;
+  while (quarterOf(addMonths(last, 1)) === quarterOf(period)) last = addMonths(last, 1);
+  return period === last || today.slice(0, 7) > last;
+}
 
-const EMPTY: Omit<ComplianceFigures, "missing" | "pending" | "attendanceRate"> = { branches: 0, held: 0, present: 0, expected: 0, usedHandbook: 0, thematic: 0 };
+function emptyFailures(): Record<QualityCriterion, number> {
+  return Object.fromEntries(QUALITY_CRITERIA.map((criterion) => [criterion, 0])) as Record<QualityCriterion, number>;
+}
+
+const EMPTY: Pick<ComplianceFigures, "branches" | "held" | "present" | "expected" | "usedHandbook" | "thematic"> = { branches: 0, held: 0, present: 0, expected: 0, usedHandbook: 0, thematic: 0 };
 
 export function sumFigures(cells: Cell[], period: Period, deadlineDay: number, today: string): ComplianceFigures {
   const sum = { ...EMPTY };
+  const failures = emptyFailures();
+  const judged = quarterJudged(period, today);
+  let qualityMissing = 0;
   for (const cell of cells) {
     sum.branches += cell.branches;
     sum.held += cell.held;
@@ -33,9 +69,23 @@ export function sumFigures(cells: Cell[], period: Period, deadlineDay: number, t
     sum.expected += cell.expected;
     sum.usedHandbook += cell.usedHandbook;
     sum.thematic += cell.thematic;
+    qualityMissing += (cell.qualityFailed ?? 0) + (judged ? (cell.noThematicOtherwiseMet ?? 0) : 0);
+    for (const criterion of COUNTED_CRITERIA) failures[criterion] += cell.failures?.[criterion] ?? 0;
+    if (judged) failures.THEMATIC_IN_QUARTER += cell.noThematicInQuarter ?? 0;
   }
   const notHeld = sum.branches - sum.held;
   const late = meetingState(period, false, deadlineDay, today) === "MISSING";
-  return { ...sum, missing: late ? notHeld : 0, pending: late ? 0 : notHeld, attendanceRate: sum.expected > 0 ? sum.present / sum.expected : null };
+  const top = QUALITY_CRITERIA.reduce<QualityCriterion | null>((best, criterion) => (failures[criterion] > 0 && (best === null || failures[criterion] > failures[best]) ? criterion : best), null);
+  return {
+    ...sum,
+    missing: late ? notHeld : 0,
+    pending: late ? 0 : notHeld,
+    attendanceRate: sum.expected > 0 ? sum.present / sum.expected : null,
+    qualityMet: sum.held - qualityMissing,
+    qualityMissing,
+    notHeld,
+    failures,
+    topFailure: top ? { criterion: top, label: QUALITY_CRITERION_LABELS[top], branches: failures[top] } : null,
+  };
 }
 

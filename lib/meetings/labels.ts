@@ -3,7 +3,7 @@ import type { AttendanceStatus, DataQualityAlertKind, MeetingKind } from "@/lib/
 
 export const MEETING_KINDS = ["REGULAR", "THEMATIC"] as const satisfies readonly MeetingKind[];
 export const ATTENDANCE_STATUSES = ["PRESENT", "EXCUSED", "UNEXCUSED"] as const satisfies readonly AttendanceStatus[];
-export const ALERT_KINDS = ["PERFECT_ATTENDANCE", "MISSING_MINUTES", "DOCUMENTS_NOT_SENT", "HELD_OUTSIDE_PERIOD", "FORMER_MEMBER_ATTENDANCE"] as const satisfies readonly DataQualityAlertKind[];
+export const ALERT_KINDS = ["PERFECT_ATTENDANCE", "MISSING_MINUTES", "DOCUMENTS_NOT_SENT", "HELD_OUTSIDE_PERIOD", "FORMER_MEMBER_ATTENDANCE", "SHORT_MEETING", "DOCUMENTS_LATE", "NO_SCHEDULE"] as const satisfies readonly DataQualityAlertKind[];
 
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   REGULAR: "Sinh hoạt thường kỳ",
@@ -22,6 +22,9 @@ export const ALERT_KIND_LABELS: Record<DataQualityAlertKind, string> = {
   DOCUMENTS_NOT_SENT: "Tài liệu không gửi trước",
   HELD_OUTSIDE_PERIOD: "Ngày họp ngoài kỳ",
   FORMER_MEMBER_ATTENDANCE: "Điểm danh người không còn sinh hoạt",
+  SHORT_MEETING: "Họp chưa đủ thời lượng",
+  DOCUMENTS_LATE: "Tài liệu đăng muộn",
+  NO_SCHEDULE: "Không báo lịch họp trước",
 };
 
 /** Whether a branch has its meeting for a period: held, missing (past the deadline), pending (not yet due). */

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { formatPeriod, todayIso } from "@/lib/format/date";
 import { RecordMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
+import { buildMeetingStatMonths, refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { assertPeriodEditable } from "./load-editing-window";
 import { addDays, belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
 import { countAttendance, MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
@@ -79,7 +80,8 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
           orgUnitId: branch.id,
           details: { period: input.period, kind: input.kind, changes, versionNo: existing.versionNo + 1, ...counts },
         });
-        return { meetingId: existing.id, created: false, changed: true };
+        const unbuilt = await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
+        return { meetingId: existing.id, created: false, changed: true, unbuilt };
       }
 
       const created = await tx.meeting.create({
@@ -93,10 +95,11 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
         orgUnitId: branch.id,
         details: { period: input.period, kind: input.kind, heldOn: input.heldOn, usedHandbook: input.usedHandbook, closed: !!input.minutes, ...counts },
       });
-      return { meetingId: created.id, created: true, changed: true };
+      const unbuilt = await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
+      return { meetingId: created.id, created: true, changed: true, unbuilt };
     });
 
-  let outcome: { meetingId: number; created: boolean; changed: boolean };
+  let outcome: { meetingId: number; created: boolean; changed: boolean; unbuilt?: string[] };
   try {
     outcome = await write();
   } catch (error) {
@@ -104,6 +107,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") outcome = await write();
     else throw error;
   }
+  await buildMeetingStatMonths(outcome.unbuilt ?? []);
   const meeting = await db().meeting.findUniqueOrThrow({ where: { id: outcome.meetingId }, select: MEETING_SUMMARY_SELECT });
   return { meeting: toMeetingSummary(meeting), created: outcome.created, changed: outcome.changed };
 }

@@ -8,6 +8,7 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
 import { ReopenPeriodSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
+import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { loadEditingWindow } from "./load-editing-window";
 import { addDays } from "./rules";
 import { REOPEN_DAYS } from "./settings";
@@ -36,6 +37,8 @@ export async function reopenMeetingPeriod(actor: Actor, raw: unknown, options: {
       orgUnitId: branch.id,
       details: { period: input.period, openUntil, reason: input.reason },
     });
+    // Reopening changes no meeting; refreshing keeps the month's roll-up in step if it was edited in the database meanwhile.
+    await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
     return created;
   });
   return { id: reopening.id, branchId: branch.id, period: input.period, openUntil, reason: input.reason };

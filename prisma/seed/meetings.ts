@@ -9,6 +9,9 @@ import { copyRows, resetSequences, type CopyValue } from "../../lib/db/copy";
 import { addMonths, type Period } from "../../lib/periods/period";
 import { lunarNewYear } from "../../lib/periods/tet";
 import { createRandom, type Random } from "./random";
+import { pgRunner } from "../../lib/stats/sql-runner";
+import { refreshMeetingStats } from "../../lib/meetings/refresh-meeting-stats";
+import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "../../lib/meetings/settings";
 import type { DemoSeedStep, SeedContext } from "./index";
 import type { PlannedMember, PlannedUnit } from "./plan";
 
@@ -45,7 +48,52 @@ type PlannedMeeting = {
   /** A member who had left, wrongly marked present (a data-quality alert). */
   formerMemberId: number | null;
   counts: { expected: number; present: number; excused: number; unexcused: number; exempt: number };
+  /** The regular meeting held together with the quarter's thematic one. */
+  combined?: boolean;
 };
+
+/** How a meeting was conducted and announced: from the meeting's own hash, so the rest of the demo is unchanged. */
+type Conduct = {
+  startTime: string;
+  endTime: string;
+  place: string;
+  committeePrepared: boolean;
+  committeePreparedOn: string | null;
+  /** Day the schedule was announced; null when it never was. */
+  announcedOn: string | null;
+};
+
+const START_TIMES = ["07:30", "08:00", "14:00", "19:30"];
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Most meetings last 90–120 minutes (combined ones 120–150), about one in
+ * eight is short; the chi ủy prepares most; nearly all schedules go out a week
+ * or more ahead (around the 20th of the month before), some late, a few never.
+ */
+export function conductOf(meeting: Pick<PlannedMeeting, "seed" | "heldOn" | "combined" | "profile">): Conduct {
+  const roll = (salt: number) => hashRandom(meeting.seed, salt);
+  const sloppy = meeting.profile.sloppy ? 2 : 1;
+  const start = START_TIMES[Math.floor(roll(21) * START_TIMES.length)];
+  const [h, m] = start.split(":").map(Number);
+  const short = roll(22) < 0.12 * sloppy;
+  const base = meeting.combined ? 120 : 90;
+  const length = short ? base - 10 - Math.floor(roll(23) * 7) * 5 : base + Math.floor(roll(23) * 7) * 5;
+  const prepared = roll(24) >= 0.08 * sloppy;
+  const announce = roll(25);
+  const announcedOn = announce < 0.06 * sloppy ? null : announce < 0.18 * sloppy ? addDays(meeting.heldOn, -(1 + Math.floor(roll(26) * 6))) : addDays(meeting.heldOn, -(7 + Math.floor(roll(26) * 12)));
+  return {
+    startTime: start,
+    endTime: clock(Math.min(h * 60 + m + length, 23 * 60 + 59)),
+    place: meeting.profile.residential ? "Nhà văn hóa tổ dân phố" : "Phòng họp cơ quan",
+    committeePrepared: prepared,
+    committeePreparedOn: prepared ? addDays(meeting.heldOn, -(2 + Math.floor(roll(27) * 5))) : null,
+    announcedOn,
+  };
+}
 
 const EXCUSE_REASONS = ["Ốm", "Đi công tác", "Việc gia đình", "Nằm viện", "Con ốm", "Trực cơ quan", "Về quê có việc", "Đi học tập trung", "Chăm người nhà ốm"];
 const THEMES = [
@@ -264,9 +312,16 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
     meeting.id = i + 1;
     meeting.counts = countsOf(meeting);
   });
+  // In a quarter's last month a branch without a separate thematic meeting sometimes holds both in one sitting.
+  const thematicHeld = new Set(meetings.filter((meeting) => meeting.kind === "THEMATIC").map((meeting) => `${meeting.profile.branch.id}|${meeting.period}`));
+  for (const meeting of meetings) {
+    const quarterEnd = Number(meeting.period.slice(5)) % 3 === 0;
+    meeting.combined = meeting.kind === "REGULAR" && quarterEnd && !thematicHeld.has(`${meeting.profile.branch.id}|${meeting.period}`) && hashRandom(meeting.seed, 20) < 0.3;
+  }
   log(`Sinh hoạt chi bộ: ${meetings.length.toLocaleString("vi-VN")} cuộc họp, ${periods[0]} – ${periods[periods.length - 1]}`);
 
   const documents: CopyValue[][] = [];
+  const schedules: CopyValue[][] = [];
   let documentId = 1;
   const meetingRows = function* (): Generator<CopyValue[]> {
     for (const meeting of meetings) {
@@ -279,6 +334,12 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
       const used = meeting.profile.handbookFrom !== null && meeting.period >= meeting.profile.handbookFrom && detail.chance(0.93);
       const recordedAt = new Date(`${meeting.heldOn}T12:00:00Z`);
       const { counts } = meeting;
+      const conduct = conductOf(meeting);
+      if (conduct.announcedOn) {
+        const announcedAt = new Date(`${conduct.announcedOn}T02:00:00Z`); // 9:00 in Hà Nội
+        const agenda = meeting.kind === "THEMATIC" || meeting.combined ? `Sinh hoạt chuyên đề: ${THEMES[meeting.seed % THEMES.length]}` : `Đánh giá kết quả tháng, triển khai nhiệm vụ tháng tới; ${TASKS[meeting.seed % TASKS.length]}`;
+        schedules.push([schedules.length + 1, meeting.profile.branch.id, meeting.period, meeting.kind, meeting.heldOn, conduct.startTime, conduct.place, agenda, announcedAt, `chibo-${meeting.profile.branch.code.toLowerCase()}`, 1, announcedAt]);
+      }
       yield [
         meeting.id,
         meeting.profile.branch.id,
@@ -298,16 +359,24 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
         `chibo-${meeting.profile.branch.code.toLowerCase()}`,
         recordedAt,
         closedAt ?? recordedAt,
+        conduct.startTime,
+        conduct.endTime,
+        conduct.place,
+        conduct.committeePrepared,
+        conduct.committeePreparedOn,
+        meeting.combined ?? false,
       ];
     }
   };
   await copyRows(
     client,
     "Meeting",
-    ["id", "branchId", "period", "kind", "heldOn", "usedHandbook", "notes", "minutes", "closedAt", "expectedCount", "presentCount", "excusedCount", "unexcusedCount", "exemptCount", "versionNo", "recordedByLabel", "createdAt", "updatedAt"],
+    ["id", "branchId", "period", "kind", "heldOn", "usedHandbook", "notes", "minutes", "closedAt", "expectedCount", "presentCount", "excusedCount", "unexcusedCount", "exemptCount", "versionNo", "recordedByLabel", "createdAt", "updatedAt",
+      "startTime", "endTime", "place", "committeePrepared", "committeePreparedOn", "combinedWithThematic"],
     meetingRows(),
   );
   await copyRows(client, "MeetingDocument", ["id", "meetingId", "title", "sentOn"], documents);
+  await copyRows(client, "MeetingSchedule", ["id", "branchId", "period", "kind", "plannedOn", "startTime", "place", "agenda", "announcedAt", "announcedByLabel", "versionNo", "updatedAt"], schedules);
 
   const attendanceRows = function* (): Generator<CopyValue[]> {
     for (const meeting of meetings) {
@@ -316,12 +385,26 @@ export async function seedMeetings({ client, scale, plan, today, log }: SeedCont
     }
   };
   const written = await copyRows(client, "Attendance", ["meetingId", "memberId", "status", "reason"], attendanceRows());
-  await resetSequences(client, ["Meeting", "MeetingDocument"]);
+  await resetSequences(client, ["Meeting", "MeetingDocument", "MeetingSchedule"]);
   // Fresh statistics, so that the first roll-ups after seeding (tree joins included) are planned on real row counts.
-  await client.query(`ANALYZE "OrgUnit"; ANALYZE "Member"; ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"`);
+  await client.query(`ANALYZE "OrgUnit"; ANALYZE "OrgUnitPlacement"; ANALYZE "Member"; ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"; ANALYZE "MeetingSchedule"`);
+  // The compliance roll-up of every month, with the default thresholds (a changed setting is applied by a rebuild).
+  const rollupStarted = Date.now();
+  await refreshMeetingStats(pgRunner(client), {
+    periods,
+    thresholds: {
+      minMinutes: QUALITY_MIN_MINUTES.defaultValue,
+      minMinutesCombined: QUALITY_MIN_MINUTES_COMBINED.defaultValue,
+      minAttendancePercent: QUALITY_MIN_ATTENDANCE_PERCENT.defaultValue,
+      documentsDaysBefore: QUALITY_DOCUMENTS_DAYS_BEFORE.defaultValue,
+      scheduleDaysAhead: SCHEDULE_DAYS_AHEAD.defaultValue,
+    },
+  });
+  await client.query(`ANALYZE "MeetingStat"`);
+  log(`Tổng hợp sinh hoạt chi bộ: ${periods.length} tháng, ${((Date.now() - rollupStarted) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`);
   log(
     `Điểm danh: ${written.toLocaleString("vi-VN")} dòng${rowMonths < months ? ` (chỉ ${rowMonths} tháng gần nhất)` : ""}, ` +
-      `${documents.length.toLocaleString("vi-VN")} tài liệu, ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`,
+      `${documents.length.toLocaleString("vi-VN")} tài liệu, ${schedules.length.toLocaleString("vi-VN")} lịch báo trước, ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`,
   );
 }
 

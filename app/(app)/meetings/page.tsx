@@ -18,13 +18,14 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ComplianceTable } from "@/components/meetings/compliance-table";
-import { HeatLegend, HeatMap } from "@/components/meetings/heat-map";
+import { HeatLegend, HeatMap, type HeatMode } from "@/components/meetings/heat-map";
+import { QUALITY_CRITERIA, QUALITY_CRITERION_LABELS } from "@/lib/meetings/quality";
 import { ComplianceCharts } from "@/components/meetings/lazy-compliance-charts";
 import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 export const metadata = { title: "Sinh hoạt chi bộ" };
 
-type SearchParams = Promise<{ unit?: string; period?: string; view?: string; page?: string }>;
+type SearchParams = Promise<{ unit?: string; period?: string; view?: string; page?: string; mode?: string }>;
 
 export default async function MeetingsCompliancePage({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireSessionActor();
@@ -43,15 +44,18 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
   const isWard = overview.unit.level === "WARD";
   const view = !isWard && params.view === "branches" ? "branches" : "children";
   const page = Math.max(1, Number(params.page) || 1);
+  const mode: HeatMode = params.mode === "quality" ? "quality" : "held";
+  // Alerts are computed from the raw data: a ward's on every view, a larger unit's when its alerts page is opened.
   const [ancestors, alerts, branchMap] = await Promise.all([
     unitAncestors(actor, { id: overview.unit.id, path: overview.unitPath }),
-    findDataQualityAlerts(actor, { orgUnitId: overview.unit.id, period }),
+    isWard ? findDataQualityAlerts(actor, { orgUnitId: overview.unit.id, period }) : Promise.resolve(null),
     view === "branches" ? getBranchHeatMap(actor, { orgUnitId: overview.unit.id, period, page, pageSize: 40 }) : Promise.resolve(null),
   ]);
   const { totals } = overview;
   const previous = overview.trend[overview.trend.length - 2];
   const childLabel = CHILD_LEVEL_LABELS[overview.unit.level];
-  const here = (extra: Record<string, string | number | undefined>) => withQuery("/meetings", { unit: overview.unit.id, period, ...extra });
+  const here = (extra: Record<string, string | number | undefined>) => withQuery("/meetings", { unit: overview.unit.id, period, mode: mode === "quality" ? "quality" : undefined, ...extra });
+  const failures = QUALITY_CRITERIA.filter((criterion) => totals.failures[criterion] > 0).sort((a, b) => totals.failures[b] - totals.failures[a]);
   const exportHref = (format: string, table = "summary") => withQuery("/api/v1/meetings/compliance/export", { orgUnitId: overview.unit.id, period, format, table });
 
   return (
@@ -95,12 +99,55 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
         <Stat label="Tỷ lệ có mặt" value={formatPercent(totals.attendanceRate)} note={`${formatNumber(totals.present)} / ${formatNumber(totals.expected)} đảng viên phải dự`} accent />
         <Stat label={HANDBOOK_USE.recorded.label} value={`${formatNumber(totals.usedHandbook)}/${formatNumber(totals.held)}`} note={`${formatPercent(ratio(totals.usedHandbook, totals.held))} số cuộc họp đã ghi · ${HANDBOOK_USE.recorded.source}`} />
         <Stat label="Sinh hoạt chuyên đề" value={formatNumber(totals.thematic)} note="chi bộ trong tháng" />
+        <Stat label="Đạt tiêu chí chất lượng" value={formatNumber(totals.qualityMet)} note={`${formatPercent(ratio(totals.qualityMet, totals.held))} số chi bộ đã sinh hoạt`} accent />
         <Stat
-          label="Cảnh báo dữ liệu"
-          value={<Link href={withQuery("/meetings/alerts", { unit: overview.unit.id, period })}>{formatNumber(alerts.open)}</Link>}
-          note={alerts.dismissed ? `${formatNumber(alerts.dismissed)} đã xem và bỏ qua` : "cần kiểm tra"}
+          label="Sinh hoạt nhưng thiếu tiêu chí"
+          value={<span className={totals.qualityMissing ? "text-warn" : undefined}>{formatNumber(totals.qualityMissing)}</span>}
+          note={totals.topFailure ? `thiếu nhiều nhất: ${totals.topFailure.label.toLowerCase()}` : "không tiêu chí nào chưa đạt"}
+          accent
         />
+        <Stat label="Không sinh hoạt" value={formatNumber(totals.notHeld)} note={totals.missing ? `${formatNumber(totals.missing)} quá hạn` : "chưa quá hạn"} />
+        {alerts ? (
+          <Stat
+            label="Cảnh báo dữ liệu"
+            value={<Link href={withQuery("/meetings/alerts", { unit: overview.unit.id, period })}>{formatNumber(alerts.open)}</Link>}
+            note={alerts.dismissed ? `${formatNumber(alerts.dismissed)} đã xem và bỏ qua` : "cần kiểm tra"}
+          />
+        ) : (
+          <Stat label="Cảnh báo dữ liệu" value={<Link href={withQuery("/meetings/alerts", { unit: overview.unit.id, period })}>Xem</Link>} note="tính khi mở, theo từng đơn vị" />
+        )}
       </div>
+
+      <section className="section">
+        <div className="card-header">
+          <h2>Tiêu chí chưa đạt — {formatPeriod(period)}</h2>
+        </div>
+        {failures.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption>Số chi bộ đã sinh hoạt có ít nhất một cuộc họp chưa đạt từng tiêu chí; tiêu chí thiếu nhiều nhất ở trên. Tiêu chí &quot;Chưa rõ&quot; (bản ghi thiếu thông tin) không tính là chưa đạt.</caption>
+              <thead>
+                <tr>
+                  <th>Tiêu chí</th>
+                  <th className="num">Chi bộ chưa đạt</th>
+                  <th className="num">Trên số đã sinh hoạt</th>
+                </tr>
+              </thead>
+              <tbody>
+                {failures.map((criterion) => (
+                  <tr key={criterion}>
+                    <td>{QUALITY_CRITERION_LABELS[criterion]}</td>
+                    <td className="num">{formatNumber(totals.failures[criterion])}</td>
+                    <td className="num">{formatPercent(ratio(totals.failures[criterion], totals.held), 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{totals.held ? "Không có tiêu chí nào chưa đạt trong các cuộc họp đã ghi." : "Chưa có cuộc họp nào được ghi nhận."}</p>
+        )}
+      </section>
 
       <section className="section">
         <div className="card-header">
@@ -117,6 +164,14 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
       <section className="section">
         <div className="card-header">
           <h2>Bản đồ nhiệt 12 tháng</h2>
+          <nav className="tabs tabs-small" aria-label="Nội dung bản đồ nhiệt">
+            <Link className="tab" href={here({ mode: undefined, view: view === "branches" ? "branches" : undefined })} aria-current={mode === "held" ? "page" : undefined}>
+              Sinh hoạt
+            </Link>
+            <Link className="tab" href={here({ mode: "quality", view: view === "branches" ? "branches" : undefined })} aria-current={mode === "quality" ? "page" : undefined}>
+              Chất lượng
+            </Link>
+          </nav>
           {!isWard ? (
             <nav className="tabs tabs-small" aria-label="Kiểu bản đồ nhiệt">
               <Link className="tab" href={here({})} aria-current={view === "children" ? "page" : undefined}>
@@ -131,6 +186,7 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
         {branchMap ? (
           <>
             <HeatMap
+              mode={mode}
               periods={branchMap.periods}
               rows={branchMap.rows}
               caption={`${formatNumber(branchMap.total)} chi bộ, chi bộ thiếu nhiều tháng nhất ở trên.`}
@@ -141,14 +197,23 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
           </>
         ) : (
           <HeatMap
+            mode={mode}
             periods={overview.heatMap.periods}
             rows={overview.heatMap.rows}
-            caption={isWard ? "Mỗi ô là cuộc họp của chi bộ trong tháng; bấm để xem." : `Mỗi ô là tỷ lệ chi bộ của ${childLabel.toLowerCase()} đã sinh hoạt trong tháng.`}
+            caption={
+              mode === "quality"
+                ? isWard
+                  ? "Mỗi ô là cuộc họp của chi bộ trong tháng theo tiêu chí chất lượng; bấm để xem bảng tiêu chí."
+                  : `Mỗi ô là tỷ lệ chi bộ của ${childLabel.toLowerCase()} đạt tiêu chí trên số đã sinh hoạt.`
+                : isWard
+                  ? "Mỗi ô là cuộc họp của chi bộ trong tháng; bấm để xem."
+                  : `Mỗi ô là tỷ lệ chi bộ của ${childLabel.toLowerCase()} đã sinh hoạt trong tháng.`
+            }
             rowHref={(row) => (row.unit.level === "BRANCH" ? withQuery(`/meetings/branch/${row.unit.id}`, { period }) : withQuery("/meetings", { unit: row.unit.id, period }))}
             cellHref={(row, month) => (row.unit.level === "BRANCH" ? `/meetings/branch/${row.unit.id}/${month}` : withQuery("/meetings", { unit: row.unit.id, period: month }))}
           />
         )}
-        <HeatLegend branchLevel={isWard || view === "branches"} />
+        <HeatLegend branchLevel={isWard || view === "branches"} mode={mode} />
       </section>
 
       <section className="section">

@@ -2,6 +2,8 @@
 // meetings (idempotent upsert), compliance, member flags, data-quality alerts.
 import { z } from "zod";
 import type { OpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
+import { ALERT_KINDS } from "@/lib/meetings/labels";
+import { QUALITY_CRITERIA } from "@/lib/meetings/quality";
 import { AlertsQuery, BranchMembersQuery, ComplianceExportQuery, ComplianceQuery, FlagsQuery, ListMeetingsQuery, SchedulesQuery } from "@/lib/meetings/api-queries";
 import { AnnounceMeetingSchema, CloseMeetingSchema, DismissAlertSchema, RecordMeetingSchema, ReopenPeriodSchema } from "@/lib/meetings/schemas";
 import { TreeQuerySchema } from "@/lib/org/restructure/schemas";
@@ -9,7 +11,7 @@ import { BranchRefSchema, errors, FILE_RESPONSE, IdParams, IsoDay, json, jsonBod
 
 const Count = z.number().int();
 const MemberStatusSchema = z.enum(["ACTIVE", "EXEMPT", "TRANSFERRED_OUT", "DECEASED"]);
-const AlertKindSchema = z.enum(["PERFECT_ATTENDANCE", "MISSING_MINUTES", "DOCUMENTS_NOT_SENT", "HELD_OUTSIDE_PERIOD", "FORMER_MEMBER_ATTENDANCE"]).meta({ id: "DataQualityAlertKind" });
+const AlertKindSchema = z.enum(ALERT_KINDS).meta({ id: "DataQualityAlertKind" });
 
 const BranchMemberSchema = z
   .looseObject({ id: Count, code: z.string(), fullName: z.string(), status: MemberStatusSchema, joinedBranchOn: IsoDay, leftBranchOn: IsoDay.nullable() })
@@ -58,6 +60,14 @@ const ComplianceFiguresSchema = z
     expected: Count,
     usedHandbook: Count.meta({ description: "Chi bộ có cuộc họp dùng Sổ tay điện tử" }),
     thematic: Count.meta({ description: "Chi bộ có sinh hoạt chuyên đề" }),
+    qualityMet: Count.meta({ description: "Đã sinh hoạt và không tiêu chí chất lượng nào chưa đạt (tiêu chí chưa rõ không tính là chưa đạt)" }),
+    qualityMissing: Count.meta({ description: "Đã sinh hoạt nhưng chưa đạt ít nhất một tiêu chí" }),
+    notHeld: Count.meta({ description: "Chưa có bản ghi sinh hoạt (thiếu + chưa đến hạn)" }),
+    failures: z.record(z.enum(QUALITY_CRITERIA), Count).meta({ description: "Số chi bộ đã sinh hoạt chưa đạt từng tiêu chí" }),
+    topFailure: z
+      .object({ criterion: z.enum(QUALITY_CRITERIA), label: z.string(), branches: Count })
+      .nullable()
+      .meta({ description: "Tiêu chí nhiều chi bộ chưa đạt nhất; null khi không có" }),
   })
   .meta({ id: "ComplianceFigures" });
 

@@ -11,6 +11,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { formatNumber } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/date";
 import { listStatPeriods, refreshHandbookStats } from "@/lib/stats/refresh-handbook-stats";
+import { listMeetingStatPeriods, refreshMeetingStats } from "@/lib/meetings/refresh-meeting-stats";
+import { loadQualityThresholds } from "@/lib/meetings/meeting-quality";
 import { prismaRunner } from "@/lib/stats/sql-runner";
 import { RestructureSchema, type RestructureInput } from "./schemas";
 import { beginRestructuring, closeUnit, createUnit, latestPlacementStart, moveSubtree, renameUnit, type UnitRow } from "./tree-writes";
@@ -343,6 +345,8 @@ async function perform(tx: Tx, actor: Actor, input: RestructureInput, preview: b
     const month = date.slice(0, 7);
     const periods = (await listStatPeriods(prismaRunner(tx))).filter((period) => period >= month);
     if (periods.length) await refreshHandbookStats(prismaRunner(tx), { periods });
+    const meetingPeriods = (await listMeetingStatPeriods(prismaRunner(tx))).filter((period) => period >= month);
+    if (meetingPeriods.length) await refreshMeetingStats(prismaRunner(tx), { periods: meetingPeriods, thresholds: await loadQualityThresholds() });
     await step("stats");
   }
   const details = { request: input, moves: outcome.moves, created: outcome.created, closed: outcome.closed, moved: outcome.moved.length, accounts: outcome.accounts.map((account) => ({ id: account.id, action: account.action })) };
