@@ -65,10 +65,11 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
       "meeting.schedule.updated": "Sửa lịch sinh hoạt đã thông báo",
     },
   },
+  { prefix: "fee.", label: "Đảng phí", actions: { "fee.recorded": "Ghi đảng phí" } },
   {
     prefix: "import.",
     label: "Nhập tệp",
-    actions: { "import.members": "Nhập danh sách đảng viên", "import.attendance": "Nhập điểm danh", "import.usage": "Nhập số liệu sử dụng Sổ tay" },
+    actions: { "import.members": "Nhập danh sách đảng viên", "import.attendance": "Nhập điểm danh", "import.fees": "Nhập đảng phí", "import.usage": "Nhập số liệu sử dụng Sổ tay" },
   },
   { prefix: "stats.", label: "Số liệu Sổ tay", actions: { "stats.handbook.pushed": "Nhận số liệu Sổ tay qua API", "stats.handbook.rebuilt": "Tính lại số liệu Sổ tay" } },
   {

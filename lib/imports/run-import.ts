@@ -36,6 +36,8 @@ export type ImportDefinition<Row, Resolved> = {
   /** Writes accepted rows inside the import's transaction. */
   write: (tx: Tx, actor: Actor, rows: Resolved[]) => Promise<void>;
   maxRows?: number;
+  /** One rejected row writes nothing at all (the default writes the accepted rows). */
+  allOrNothing?: boolean;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -92,7 +94,7 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
 
     const rejectedRows = new Set(errors.map((error) => error.row)).size;
     errors.sort((a, b) => a.row - b.row);
-    if (!options.dryRun && accepted.length) {
+    if (!options.dryRun && accepted.length && !(definition.allOrNothing && errors.length)) {
       await db().$transaction(
         async (tx) => {
           await definition.write(tx, actor, accepted.map((entry) => entry.value));
@@ -109,9 +111,9 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
     }
     await db().importJob.update({
       where: { id: jobId },
-      data: { status: "SUCCEEDED", processedRows: rows.length, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, 100), finishedAt: new Date() },
+      data: { status: "SUCCEEDED", processedRows: rows.length, accepted: definition.allOrNothing && errors.length && !options.dryRun ? 0 : accepted.length, rejected: rejectedRows, errors: errors.slice(0, 100), finishedAt: new Date() },
     });
-    return { jobId, dryRun: options.dryRun, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
+    return { jobId, dryRun: options.dryRun, accepted: definition.allOrNothing && errors.length && !options.dryRun ? 0 : accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
   } catch (error) {
     await db()
       .importJob.update({ where: { id: jobId }, data: { status: "FAILED", message: error instanceof Error ? error.message.slice(0, 500) : "lỗi", finishedAt: new Date() } })
