@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { ValidationError, type ErrorDetail } from "@/lib/errors";
+import { NotFoundError, ValidationError, type ErrorDetail } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { formatPeriod, todayIso } from "@/lib/format/date";
 import { findBranchInScope } from "@/lib/meetings/find-branch";
@@ -19,8 +19,10 @@ import { belongedInMonth, feeExemption } from "./fee-rules";
  */
 export async function recordFees(actor: Actor, branchId: number, raw: unknown, options: { now?: Date } = {}) {
   assertCan(actor, "meeting.record");
-  const input = parseInput(RecordFeesSchema, raw);
+  // The branch first: another ward's branch answers 404 whatever the body says.
+  if (!Number.isSafeInteger(branchId) || branchId <= 0 || branchId > 2_147_483_647) throw new NotFoundError("Không tìm thấy chi bộ.");
   const branch = await findBranchInScope(actor, branchId);
+  const input = parseInput(RecordFeesSchema, raw);
   await assertPeriodEditable(branch.id, input.period, todayIso(options.now));
   const members = await db().member.findMany({
     where: { branchId: branch.id, id: { in: input.fees.map((fee) => fee.memberId) } },

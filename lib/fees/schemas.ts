@@ -24,7 +24,7 @@ export const FeeEntrySchema = z
 
 export const RecordFeesSchema = z.object({
   period: PeriodSchema,
-  fees: z.array(FeeEntrySchema, { message: "fees là danh sách đảng viên." }).min(1, "Ghi ít nhất một đảng viên.").max(2_000, "Tối đa 2.000 đảng viên mỗi lần."),
+  fees: z.array(FeeEntrySchema, { message: "fees là danh sách đảng viên." }).min(1, "Chưa chọn đã đóng hoặc chưa đóng cho đảng viên nào.").max(2_000, "Tối đa 2.000 đảng viên mỗi lần."),
 });
 
 export type FeeEntry = z.infer<typeof FeeEntrySchema>;
