@@ -119,6 +119,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   HandbookStat: "Số liệu Sổ tay",
   OrgRestructuring: "Sắp xếp tổ chức",
   Member: "Đảng viên",
+  PartyFee: "Đảng phí",
   MeetingSchedule: "Lịch sinh hoạt",
   IssuedDocument: "Văn bản đã ban hành",
   Attachment: "Tệp đính kèm",

@@ -34,7 +34,7 @@ const RowSchema = z
   });
 
 type Row = z.infer<typeof RowSchema>;
-type Resolved = { memberId: number; period: string; paid: boolean; amount: number | null; reason: string | null; branchId: number };
+type Resolved = { memberId: number; period: string; paid: boolean; amount: number | null; reason: string | null; branchId: number; branchCode: string };
 
 async function resolve(actor: Parameters<ImportDefinition<Row, Resolved>["resolve"]>[0], rows: { row: number; value: Row }[], run: { state: Map<string, unknown> }) {
   const today = todayIso();
@@ -88,7 +88,7 @@ async function resolve(actor: Parameters<ImportDefinition<Row, Resolved>["resolv
       continue;
     }
     seen.set(key, row);
-    accepted.push({ row, value: { memberId: member.id, period: value.period, paid: value.paid, amount: value.amount, reason: value.reason, branchId: member.branchId } });
+    accepted.push({ row, value: { memberId: member.id, period: value.period, paid: value.paid, amount: value.amount, reason: value.reason, branchId: member.branchId, branchCode: member.branch.code } });
   }
   return { accepted, errors };
 }
@@ -104,8 +104,8 @@ async function write(tx: Tx, actor: Parameters<ImportDefinition<Row, Resolved>["
   for (const group of groups.values()) {
     await recordAuditEvent(tx, actor, {
       action: "fee.recorded",
-      entityType: "OrgUnit",
-      entityId: group[0].branchId,
+      entityType: "PartyFee",
+      entityId: `${group[0].branchCode}/${group[0].period}`,
       orgUnitId: group[0].branchId,
       details: { period: group[0].period, via: "import", changed: group.length, paid: group.filter((r) => r.paid).length, unpaid: group.filter((r) => !r.paid).length },
     });

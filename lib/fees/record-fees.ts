@@ -53,8 +53,8 @@ export async function recordFees(actor: Actor, branchId: number, raw: unknown, o
       await writeFees(tx, actor.label, input.period, changed);
       await recordAuditEvent(tx, actor, {
         action: "fee.recorded",
-        entityType: "OrgUnit",
-        entityId: branch.id,
+        entityType: "PartyFee",
+        entityId: `${branch.code}/${input.period}`,
         orgUnitId: branch.id,
         details: { period: input.period, changed: changed.length, paid: changed.filter((f) => f.paid).length, unpaid: changed.filter((f) => !f.paid).length },
       });

@@ -21,7 +21,7 @@ describe("district demo data: party fees", () => {
     expect(await db.member.count({ where: { code: { startsWith: "LB-" }, personCode: { not: null } } })).toBeGreaterThanOrEqual(10);
 
     // The board's list for the current year holds unpaid months beside absences.
-    const board = await actorOf(await db.user.findUniqueOrThrow({ where: { username: "bantochuc" } }));
+    const board = await actorOf(await db.user.findUniqueOrThrow({ where: { username: "bantochuc" }, include: { orgUnit: true } }));
     const flags = await findAbsenceFlags(board, { year: Number(currentPeriod().slice(0, 4)), pageSize: 2_000 });
     const reasons = flags.items.flatMap((item) => item.monthDetails.flatMap((month) => month.reasons));
     expect(reasons).toContain("UNPAID");
