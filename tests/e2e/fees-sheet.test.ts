@@ -84,7 +84,7 @@ describe("party fees on the fee sheet", () => {
     });
     expect(put.status()).toBe(404);
     expect((await testDb().partyFee.findUnique({ where: { memberId_period: { memberId: active[0].id, period } } }))?.paid).toBe(true);
-  });
+  }, 240_000);
 
   it("the board sees the members' list with the reason of each month (demo data)", async () => {
     const board = await chromium.newPage(DESKTOP);
@@ -98,5 +98,5 @@ describe("party fees on the fee sheet", () => {
     await phone.goto(`${baseUrl()}/meetings/flags`);
     expect(await overflow(phone)).toBeLessThanOrEqual(0);
     await phone.screenshot({ path: `${SHOTS}/flags-board-390.png` });
-  });
+  }, 120_000);
 });
