@@ -6,7 +6,7 @@ type Tab = "compliance" | "schedules" | "flags" | "alerts";
 const TABS: { key: Tab; href: string; label: string }[] = [
   { key: "compliance", href: "/meetings", label: "Tình hình sinh hoạt" },
   { key: "schedules", href: "/meetings/schedules", label: "Lịch báo trước" },
-  { key: "flags", href: "/meetings/flags", label: "Vắng không lý do" },
+  { key: "flags", href: "/meetings/flags", label: "Vắng, không đóng đảng phí" },
   { key: "alerts", href: "/meetings/alerts", label: "Cảnh báo dữ liệu" },
 ];
 

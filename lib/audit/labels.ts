@@ -66,10 +66,11 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
       "meeting.schedule.updated": "Sửa lịch sinh hoạt đã thông báo",
     },
   },
+  { prefix: "fee.", label: "Đảng phí", actions: { "fee.recorded": "Ghi đảng phí" } },
   {
     prefix: "import.",
     label: "Nhập tệp",
-    actions: { "import.members": "Nhập danh sách đảng viên", "import.attendance": "Nhập điểm danh", "import.usage": "Nhập số liệu sử dụng Sổ tay" },
+    actions: { "import.members": "Nhập danh sách đảng viên", "import.attendance": "Nhập điểm danh", "import.fees": "Nhập đảng phí", "import.usage": "Nhập số liệu sử dụng Sổ tay" },
   },
   {
     prefix: "stats.",
@@ -125,6 +126,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   MeetingStat: "Số liệu sinh hoạt chi bộ",
   OrgRestructuring: "Sắp xếp tổ chức",
   Member: "Đảng viên",
+  PartyFee: "Đảng phí",
   MeetingSchedule: "Lịch sinh hoạt",
   IssuedDocument: "Văn bản đã ban hành",
   Attachment: "Tệp đính kèm",

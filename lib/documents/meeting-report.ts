@@ -112,13 +112,13 @@ export function meetingReportBody(figures: MeetingReportFigures): { summary: str
     },
     { kind: "heading", text: "3. Sử dụng Sổ tay đảng viên điện tử" },
     { kind: "paragraph", text: `${formatNumber(totals.usedHandbook)} chi bộ sử dụng Sổ tay đảng viên điện tử trong sinh hoạt (${formatPercent(ratio(totals.usedHandbook, totals.held))} số chi bộ đã sinh hoạt).` },
-    { kind: "heading", text: "4. Đảng viên vắng sinh hoạt" },
+    { kind: "heading", text: "4. Đảng viên vắng sinh hoạt, không đóng đảng phí" },
     {
       kind: "paragraph",
       text:
         figures.flaggedMembers === null
-          ? "Số đảng viên vắng sinh hoạt không lý do do đảng ủy phường và Ban Tổ chức theo dõi, không nêu trong báo cáo này."
-          : `Năm ${figures.period.slice(0, 4)} có ${formatNumber(figures.flaggedMembers)} đảng viên vắng sinh hoạt không lý do từ 3 tháng trở lên, chi bộ cần xem xét theo quy định.`,
+          ? "Số đảng viên vắng sinh hoạt, không đóng đảng phí không lý do do đảng ủy phường và Ban Tổ chức theo dõi, không nêu trong báo cáo này."
+          : `Năm ${figures.period.slice(0, 4)} có ${formatNumber(figures.flaggedMembers)} đảng viên vắng sinh hoạt hoặc không đóng đảng phí không có lý do từ 3 tháng trở lên, chi bộ và đảng ủy phường cần xem xét theo quy định.`,
     },
   );
   return { summary: `Tình hình sinh hoạt chi bộ ${month}`, blocks };

@@ -37,6 +37,8 @@ export type ImportDefinition<Row, Resolved> = {
   /** Writes accepted rows inside the import's transaction. */
   write: (tx: Tx, actor: Actor, rows: Resolved[]) => Promise<void>;
   maxRows?: number;
+  /** One rejected row writes nothing at all (the default writes the accepted rows). */
+  allOrNothing?: boolean;
 };
 
 /**
@@ -147,12 +149,14 @@ export async function runImport(actor: Actor, definition: AnyImportDefinition, o
 
     const rejectedRows = new Set(errors.map((error) => error.row)).size;
     errors.sort((a, b) => a.row - b.row);
-    if (!options.dryRun && accepted.length) {
+    // An all-or-nothing import (fees) writes nothing while any row is refused.
+    const blocked = !!definition.allOrNothing && errors.length > 0;
+    if (!options.dryRun && accepted.length && !blocked) {
       await writeAtomically(actor, definition, jobId, options, { accepted: accepted.length, rejected: rejectedRows }, (tx) =>
         definition.write(tx, actor, accepted.map((entry) => entry.value)),
       );
     }
-    const result = { jobId, dryRun: options.dryRun, accepted: accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
+    const result = { jobId, dryRun: options.dryRun, accepted: blocked && !options.dryRun ? 0 : accepted.length, rejected: rejectedRows, errors: errors.slice(0, MAX_ERRORS_RETURNED) };
     await finishJob(jobId, result, rows.length);
     return result;
   } catch (error) {

@@ -52,6 +52,9 @@ const ENDPOINTS: Record<string, (ids: Ids) => Record<string, string>> = {
   "GET /api/auth/[...nextauth]": () => ({ "[...nextauth]": "session" }),
   "POST /api/auth/[...nextauth]": () => ({ "[...nextauth]": "callback/credentials" }),
   "GET /api/v1/branches/[id]/members": (ids) => ({ "[id]": String(ids.branchId) }),
+  "GET /api/v1/branches/[id]/fees": (ids) => ({ "[id]": String(ids.branchId) }),
+  "PUT /api/v1/branches/[id]/fees": (ids) => ({ "[id]": String(ids.branchId) }),
+  "GET /api/v1/branches/[id]/fees/export": (ids) => ({ "[id]": String(ids.branchId) }),
   "POST /api/v1/drafts/[id]/comments/[cid]/resolve": (ids) => ({ "[id]": String(ids.draftId), "[cid]": String(ids.commentId) }),
   "POST /api/v1/drafts/[id]/comments/[cid]/suggestion": (ids) => ({ "[id]": String(ids.draftId), "[cid]": String(ids.commentId) }),
   "POST /api/v1/drafts/[id]/comments": (ids) => ({ "[id]": String(ids.draftId) }),
@@ -109,7 +112,7 @@ const ENDPOINTS: Record<string, (ids: Ids) => Record<string, string>> = {
 
 // Names the endpoints read, so that the fuzzer reaches their validation and not only "unknown field".
 const QUERY_KEYS = ["page", "pageSize", "period", "orgUnitId", "status", "flag", "q", "sort", "year", "from", "to", "parentId", "dryRun", "jobId", "fileName", "format", "tree", "kind", "months", "branchId", "versionNo", "from", "against", "grouping", "onlyMissing", "date", "draftId", "meetingId", "number"];
-const BODY_KEYS = ["period", "body", "title", "versionNo", "anchor", "quote", "start", "end", "parentId", "suggestion", "decision", "flags", "summary", "expectedVersionNo", "reply", "branchId", "kind", "heldOn", "usedHandbook", "attendance", "memberId", "status", "reason", "date", "rows", "branchCode", "minutes", "notes", "documents", "ids", "baseVersionNo", "accept", "until", "orgUnitId", "alertKey", "username", "password", "csrfToken", "type", "effectiveDate", "sourceIds", "target", "targets", "childIds", "unitId", "newParentId", "sourceId", "name", "code", "users", "draftId", "meetingId", "number"];
+const BODY_KEYS = ["period", "body", "title", "versionNo", "anchor", "quote", "start", "end", "parentId", "suggestion", "decision", "flags", "summary", "expectedVersionNo", "reply", "branchId", "kind", "heldOn", "usedHandbook", "attendance", "memberId", "status", "reason", "fees", "paid", "amount", "date", "rows", "branchCode", "minutes", "notes", "documents", "ids", "baseVersionNo", "accept", "until", "orgUnitId", "alertKey", "username", "password", "csrfToken", "type", "effectiveDate", "sourceIds", "target", "targets", "childIds", "unitId", "newParentId", "sourceId", "name", "code", "users", "draftId", "meetingId", "number"];
 const NASTY = ["", " ", "0", "-1", "1e309", "NaN", "Infinity", "9".repeat(40), "2026-13", "2026-02-30", "0000-00", "null", "true", "[]", "{}", "' OR 1=1 --", "\"; DROP TABLE \"User\"; --", "%00", "\u0000", "\uD800", "a".repeat(5000), "Hòa Bình", "hoà", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "../../etc/passwd", "APPROVED", "PRESENT", "MONTHLY", "2026-11", "2026-11-26", "1", "500", "501"];
 
 const scalar = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 40 }), fc.integer().map(String), fc.double().map(String), fc.string({ unit: "binary", maxLength: 20 }));

@@ -114,6 +114,7 @@ const PAGES: PageEntry[] = [
   { kind: "page", route: "/meetings/branch/[branchId]", path: (ids) => `/meetings/branch/${ids.branch}`, ...read("meeting.read", { scoped: true }) },
   { kind: "page", route: "/meetings/branch/[branchId]/[period]", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}`, ...read("meeting.read", { scoped: true }) },
   { kind: "page", route: "/meetings/branch/[branchId]/[period]/print", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}/print`, access: { permission: "meeting.read", also: ["member.read"] }, scoped: true },
+  { kind: "page", route: "/meetings/branch/[branchId]/[period]/fees", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}/fees`, ...read("member.read", { scoped: true }) },
   { kind: "page", route: "/meetings/branch/[branchId]/[period]/record", path: (ids) => `/meetings/branch/${ids.branch}/${ids.meetingPeriod}/record`, ...read("meeting.record", { scoped: true }) },
 ];
 
@@ -133,6 +134,9 @@ const APIS: ApiEntry[] = [
     body: (ids) => ({ type: "RENAME", effectiveDate: "2026-12-01", unitId: ids.ward, name: "Phường đổi tên thử" }),
     own: "accepted",
   }),
+  json("GET", "/api/v1/branches/[id]/fees", (ids) => `/api/v1/branches/${ids.branch}/fees?period=${ids.meetingPeriod}`, { permission: "member.read" }, { scoped: true }),
+  json("PUT", "/api/v1/branches/[id]/fees", (ids) => `/api/v1/branches/${ids.branch}/fees`, { permission: "meeting.record" }, { scoped: true, body: (ids) => ({ period: ids.meetingPeriod, fees: [{ memberId: 1, paid: true }] }), own: "accepted" }),
+  json("GET", "/api/v1/branches/[id]/fees/export", (ids) => `/api/v1/branches/${ids.branch}/fees/export?period=${ids.meetingPeriod}&format=csv`, { permission: "member.read" }, { scoped: true }),
   json("GET", "/api/v1/branches/[id]/members", (ids) => `/api/v1/branches/${ids.branch}/members`, { permission: "member.read" }, { scoped: true }),
   // Drafts
   json("GET", "/api/v1/drafts", (ids) => `/api/v1/drafts?period=${ids.period}&orgUnitId=${ids.ward}`, { permission: "draft.read" }, { scoped: true }),
@@ -226,6 +230,7 @@ const ACTIONS: ActionEntry[] = [
   action("app/(app)/meetings/branch/[branchId]/[period]/actions.ts", "announceMeetingAction", { permission: "meeting.record" }),
   action("app/(app)/meetings/branch/[branchId]/[period]/actions.ts", "reopenPeriodAction", { permission: "meeting.reopen" }, (ids) => ({ branchId: String(ids.branch), period: ids.meetingPeriod, reason: "Ma trận phân quyền." })),
   action("app/(app)/meetings/branch/[branchId]/[period]/record/actions.ts", "recordMeetingAction", { permission: "meeting.record" }),
+  action("app/(app)/meetings/branch/[branchId]/[period]/fees/actions.ts", "recordFeesAction", { permission: "meeting.record" }, (ids) => ({ branchId: String(ids.branch), period: ids.meetingPeriod })),
 ];
 
 export const ROUTE_MATRIX: readonly MatrixEntry[] = [...PAGES, ...APIS, ...ACTIONS];

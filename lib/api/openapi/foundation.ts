@@ -83,9 +83,9 @@ export function registerFoundationPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: "post",
     path: "/imports/{kind}",
-    summary: "Nhập tệp CSV (members, attendance, usage): dòng lỗi không được ghi, dòng hợp lệ ghi cùng một giao dịch",
+    summary: "Nhập tệp CSV (members, attendance, fees, usage): dòng lỗi không được ghi, dòng hợp lệ ghi cùng một giao dịch (fees: còn dòng lỗi thì không ghi gì)",
     request: {
-      params: z.object({ kind: z.enum(["members", "attendance", "usage"]) }),
+      params: z.object({ kind: z.enum(["members", "attendance", "fees", "usage"]) }),
       query: ImportQuerySchema,
       body: { required: true, content: { "text/csv": { schema: z.string() } } },
     },

@@ -104,6 +104,7 @@ const AbsenceFlagSchema = z.looseObject({
   branch: BranchRefSchema,
   ward: WardRefSchema.nullable(),
   months: z.array(PeriodText),
+  monthDetails: z.array(z.looseObject({ period: PeriodText, reasons: z.array(z.enum(["ABSENT", "UNPAID"])), branchCodes: z.array(z.string()) })).meta({ description: "Mỗi tháng tính vi phạm với lý do (vắng không lý do, chưa đóng đảng phí) và chi bộ ghi nhận" }),
 });
 
 export function registerMeetingsPaths(registry: OpenAPIRegistry) {
@@ -212,7 +213,7 @@ export function registerMeetingsPaths(registry: OpenAPIRegistry) {
   registry.registerPath({
     method: "get",
     path: "/members/flags",
-    summary: "Đảng viên vắng sinh hoạt không lý do từ 3 tháng trở lên trong năm (chỉ tính thời gian sinh hoạt tại chi bộ)",
+    summary: "Đảng viên 3 tháng trở lên trong năm vắng sinh hoạt hoặc không đóng đảng phí không có lý do (tính cả các chi bộ trước khi chuyển sinh hoạt)",
     request: { query: FlagsQuery },
     responses: { 200: json(page(AbsenceFlagSchema)), ...errors() },
   });

@@ -14,8 +14,9 @@ import { ForbiddenPage } from "@/components/ui/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
+import { RULE_REASON_LABELS } from "@/lib/members/member-rule";
 
-export const metadata = { title: "Đảng viên vắng sinh hoạt không lý do" };
+export const metadata = { title: "Đảng viên vắng sinh hoạt, không đóng đảng phí" };
 
 type SearchParams = Promise<{ unit?: string; year?: string; page?: string }>;
 
@@ -36,8 +37,8 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
     <>
       <PageHeader
         breadcrumb={[...ancestors.map((a) => ({ label: a.name, href: a.inScope ? withQuery("/meetings/flags", { unit: a.id, year }) : undefined })), { label: unit.name }]}
-        title={`Vắng sinh hoạt không lý do — ${unit.name}`}
-        description={`Đảng viên vắng không lý do trong ${flags.threshold} tháng trở lên của năm ${year}, để chi bộ xem xét theo Điều lệ Đảng. Chỉ tính những tháng đảng viên đang sinh hoạt tại chi bộ.`}
+        title={`Vắng sinh hoạt, không đóng đảng phí — ${unit.name}`}
+        description={`Đảng viên trong ${flags.threshold} tháng trở lên của năm ${year} vắng sinh hoạt hoặc không đóng đảng phí mà không có lý do chính đáng, để Đảng ủy phường và chi bộ xem xét (Quy định 24-QĐ/TW, Điều 8). Tính cả các tháng ở chi bộ cũ khi đảng viên chuyển sinh hoạt trong năm; đảng viên được liệt kê ở chi bộ hiện tại.`}
       />
       <MeetingsTabs active="flags" unit={unit.id} />
       <form className="filters" method="get">
@@ -57,7 +58,7 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
         </button>
       </form>
       {flags.items.length === 0 ? (
-        <div className="card empty">Không có đảng viên nào vắng không lý do từ {flags.threshold} tháng trở lên trong năm {year}.</div>
+        <div className="card empty">Không có đảng viên nào vắng sinh hoạt hoặc không đóng đảng phí không lý do từ {flags.threshold} tháng trở lên trong năm {year}.</div>
       ) : (
         <div className="table-wrap">
           <table>
@@ -66,7 +67,7 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
               <tr>
                 <th>Đảng viên</th>
                 <th>Chi bộ</th>
-                <th>Các tháng vắng không lý do</th>
+                <th>Các tháng và lý do</th>
               </tr>
             </thead>
             <tbody>
@@ -83,13 +84,21 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
                     {item.ward ? <div className="small muted">{item.ward.name}</div> : null}
                   </td>
                   <td>
-                    <span className="badge-list">
-                      {item.months.map((month) => (
-                        <Link key={month} href={`/meetings/branch/${item.branch.id}/${month}`}>
-                          <Badge tone="bad">{formatPeriod(month)}</Badge>
-                        </Link>
+                    <ul className="plain-list">
+                      {item.monthDetails.map((month) => (
+                        <li key={month.period}>
+                          {month.branchCodes.includes(item.branch.code) ? (
+                            <Link href={`/meetings/branch/${item.branch.id}/${month.period}${month.reasons.includes("ABSENT") ? "" : "/fees"}`}>
+                              <Badge tone="bad">{formatPeriod(month.period)}</Badge>
+                            </Link>
+                          ) : (
+                            <Badge tone="bad">{formatPeriod(month.period)}</Badge>
+                          )}{" "}
+                          <span className="small">{month.reasons.map((reason) => RULE_REASON_LABELS[reason]).join("; ")}</span>
+                          {month.branchCodes.some((code) => code !== item.branch.code) ? <span className="small muted"> — tại {month.branchCodes.join(", ")}</span> : null}
+                        </li>
                       ))}
-                    </span>
+                    </ul>
                   </td>
                 </tr>
               ))}

@@ -85,6 +85,11 @@ export default async function MeetingPeriodPage({ params, searchParams }: Props)
                 Báo lịch họp tháng sau
               </Link>
             ) : null}
+            {can(actor.role, "member.read") ? (
+              <Link className="button button-secondary" href={`/meetings/branch/${branch.id}/${period}/fees`}>
+                Đảng phí
+              </Link>
+            ) : null}
             <Link className="button button-secondary" href={withQuery(`/meetings/branch/${branch.id}/${period}/print`, { kind: data.meetings[0]?.kind ?? "REGULAR" })}>
               Phiếu in có mã QR
             </Link>

@@ -1,0 +1,23 @@
+// The fee sheet form's fields ("paid.<memberId>" = 1|0, "amount.<id>", "reason.<id>")
+// as recordFees' input. Plain function: unit-tested, no database.
+import { ValidationError, type ErrorDetail } from "@/lib/errors";
+import { MAX_FEE_AMOUNT, parseFeeAmount } from "./schemas";
+
+export function feeInputFromForm(input: Record<string, string>) {
+  const fees: { memberId: number; paid: boolean; amount: number | null; reason: string | null }[] = [];
+  const details: ErrorDetail[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const match = /^paid\.(\d{1,10})$/.exec(key);
+    if (!match || (value !== "1" && value !== "0")) continue;
+    const id = match[1];
+    const paid = value === "1";
+    const amount = paid ? parseFeeAmount(input[`amount.${id}`]) : null;
+    if (amount !== null && (Number.isNaN(amount) || amount > MAX_FEE_AMOUNT)) {
+      details.push({ field: `amount.${id}`, message: "Số tiền ghi bằng số đồng, ví dụ 50.000." });
+      continue;
+    }
+    fees.push({ memberId: Number(id), paid, amount, reason: paid ? null : input[`reason.${id}`]?.trim() || null });
+  }
+  if (details.length) throw new ValidationError("Có số tiền không đúng: sửa các ô được đánh dấu.", details);
+  return { period: input.period ?? "", fees };
+}
