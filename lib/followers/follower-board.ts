@@ -24,8 +24,8 @@ export async function getFollowerBoard(actor: Actor, raw: unknown = {}) {
   const under = `${escapeLike(unit.path)}%`;
   const followers = branchFollowersSql(unit.path);
   const [wards, branchAssignments, load, candidates] = await Promise.all([
-    db().$queryRaw<{ id: number; code: string; name: string; user_id: number | null; branches: number; waiting: number }[]>`
-      SELECT w.id, w.code, w.name, fa."userId" AS user_id,
+    db().$queryRaw<{ id: number; code: string; name: string; path: string; user_id: number | null; branches: number; waiting: number }[]>`
+      SELECT w.id, w.code, w.name, w.path, fa."userId" AS user_id,
         (SELECT count(*)::int FROM "OrgUnit" b WHERE b."parentId" = w.id AND b.level = 'BRANCH' AND b."validTo" IS NULL) AS branches,
         (SELECT count(*)::int FROM "Draft" d JOIN "OrgUnit" b ON b.id = d."branchId" WHERE b."parentId" = w.id AND d.status IN ('SUBMITTED', 'REVISED')) AS waiting
       FROM "OrgUnit" w LEFT JOIN "FollowAssignment" fa ON fa."orgUnitId" = w.id
@@ -49,9 +49,18 @@ export async function getFollowerBoard(actor: Actor, raw: unknown = {}) {
         AND o.path LIKE ${`${escapeLike(actor.scopePath)}%`} AND (${unit.path} LIKE o.path || '%' OR o.path LIKE ${under})
       ORDER BY o.depth, u."displayName" COLLATE vi_natural, u.id`,
   ]);
+  // Inside one ward: each branch with its own follower and the one it follows by (own, else the ward's).
+  const branches =
+    unit.level === "WARD"
+      ? await db().$queryRaw<{ id: number; code: string; name: string; path: string; own_user_id: number | null; user_id: number | null; waiting: number }[]>`
+          SELECT b.id, b.code, b.name, b.path, fb."userId" AS own_user_id, f.user_id,
+            (SELECT count(*)::int FROM "Draft" d WHERE d."branchId" = b.id AND d.status IN ('SUBMITTED', 'REVISED')) AS waiting
+          FROM (${followers}) f JOIN "OrgUnit" b ON b.id = f.branch_id LEFT JOIN "FollowAssignment" fb ON fb."orgUnitId" = b.id
+          ORDER BY b.name COLLATE vi_natural, b.code`
+      : [];
   const names = new Map(candidates.map((user) => [user.id, user.name]));
   // A follower outside the list (disabled since, or moved): still named, from the accounts table.
-  const missing = [...new Set([...wards.map((w) => w.user_id), ...branchAssignments.map((b) => b.user_id), ...load.map((l) => l.user_id)].filter((id): id is number => id !== null && !names.has(id)))];
+  const missing = [...new Set([...wards.map((w) => w.user_id), ...branchAssignments.map((b) => b.user_id), ...load.map((l) => l.user_id), ...branches.map((b) => b.user_id)].filter((id): id is number => id !== null && !names.has(id)))];
   if (missing.length) for (const user of await db().user.findMany({ where: { id: { in: missing } }, select: { id: true, displayName: true } })) names.set(user.id, user.displayName);
   const person = (id: number | null) => (id === null ? null : { id, name: names.get(id) ?? `#${id}` });
   const loadOf = new Map(load.map((row) => [row.user_id, row]));
@@ -65,8 +74,9 @@ export async function getFollowerBoard(actor: Actor, raw: unknown = {}) {
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name, level: unit.level, path: unit.path },
     canAssign: can(actor.role, "follower.assign"),
-    wards: wards.map((ward) => ({ id: ward.id, code: ward.code, name: ward.name, follower: person(ward.user_id), branches: ward.branches, waitingDrafts: ward.waiting })),
+    wards: wards.map((ward) => ({ id: ward.id, code: ward.code, name: ward.name, path: ward.path, follower: person(ward.user_id), branches: ward.branches, waitingDrafts: ward.waiting })),
     branchAssignments: branchAssignments.map((branch) => ({ id: branch.id, code: branch.code, name: branch.name, wardName: branch.ward_name, follower: person(branch.user_id) })),
+    branches: branches.map((branch) => ({ id: branch.id, code: branch.code, name: branch.name, path: branch.path, ownFollower: person(branch.own_user_id), follower: person(branch.user_id), waitingDrafts: branch.waiting })),
     workload,
     unassigned: { branches: unassigned.branches, waitingDrafts: unassigned.waiting },
     /** Who may be chosen for a unit at `path`: their scope must reach it. */
