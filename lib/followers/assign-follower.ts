@@ -83,7 +83,7 @@ export async function reassignFollowerWork(actor: Actor, raw: unknown) {
   const input = parseInput(ReassignFollowerSchema, raw);
   const assignments = await db().followAssignment.findMany({ where: { userId: input.fromUserId }, orderBy: { orgUnitId: "asc" } });
   const units = (await db().orgUnit.findMany({ where: { id: { in: assignments.map((row) => row.orgUnitId) } }, select: { id: true, name: true, path: true, level: true } })).filter((unit) => inScope(actor, unit.path));
-  if (!units.length) throw new NotFoundError("Người này không theo dõi đơn vị nào trong phạm vi của bạn.");
+  if (!units.length) throw new NotFoundError("Không tìm thấy đơn vị nào người này theo dõi trong phạm vi của bạn.");
   const follower = await findFollower(actor, input.toUserId, units, "toUserId");
   return db().$transaction(async (tx) => {
     const by = { assignedById: actor.kind === "user" ? actor.id : null, assignedByLabel: actor.label };

@@ -16,6 +16,7 @@ import { writePlan } from "./write";
 import { statsSeedStep } from "./stats";
 import { MEETINGS_SEED_STEP } from "./meetings";
 import { draftsSeedStep } from "./drafts";
+import { followersSeedStep } from "./followers";
 import { DEMO_SEEDED_ON_KEY } from "../../lib/settings/demo-age";
 
 export type SeedScale = "district" | "city";
@@ -34,7 +35,7 @@ export type SeedContext = {
 export type DemoSeedStep = { name: string; run: (context: SeedContext) => Promise<void> };
 
 /** Feature areas append their steps (meetings, drafts, usage history); they run in this order. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, statsSeedStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, statsSeedStep, followersSeedStep];
 
 export function demoPassword(): string {
   return process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;
