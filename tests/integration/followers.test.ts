@@ -160,3 +160,17 @@ describe("followers", () => {
     setClock(T);
   });
 });
+
+describe("demo followers", () => {
+  it("the demo district's wards are followed by the board's accounts in turn, the last ward by nobody, two branches by a leader", async () => {
+    const db = testDb();
+    const district = await db.orgUnit.findUniqueOrThrow({ where: { code: "LB" } });
+    const wards = await db.orgUnit.findMany({ where: { parentId: district.id, level: "WARD", code: { startsWith: "LB-" } }, orderBy: { id: "asc" } });
+    const demo = await db.followAssignment.findMany({ where: { assignedByLabel: "bantochuc" }, orderBy: { orgUnitId: "asc" } });
+    const users = new Map((await db.user.findMany({ where: { id: { in: demo.map((row) => row.userId) } } })).map((user) => [user.id, user.username]));
+    const byUnit = new Map(demo.map((row) => [row.orgUnitId, users.get(row.userId)]));
+    expect(wards.slice(0, 4).map((ward) => byUnit.get(ward.id))).toEqual(["bantochuc", "chuyenvien-1", "chuyenvien-2", "bantochuc"]);
+    expect(byUnit.get(wards[wards.length - 1].id)).toBeUndefined();
+    expect([...byUnit.values()].filter((username) => username === "lanhdao")).toHaveLength(2);
+  });
+});
