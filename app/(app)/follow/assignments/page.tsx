@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 /** The people who may follow a unit at `path`: their own scope must reach it. */
 function choicesFor(board: FollowerBoard, path: string) {
-  return board.candidates.filter((user) => path.startsWith(user.scopePath)).map((user) => ({ id: user.id, label: `${user.name} (${ROLE_LABELS[user.role as Role]})` }));
+  return board.candidates.filter((user) => path.startsWith(user.scopePath)).map((user) => ({ id: user.id, label: user.name }));
 }
 
 export default async function FollowAssignmentsPage({ searchParams }: Props) {
@@ -46,7 +46,7 @@ export default async function FollowAssignmentsPage({ searchParams }: Props) {
       <section className="card section" aria-labelledby="workload-h">
         <div className="card-header">
           <h2 id="workload-h">Khối lượng việc của từng người</h2>
-          <span className="muted small">dự thảo chờ xem xét: đã nộp hoặc đã sửa, mọi kỳ</span>
+          <span className="muted small">người đang theo dõi đơn vị; dự thảo chờ: đã nộp hoặc đã sửa, mọi kỳ</span>
         </div>
         <div className="table-wrap">
           <table>
@@ -60,7 +60,7 @@ export default async function FollowAssignmentsPage({ searchParams }: Props) {
               </tr>
             </thead>
             <tbody>
-              {board.workload.map((row) => (
+              {board.workload.filter((row) => row.units > 0 || row.branches > 0).map((row) => (
                 <tr key={row.user.id}>
                   <td>
                     {row.user.name}
