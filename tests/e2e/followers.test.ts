@@ -82,7 +82,7 @@ describe("the follower", () => {
     await phone.goto(`${baseUrl()}/drafts?assigned=me`);
     expect(await phone.getByLabel("Phụ trách").inputValue()).toBe("me");
     await phone.context().close();
-  });
+  }, 180_000);
 
   it("two reviewers open the same draft and each sees that the other is reviewing it", async () => {
     const own = await createDraftsSetup("Cùng xem");
@@ -107,5 +107,5 @@ describe("the follower", () => {
     await shot(first, "draft-claim-1280");
     await first.context().close();
     await second.context().close();
-  });
+  }, 120_000);
 });
