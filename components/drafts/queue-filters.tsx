@@ -5,7 +5,7 @@ type Props = {
   periods: string[];
   units: { id: number; name: string }[];
   unitLabel: string;
-  values: { period: string; orgUnitId?: number; status?: string; flag?: string; timeliness?: string; ack?: string; q?: string; sort?: string };
+  values: { period: string; orgUnitId?: number; status?: string; flag?: string; timeliness?: string; ack?: string; q?: string; assigned?: string; sort?: string };
 };
 
 /** The queue's filters: a GET form, so the URL holds the view and can be shared. */
@@ -65,6 +65,13 @@ export function QueueFilters({ periods, units, unitLabel, values }: Props) {
           <option value="">Tất cả</option>
           <option value="pending">Chưa xác nhận</option>
           <option value="overdue">Chưa xác nhận, quá hạn</option>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="f-assigned">Phụ trách</label>
+        <select id="f-assigned" name="assigned" defaultValue={values.assigned ?? ""}>
+          <option value="">Tất cả chi bộ</option>
+          <option value="me">Chi bộ tôi phụ trách</option>
         </select>
       </div>
       <div className="field field-wide">

@@ -8,6 +8,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/org", label: "Tổ chức đảng", icon: "tree", permission: "org.read", section: "work" },
   { href: "/dashboard", label: "Bảng điều hành Sổ tay", icon: "chart", permission: "stats.read", section: "work" },
   { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
+  { href: "/follow", label: "Chi bộ tôi phụ trách", icon: "users", permission: "follower.read", section: "work" },
   { href: "/drafts", label: "Dự thảo nghị quyết", icon: "file", permission: "draft.read", section: "work" },
   { href: "/feedback", label: "Phản hồi dự thảo", icon: "inbox", permission: "feedback.read", section: "work" },
   { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "draft.read", section: "work" },

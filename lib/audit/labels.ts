@@ -32,6 +32,11 @@ export const AUDIT_ACTION_GROUPS: AuditGroup[] = [
       "user.unlocked": "Mở khóa người dùng",
     },
   },
+  {
+    prefix: "follower.",
+    label: "Phân công theo dõi",
+    actions: { "follower.assigned": "Giao theo dõi đơn vị", "follower.reassigned": "Chuyển người theo dõi", "follower.unassigned": "Bỏ phân công theo dõi" },
+  },
   { prefix: "token.", label: "Mã truy cập API", actions: { "token.issued": "Cấp mã truy cập API", "token.revoked": "Thu hồi mã truy cập API" } },
   {
     prefix: "draft.",
@@ -130,6 +135,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   MeetingSchedule: "Lịch sinh hoạt",
   IssuedDocument: "Văn bản đã ban hành",
   Attachment: "Tệp đính kèm",
+  FollowAssignment: "Phân công theo dõi đơn vị",
 };
 
 /** "Dự thảo số 11845", "Cài đặt drafts.deadlineDay": what the event was about. */

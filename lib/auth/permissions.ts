@@ -31,18 +31,22 @@ export const PERMISSIONS = [
   "settings.manage",
   "document.generate",
   "document.issue",
+  "follower.read",
+  "follower.assign",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
+// follower.read: a follower (a user of these roles the board assigned wards or branches to) lists what they follow.
+// follower.assign: the board assigns wards and branches to its specialists and to upper-level committee members.
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: ["org.read", "member.read", "user.manage", "token.manage", "audit.read", "import.run", "org.restructure", "stats.read", "stats.push", "meeting.read", "draft.read", "settings.manage", "document.generate"],
   // stats.push: the board collects usage figures (CSV) and issues the handbook app's push token.
-  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "draft.comment", "feedback.read", "feedback.remind", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push", "document.generate", "document.issue"],
-  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "draft.comment", "draft.remind", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read", "document.generate", "document.issue"],
+  BOARD_REVIEWER: ["org.read", "member.read", "draft.read", "draft.review", "draft.comment", "feedback.read", "feedback.remind", "guidance.post", "meeting.read", "meeting.reopen", "meeting.alert.dismiss", "stats.read", "import.run", "stats.push", "document.generate", "document.issue", "follower.read", "follower.assign"],
+  WARD_COMMITTEE: ["org.read", "member.read", "draft.read", "draft.comment", "draft.remind", "feedback.read", "feedback.ack", "guidance.post", "meeting.read", "meeting.alert.dismiss", "stats.read", "document.generate", "document.issue", "follower.read"],
   BRANCH_SECRETARY: ["org.read", "member.read", "draft.read", "draft.submit", "draft.comment", "meeting.read", "meeting.record", "document.generate"],
   // Leaders read aggregates; member names stay with the branch, ward and board.
-  LEADER: ["org.read", "draft.read", "meeting.read", "stats.read", "document.generate"],
+  LEADER: ["org.read", "draft.read", "meeting.read", "stats.read", "document.generate", "follower.read"],
 };
 
 export function can(role: Role, permission: Permission): boolean {

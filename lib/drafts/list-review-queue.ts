@@ -14,6 +14,7 @@ import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 import { now as clockNow } from "@/lib/clock";
 import { openingPeriod } from "@/lib/periods/period";
+import { followedBranchIdsSql } from "@/lib/followers/sql";
 
 export type QueueRow = {
   branch: { id: number; code: string; name: string };
@@ -114,6 +115,8 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   if (filter.timeliness === "MISSING") conditions.push(Prisma.sql`d.id IS NULL AND now() > ${deadline}`);
   if (filter.ack === "pending") conditions.push(Prisma.sql`d."feedbackPendingSince" IS NOT NULL`);
   if (filter.ack === "overdue") conditions.push(Prisma.sql`d."feedbackPendingSince" < now() - make_interval(days => ${ackDays})`);
+  // API tokens follow nothing: "assigned to me" is empty for them.
+  if (filter.assigned === "me") conditions.push(actor.kind === "user" ? Prisma.sql`bw.branch_id IN (${followedBranchIdsSql(unit.path, actor.id)})` : Prisma.sql`false`);
   const phrase = filter.q ? foldedSearchPhrase(filter.q) : null;
   if (filter.q && phrase) {
     const pattern = `%${escapeLike(phrase)}%`;

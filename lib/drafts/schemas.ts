@@ -89,6 +89,8 @@ export const QueueFilterSchema = z.object({
   timeliness: z.preprocess(emptyToUndefined, z.enum(["ON_TIME", "LATE", "MISSING"], { message: "Tình trạng hạn nộp không hợp lệ." }).optional()),
   ack: z.preprocess(emptyToUndefined, z.enum(["pending", "overdue"], { message: "Bộ lọc xác nhận không hợp lệ." }).optional()),
   q: z.preprocess(emptyToUndefined, z.string().trim().max(100, "Từ khóa dài tối đa 100 ký tự.").optional()),
+  /** "me": only the branches the acting user follows (docs/followers.md). */
+  assigned: z.preprocess(emptyToUndefined, z.enum(["me"], { message: "assigned chỉ nhận giá trị me." }).optional()),
   sort: z.preprocess(emptyToUndefined, z.string().regex(new RegExp(`^-?(${QUEUE_SORTS.join("|")})$`), "Cách sắp xếp không hợp lệ.").default("queue")),
   /** API only: list branches that have not submitted too (the web queue always does). */
   includeMissing: z.preprocess((value) => value === "1" || value === "true" || value === true, z.boolean()).default(false),

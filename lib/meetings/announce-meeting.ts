@@ -5,6 +5,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
+import { findBranchFollower } from "@/lib/followers/sql";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
@@ -19,7 +20,8 @@ import { MEETING_KIND_LABELS } from "./labels";
  * The secretary announces the branch's next meeting: date, start time, place
  * and content. Upsert per branch + period + kind; the first announcement's
  * time stays (it is what "sent ahead" is judged by), later edits bump the
- * version. The ward committee that reviews the branch is notified.
+ * version. The ward committee that reviews the branch and the branch's
+ * follower (docs/followers.md) are notified.
  */
 export async function announceMeeting(actor: Actor, raw: unknown) {
   assertCan(actor, "meeting.record");
@@ -63,7 +65,7 @@ export async function announceMeeting(actor: Actor, raw: unknown) {
 
   const notify = async (tx: Tx, title: string) =>
     createNotification(tx, {
-      userIds: await findUsersCovering(tx, branch.path, ["WARD_COMMITTEE"]),
+      userIds: [...(await findUsersCovering(tx, branch.path, ["WARD_COMMITTEE"])), ...(await findBranchFollower(tx, branch.id))],
       kind: "meeting.schedule",
       title: `${title}: ${branch.name}`,
       body: `${MEETING_KIND_LABELS[input.kind]} lúc ${input.startTime} ngày ${formatDate(input.plannedOn)} tại ${input.place}.`,

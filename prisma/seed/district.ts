@@ -198,5 +198,8 @@ export function planLongBien(plan: PlanBuilder, city: PlannedUnit, random: Rando
       plan.addUser({ username: `chibo-${branch.code.toLowerCase()}`, displayName: secretary.fullName, role: "BRANCH_SECRETARY" }, branch);
     }
   }
+  // The board's specialists who follow wards (prisma/seed/followers.ts); last, so the other accounts keep their ids.
+  plan.addUser({ username: "chuyenvien-1", displayName: "Nguyễn Thị Hồng Nhung (chuyên viên Ban Tổ chức)", role: "BOARD_REVIEWER" }, district);
+  plan.addUser({ username: "chuyenvien-2", displayName: "Trần Quốc Hưng (chuyên viên Ban Tổ chức)", role: "BOARD_REVIEWER" }, district);
   return district;
 }

@@ -17,6 +17,7 @@ import { statsSeedStep } from "./stats";
 import { MEETINGS_SEED_STEP } from "./meetings";
 import { FEES_SEED_STEP } from "./fees";
 import { draftsSeedStep } from "./drafts";
+import { followersSeedStep } from "./followers";
 import { DEMO_SEEDED_ON_KEY } from "../../lib/settings/demo-age";
 
 export type SeedScale = "district" | "city";
@@ -35,7 +36,7 @@ export type SeedContext = {
 export type DemoSeedStep = { name: string; run: (context: SeedContext) => Promise<void> };
 
 /** Feature areas append their steps (meetings, drafts, usage history); they run in this order. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, FEES_SEED_STEP, statsSeedStep];
+export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, FEES_SEED_STEP, statsSeedStep, followersSeedStep];
 
 export function demoPassword(): string {
   return process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;

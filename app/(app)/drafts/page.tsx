@@ -59,7 +59,7 @@ export default async function DraftsPage({ searchParams }: Props) {
     feedbackAckedAt: row.feedbackAckedAt?.toISOString() ?? null,
     waitingDays: row.feedbackPendingSince ? daysBetween(row.feedbackPendingSince, now) : null,
   }));
-  const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, sort: filter.sort === "queue" ? undefined : filter.sort };
+  const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, assigned: filter.assigned, sort: filter.sort === "queue" ? undefined : filter.sort };
   const exportBase = withQuery("/api/v1/drafts/export", { period, orgUnitId: filter.orgUnitId });
   return (
     <>

@@ -10,7 +10,7 @@ import { NotFoundError } from "@/lib/errors";
 import { checkDraftDirectives, compareDraft, getDraftDetail, parseCompareTarget, similarDrafts } from "@/lib/drafts/get-draft-detail";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { DECISION_LABELS, FLAG_LABELS, RESUBMISSION_LABELS, RESUBMISSION_TONES, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES } from "@/lib/drafts/labels";
-import { formatDateTime, formatPeriod } from "@/lib/format/date";
+import { formatDateTime, formatPeriod, formatTime } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -23,6 +23,7 @@ import { CommentThreads } from "@/components/drafts/comment-threads";
 import { GeneralCommentForm } from "@/components/drafts/comment-forms";
 import { ReviewForm } from "@/components/drafts/review-form";
 import { FeedbackAckForm } from "@/components/drafts/feedback-ack-form";
+import { claimDraftReview } from "@/lib/drafts/review-claims";
 import { acknowledgeFeedbackAction, addCommentAction, decideSuggestionAction, resolveCommentAction, submitReviewAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -51,7 +52,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const sinceMine = canReview && detail.myLastReviewedVersionNo !== null && detail.myLastReviewedVersionNo < current ? detail.myLastReviewedVersionNo : null;
   const view = query.view === "diff" || query.view === "compare" || query.view === "text" ? query.view : sinceMine ? "diff" : "text";
   const base = `/drafts/${draft.id}`;
-  const [similar, directives, thresholds] = await Promise.all([similarDrafts(actor, detail), checkDraftDirectives(detail), analysisThresholds()]);
+  const [similar, directives, thresholds, claim] = await Promise.all([similarDrafts(actor, detail), checkDraftDirectives(detail), analysisThresholds(), canReview ? claimDraftReview(actor, draft.id) : null]);
 
   const viewed = detail.versions.find((version) => version.versionNo === detail.viewedVersionNo)!;
   const highlights = detail.comments
@@ -157,6 +158,11 @@ export default async function DraftPage({ params, searchParams }: Props) {
         }
         actions={isBranch ? <Link className="button" href={`/drafts/write?period=${draft.period}`}>{draft.status === "CHANGES_REQUESTED" ? "Sửa dự thảo" : "Nộp phiên bản mới"}</Link> : null}
       />
+      {claim?.others.length ? (
+        <div className="alert alert-warn review-claim" role="status">
+          Đang xem xét cùng lúc: {claim.others.map((other) => `${other.name} (mở lúc ${formatTime(other.seenAt)})`).join(", ")}. Đây chỉ là báo hiệu để tránh làm trùng, dự thảo không bị khóa.
+        </div>
+      ) : null}
       {sinceMine ? (
         <div className="alert alert-info" role="status">
           Chi bộ đã nộp phiên bản {current} sau lần xem xét của bạn (phiên bản {sinceMine}). {view === "diff" ? "Phần thay đổi từ lần xem xét đó hiển thị dưới đây." : <Link href={`${base}?view=diff&from=${sinceMine}&to=${current}`}>Xem thay đổi từ lần xem xét trước</Link>}
