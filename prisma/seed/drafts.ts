@@ -62,7 +62,7 @@ type Draft = {
   proposedFlags: DraftFlagKey[]; similarityScore: number | null; similarDraftId: number | null; previousSimilarity: number | null; firstSubmittedAt: Date; lastSubmittedAt: Date; reviewedAt: Date | null;
   lastReview: Review | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null;
 };
-type Analysis = { id: number; versionId: number; draftId: number; period: string; minhash: Int32Array; buckets: number[]; shingleCount: number; checklist: unknown; similar: { draftId: number; score: number; passages: SharedPassage[] }[]; previous: { draftId: number; versionNo: number; score: number } | null; proposedFlags: DraftFlagKey[]; reasons: object; analyzedAt: Date };
+type Analysis = { id: number; versionId: number; draftId: number; period: string; minhash: Int32Array; buckets: number[]; shingleCount: number; checklist: unknown; similar: { draftId: number; score: number; passages?: SharedPassage[] }[]; previous: { draftId: number; versionNo: number; score: number } | null; proposedFlags: DraftFlagKey[]; reasons: object; analyzedAt: Date };
 type Notification = { userId: number; kind: string; title: string; body: string | null; href: string; orgUnitId: number; createdAt: Date; readAt: Date | null };
 
 const REVIEW_SUMMARIES: Record<string, string[]> = {
@@ -389,8 +389,10 @@ export const draftsSeedStep: DemoSeedStep = {
           .filter((row) => row.score >= 0.15)
           .sort((a, b) => b.score - a.score || a.draftId - b.draftId)
           .slice(0, 5)
-          // The shared passages are stored with the analysis, as a submission does.
-          .map(({ draftId, score, other }) => ({ draftId, score, passages: sharedPassages(entry.result.shingled, analyzed[other].result.shingled) }));
+          // The shared passages are stored with the analysis, as a submission does, for the periods
+          // people open (the review period and the one before); older ones are computed when read,
+          // which keeps the 24 months of the demo quick to seed.
+          .map(({ draftId, score, other }) => (period >= addMonths(reviewPeriod, -1) ? { draftId, score, passages: sharedPassages(entry.result.shingled, analyzed[other].result.shingled) } : { draftId, score }));
         const before = previousFinal.get(entry.draft.branch.id);
         const previous = before ? { draftId: before.draft.id, versionNo: before.draft.versions.length, score: roundScore(compareTexts(entry.result.shingled, before.shingled, false).score) } : null;
         const proposal = proposeFlags({ checklist: entry.result.checklist, genericDensity: entry.result.genericDensity, topSimilar: similar[0] ?? null, previous, directives: entry.result.directives, thresholds: DEFAULT_THRESHOLDS });
