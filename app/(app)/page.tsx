@@ -1,6 +1,10 @@
+import { Suspense } from "react";
 import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getScopeSummary } from "@/lib/org/scope-summary";
+import { getScopeRoot } from "@/lib/org/org-units";
+import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/date";
@@ -10,10 +14,12 @@ import { HOME_PANELS } from "@/components/home/home-panels";
 import { DemoAgeBanner } from "@/components/home/demo-age-banner";
 import { now as clockNow } from "@/lib/clock";
 
+// The frame (greeting, shortcuts) goes out at once; the figures and each panel stream in
+// inside their own Suspense boundary, so one slow card does not hold up the page.
 export default async function HomePage() {
   const actor = await requireSessionActor();
-  const summary = await getScopeSummary(actor);
-  const isBranch = summary.root.level === "BRANCH";
+  const root = await getScopeRoot(actor);
+  const isBranch = root.level === "BRANCH";
   const panels = HOME_PANELS.filter((panel) => panel.roles.includes(actor.role));
   return (
     <>
@@ -21,24 +27,18 @@ export default async function HomePage() {
         title={`Xin chào, ${actor.displayName}`}
         description={
           <>
-            {ROLE_LABELS[actor.role]} · {summary.root.name} · hôm nay {formatDate(clockNow())}
+            {ROLE_LABELS[actor.role]} · {root.name} · hôm nay {formatDate(clockNow())}
           </>
         }
       />
       <DemoAgeBanner />
-      <div className="grid grid-stats">
-        {!isBranch && summary.root.level !== "WARD" ? <Stat label="Đảng ủy phường" value={formatNumber(summary.wards)} accent /> : null}
-        {!isBranch ? <Stat label="Chi bộ" value={formatNumber(summary.branches)} accent /> : null}
-        <Stat label="Đảng viên" value={formatNumber(summary.members)} note={`${formatNumber(summary.membersExpected)} thuộc diện sinh hoạt thường xuyên`} accent />
-        <Stat
-          label="Đã cài Sổ tay điện tử"
-          value={formatPercent(ratio(summary.installed, summary.members))}
-          note={`${formatNumber(summary.installed)} / ${formatNumber(summary.members)} đảng viên · ${formatPercent(ratio(summary.installed, summary.eligible), 2)} số thuộc diện cài`}
-          accent
-        />
-      </div>
-      {panels.map(({ key, Panel }) => (
-        <Panel key={key} actor={actor} />
+      <Suspense fallback={<StatsSkeleton count={root.level === "BRANCH" ? 2 : root.level === "WARD" ? 3 : 4} />}>
+        <ScopeFigures actor={actor} />
+      </Suspense>
+      {panels.map(({ key, title, Panel }) => (
+        <Suspense key={key} fallback={<CardSkeleton title={title} />}>
+          <Panel actor={actor} />
+        </Suspense>
       ))}
       <section className="section card">
         <div className="card-header">
@@ -46,7 +46,7 @@ export default async function HomePage() {
         </div>
         <div className="actions-row">
           {can(actor.role, "org.read") ? (
-            <Link className="button button-secondary" href={isBranch ? `/org/${summary.root.id}` : "/org"}>
+            <Link className="button button-secondary" href={isBranch ? `/org/${root.id}` : "/org"}>
               {isBranch ? "Danh sách đảng viên của chi bộ" : "Xem cây tổ chức"}
             </Link>
           ) : null}
@@ -56,5 +56,24 @@ export default async function HomePage() {
         </div>
       </section>
     </>
+  );
+}
+
+/** The scope's wards, branches, members and handbook installs (counted over the whole subtree). */
+async function ScopeFigures({ actor }: { actor: Actor }) {
+  const summary = await getScopeSummary(actor);
+  const isBranch = summary.root.level === "BRANCH";
+  return (
+    <div className="grid grid-stats">
+      {!isBranch && summary.root.level !== "WARD" ? <Stat label="Đảng ủy phường" value={formatNumber(summary.wards)} accent /> : null}
+      {!isBranch ? <Stat label="Chi bộ" value={formatNumber(summary.branches)} accent /> : null}
+      <Stat label="Đảng viên" value={formatNumber(summary.members)} note={`${formatNumber(summary.membersExpected)} thuộc diện sinh hoạt thường xuyên`} accent />
+      <Stat
+        label="Đã cài Sổ tay điện tử"
+        value={formatPercent(ratio(summary.installed, summary.members))}
+        note={`${formatNumber(summary.installed)} / ${formatNumber(summary.members)} đảng viên · ${formatPercent(ratio(summary.installed, summary.eligible), 2)} số thuộc diện cài`}
+        accent
+      />
+    </div>
   );
 }

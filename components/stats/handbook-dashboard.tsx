@@ -1,3 +1,4 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import type { FormState } from "@/lib/actions/form-state";
@@ -19,6 +20,7 @@ import { PeriodForm } from "./period-form";
 import { PrintButton } from "./print-button";
 import { RebuildStatsForm } from "./rebuild-stats-form";
 import { DraftReviewSummarySlot, MeetingComplianceSummarySlot } from "./summary-slots";
+import { CardSkeleton } from "@/components/ui/skeleton";
 import { dashboardHref } from "./dashboard-href";
 
 type Props = {
@@ -68,8 +70,13 @@ export function HandbookDashboardView({ actor, data, view, rebuildAction }: Prop
 
       {/* Where the same unit and month stand in draft review and meetings. */}
       <div className="stats-summaries">
-        <DraftReviewSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
-        <MeetingComplianceSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
+        {/* Each streams in on its own: the handbook figures above do not wait for them. */}
+        <Suspense fallback={<CardSkeleton title="Dự thảo nghị quyết" />}>
+          <DraftReviewSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
+        </Suspense>
+        <Suspense fallback={<CardSkeleton title="Sinh hoạt chi bộ" />}>
+          <MeetingComplianceSummarySlot actor={actor} orgUnitId={unit.id} period={period} />
+        </Suspense>
       </div>
 
       <section className="section card" aria-labelledby="dien-bien">

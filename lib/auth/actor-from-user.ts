@@ -1,7 +1,7 @@
 import type { OrgUnit, User } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 
-export function actorFromUser(user: User & { orgUnit: OrgUnit }, meta: { ip?: string; userAgent?: string } = {}): Actor {
+export function actorFromUser(user: Pick<User, "id" | "username" | "displayName" | "role" | "orgUnitId"> & { orgUnit: Pick<OrgUnit, "path" | "level"> }, meta: { ip?: string; userAgent?: string } = {}): Actor {
   return {
     kind: "user",
     id: user.id,

@@ -6,6 +6,7 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { analyzeText, compareTexts, guidanceDiscount, roundScore } from "./analyzer/analyze-text";
 import { estimateSimilarity } from "./analyzer/minhash";
 import { shingleText } from "./analyzer/shingles";
+import { sharedPassages, type SharedPassage } from "./analyzer/passages";
 import { proposeFlags, templateCopyReason, type DraftFlagKey } from "./analyzer/propose-flags";
 import type { ChecklistItem } from "./analyzer/checklist";
 import { guidanceForBranch } from "./guidance-for-branch";
@@ -17,7 +18,13 @@ export const SIMILAR_MIN = 0.15;
 const CANDIDATES = 40;
 const EXACT_CHECKS = 10;
 
-export type SimilarEntry = { draftId: number; score: number };
+/**
+ * One draft found similar, with the passages the two texts share as the analyzer
+ * found them at submission (offsets in both texts), so reading the draft is a plain
+ * read. Entries written before passages were stored, or refreshed from the other
+ * side, have none: the reader computes them then (lib/drafts/get-draft-detail.ts).
+ */
+export type SimilarEntry = { draftId: number; score: number; passages?: SharedPassage[] };
 
 type Target = { draftId: number; branchId: number; branchPath: string; period: string; versionId: number; versionNo: number; body: string };
 
@@ -68,10 +75,14 @@ export async function analyzeDraftVersion(tx: Tx, target: Target): Promise<{ pro
     if (best.length) {
       const bodies = await currentBodies(tx, best.map((row) => row.draftId));
       similar = best
-        .map((row) => ({ draftId: row.draftId, score: roundScore(compareTexts(analysis.shingled, shingleText(bodies.get(row.draftId) ?? "", discount), false).score) }))
+        .map((row) => {
+          const other = shingleText(bodies.get(row.draftId) ?? "", discount);
+          return { draftId: row.draftId, score: roundScore(compareTexts(analysis.shingled, other, false).score), other };
+        })
         .filter((row) => row.score >= SIMILAR_MIN)
         .sort((a, b) => b.score - a.score || a.draftId - b.draftId)
-        .slice(0, SIMILAR_KEPT);
+        .slice(0, SIMILAR_KEPT)
+        .map(({ draftId, score, other }) => ({ draftId, score, passages: sharedPassages(analysis.shingled, other) }));
     }
   }
 
@@ -162,6 +173,7 @@ async function updateOtherSide(tx: Tx, target: Target, similar: SimilarEntry[], 
     WHERE d.id = ANY(${others}::int[])`;
   for (const row of rows) {
     const score = scores.get(row.draftId) ?? 0;
+    // The entry for this draft is written without passages: its text changed, the reader computes them.
     const list = row.similar.filter((entry) => entry.draftId !== target.draftId);
     if (score >= SIMILAR_MIN) list.push({ draftId: target.draftId, score });
     list.sort((a, b) => b.score - a.score || a.draftId - b.draftId);

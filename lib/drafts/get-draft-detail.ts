@@ -153,17 +153,29 @@ export async function checkDraftDirectives(detail: DraftDetail): Promise<Directi
   return checkDirectives(detail.versions[detail.versions.length - 1].body, topics);
 }
 
-/** The drafts most similar to the current version, with the passages they share (computed now from both texts). */
+/**
+ * The drafts most similar to the current version, with the passages they share: those the
+ * analyzer stored at submission, or computed now from both texts for entries without them.
+ */
 export async function similarDrafts(actor: Actor, detail: DraftDetail): Promise<SimilarDraft[]> {
   const entries = detail.analysis?.similarEntries ?? [];
   if (!entries.length) return [];
-  const topics = await guidanceForBranch(db(), detail.branch.path, detail.draft.period);
-  const discount = guidanceDiscount(topics);
-  const own = shingleText(detail.versions[detail.versions.length - 1].body, discount);
+  const stored = entries.every((entry) => entry.passages);
   const others = await db().draft.findMany({
     where: { id: { in: entries.map((entry) => entry.draftId) } },
-    include: { branch: { include: { parent: { select: { name: true } } } }, versions: { orderBy: { versionNo: "desc" }, take: 1, select: { body: true } } },
+    select: {
+      id: true,
+      branch: { select: { id: true, code: true, name: true, path: true, parent: { select: { name: true } } } },
+      ...(stored ? {} : { versions: { orderBy: { versionNo: "desc" as const }, take: 1, select: { body: true } } }),
+    },
   });
+  let computed: ((body: string) => SharedPassage[]) | null = null;
+  if (!stored) {
+    const discount = guidanceDiscount(await guidanceForBranch(db(), detail.branch.path, detail.draft.period));
+    const own = shingleText(detail.versions[detail.versions.length - 1].body, discount);
+    computed = (body) => sharedPassages(own, shingleText(body, discount));
+  }
+  const bodyOf = (other: (typeof others)[number]) => ("versions" in other ? (other.versions as { body: string }[])[0]?.body : undefined) ?? "";
   return entries
     .map((entry, index) => {
       const other = others.find((candidate) => candidate.id === entry.draftId);
@@ -174,7 +186,7 @@ export async function similarDrafts(actor: Actor, detail: DraftDetail): Promise<
         compareRef: visible ? String(entry.draftId) : similarRef(index + 1),
         score: entry.score,
         branch: visible ? { id: other.branch.id, code: other.branch.code, name: other.branch.name, wardName: other.branch.parent?.name ?? null } : null,
-        passages: sharedPassages(own, shingleText(other.versions[0]?.body ?? "", discount)),
+        passages: entry.passages ?? computed!(bodyOf(other)),
       };
     })
     .filter((entry): entry is SimilarDraft => entry !== null);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
 import { escapeLike } from "@/lib/db/sql";
+import { sessionContextOf } from "@/lib/auth/session-context";
 
 export type OrgUnitSummary = {
   id: number;
@@ -35,6 +36,9 @@ export async function findOrgUnitInScope(actor: Actor, id: number) {
 /** The unit at the root of the actor's scope (administrators: the top of the tree). */
 export async function getScopeRoot(actor: Actor) {
   assertCan(actor, "org.read");
+  // Loaded with the session of a signed-in user (lib/auth/session-context.ts).
+  const known = sessionContextOf(actor)?.scopeRoot;
+  if (known) return known;
   if (actor.scopePath !== "/") return findOrgUnitInScope(actor, actor.orgUnitId);
   const root = await db().orgUnit.findFirst({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
   if (!root) throw new NotFoundError("Chưa có đơn vị nào.");
@@ -100,6 +104,15 @@ export async function listChildUnits(actor: Actor, parentId?: number) {
     ORDER BY level, name COLLATE vi_natural, code`;
   const counts = await countUnder(children.map((child) => child.path));
   return children.map((child) => ({ ...child, counts: counts.get(child.path) ?? EMPTY_COUNTS }));
+}
+
+/** Children of a unit in scope, without counts: what a filter's list of units needs. */
+export async function listChildUnitNames(actor: Actor, parentId: number): Promise<OrgUnitSummary[]> {
+  const parent = await findOrgUnitInScope(actor, parentId);
+  return db().$queryRaw<OrgUnitSummary[]>`
+    SELECT id, code, name, level, "parentId", path FROM "OrgUnit"
+    WHERE "parentId" = ${parent.id} AND "validTo" IS NULL
+    ORDER BY level, name COLLATE vi_natural, code`;
 }
 
 function pick(unit: OrgUnitSummary): OrgUnitSummary {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import type { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -7,9 +8,12 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { SETTINGS, type SettingDefinition } from "./registry";
 
+/** A setting's row, read once per server render however many cards ask (React cache; a plain read elsewhere). */
+const readSettingRow = cache((key: string) => db().appSetting.findUnique({ where: { key } }));
+
 /** The value of a setting, or its default when nobody changed it. */
 export async function getSetting<T>(definition: SettingDefinition<T>): Promise<T> {
-  const row = await db().appSetting.findUnique({ where: { key: definition.key } });
+  const row = await readSettingRow(definition.key);
   if (!row) return definition.defaultValue;
   const parsed = (definition.schema as z.ZodType<T>).safeParse(row.value);
   return parsed.success ? parsed.data : definition.defaultValue;

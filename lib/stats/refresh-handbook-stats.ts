@@ -14,11 +14,11 @@ import type { SqlRunner } from "./sql-runner";
 const REFRESH_LOCK = 5_052_026;
 
 const STAT_COLUMNS = Prisma.raw(
-  `"orgUnitId", period, level, "parentId", "membersTotal", "membersEligible", "membersInstalled", "branchesTotal", "branchesReporting", "branchesUsingInMeetings", "newsPosts", documents, "computedAt"`,
+  `"orgUnitId", period, level, "parentId", "membersTotal", "membersEligible", "membersInstalled", "membersActive", "branchesTotal", "branchesReporting", "branchesUsingInMeetings", "newsPosts", documents, "computedAt"`,
 );
 const UPSERT_SET = Prisma.raw(
   `level = EXCLUDED.level, "parentId" = EXCLUDED."parentId", "membersTotal" = EXCLUDED."membersTotal", "membersEligible" = EXCLUDED."membersEligible",
-   "membersInstalled" = EXCLUDED."membersInstalled", "branchesTotal" = EXCLUDED."branchesTotal", "branchesReporting" = EXCLUDED."branchesReporting",
+   "membersInstalled" = EXCLUDED."membersInstalled", "membersActive" = EXCLUDED."membersActive", "branchesTotal" = EXCLUDED."branchesTotal", "branchesReporting" = EXCLUDED."branchesReporting",
    "branchesUsingInMeetings" = EXCLUDED."branchesUsingInMeetings", "newsPosts" = EXCLUDED."newsPosts", documents = EXCLUDED.documents, "computedAt" = EXCLUDED."computedAt"`,
 );
 
@@ -44,7 +44,8 @@ function branchRowsSql(period: Period, branchIds: number[] | null): Prisma.Sql {
       SELECT m."branchId" AS branch_id,
         count(*)::int AS total,
         count(*) FILTER (WHERE m."eligibleForHandbook")::int AS eligible,
-        count(*) FILTER (WHERE m."handbookInstalledAt" < ${nextStart}::date)::int AS installed
+        count(*) FILTER (WHERE m."handbookInstalledAt" < ${nextStart}::date)::int AS installed,
+        count(*) FILTER (WHERE m.status = 'ACTIVE')::int AS active
       FROM "Member" m
       WHERE m."branchId" IN (SELECT branch_id FROM br)
         AND m."joinedBranchOn" < ${nextStart}::date
@@ -59,7 +60,7 @@ function branchRowsSql(period: Period, branchIds: number[] | null): Prisma.Sql {
     )
     INSERT INTO "HandbookStat" (${STAT_COLUMNS})
     SELECT br.branch_id, ${period}, 'BRANCH'::"OrgLevel", br.parent_id,
-      coalesce(mem.total, 0), coalesce(mem.eligible, 0), coalesce(mem.installed, 0),
+      coalesce(mem.total, 0), coalesce(mem.eligible, 0), coalesce(mem.installed, 0), coalesce(mem.active, 0),
       1, (usage.branch_id IS NOT NULL)::int, coalesce(usage."usedInMeetings", false)::int,
       coalesce(usage."newsPosts", 0), coalesce(usage.documents, 0), now()
     FROM br
@@ -78,6 +79,8 @@ function unitRowsSql(period: Period, branchIds: number[] | null): Prisma.Sql {
     INSERT INTO "HandbookStat" (${STAT_COLUMNS})
     SELECT p.unit_id, ${period}, p.unit_level, p.parent_id,
       sum(s."membersTotal")::int, sum(s."membersEligible")::int, sum(s."membersInstalled")::int,
+      -- Null as soon as one branch row predates the figure (sum would undercount).
+      CASE WHEN bool_and(s."membersActive" IS NOT NULL) THEN sum(s."membersActive")::int END,
       sum(s."branchesTotal")::int, sum(s."branchesReporting")::int, sum(s."branchesUsingInMeetings")::int,
       sum(s."newsPosts")::int, sum(s.documents)::int, now()
     FROM pairs p

@@ -16,6 +16,7 @@ import { estimateSimilarity } from "../../lib/drafts/analyzer/minhash";
 import { proposeFlags, DEFAULT_THRESHOLDS, type DraftFlagKey } from "../../lib/drafts/analyzer/propose-flags";
 import type { GuidanceTopic } from "../../lib/drafts/analyzer/directives";
 import type { ShingledText } from "../../lib/drafts/analyzer/shingles";
+import { sharedPassages, type SharedPassage } from "../../lib/drafts/analyzer/passages";
 import { countWords } from "../../lib/drafts/analyzer/text";
 import { reviewPeriodAt, submissionDeadline } from "../../lib/drafts/deadlines";
 import { hanoiInstant } from "../../lib/format/date";
@@ -61,7 +62,7 @@ type Draft = {
   proposedFlags: DraftFlagKey[]; similarityScore: number | null; similarDraftId: number | null; previousSimilarity: number | null; firstSubmittedAt: Date; lastSubmittedAt: Date; reviewedAt: Date | null;
   lastReview: Review | null; feedbackPendingSince: Date | null; feedbackAckedAt: Date | null;
 };
-type Analysis = { id: number; versionId: number; draftId: number; period: string; minhash: Int32Array; buckets: number[]; shingleCount: number; checklist: unknown; similar: { draftId: number; score: number }[]; previous: { draftId: number; versionNo: number; score: number } | null; proposedFlags: DraftFlagKey[]; reasons: object; analyzedAt: Date };
+type Analysis = { id: number; versionId: number; draftId: number; period: string; minhash: Int32Array; buckets: number[]; shingleCount: number; checklist: unknown; similar: { draftId: number; score: number; passages?: SharedPassage[] }[]; previous: { draftId: number; versionNo: number; score: number } | null; proposedFlags: DraftFlagKey[]; reasons: object; analyzedAt: Date };
 type Notification = { userId: number; kind: string; title: string; body: string | null; href: string; orgUnitId: number; createdAt: Date; readAt: Date | null };
 
 const REVIEW_SUMMARIES: Record<string, string[]> = {
@@ -384,10 +385,14 @@ export const draftsSeedStep: DemoSeedStep = {
           .filter((row) => row.estimate >= 0.1)
           .sort((a, b) => b.estimate - a.estimate)
           .slice(0, 10)
-          .map((row) => ({ draftId: analyzed[row.other].draft.id, score: roundScore(compareTexts(entry.result.shingled, analyzed[row.other].result.shingled, false).score) }))
+          .map((row) => ({ draftId: analyzed[row.other].draft.id, score: roundScore(compareTexts(entry.result.shingled, analyzed[row.other].result.shingled, false).score), other: row.other }))
           .filter((row) => row.score >= 0.15)
           .sort((a, b) => b.score - a.score || a.draftId - b.draftId)
-          .slice(0, 5);
+          .slice(0, 5)
+          // The shared passages are stored with the analysis, as a submission does, for the periods
+          // people open (the review period and the one before); older ones are computed when read,
+          // which keeps the 24 months of the demo quick to seed.
+          .map(({ draftId, score, other }) => (period >= addMonths(reviewPeriod, -1) ? { draftId, score, passages: sharedPassages(entry.result.shingled, analyzed[other].result.shingled) } : { draftId, score }));
         const before = previousFinal.get(entry.draft.branch.id);
         const previous = before ? { draftId: before.draft.id, versionNo: before.draft.versions.length, score: roundScore(compareTexts(entry.result.shingled, before.shingled, false).score) } : null;
         const proposal = proposeFlags({ checklist: entry.result.checklist, genericDensity: entry.result.genericDensity, topSimilar: similar[0] ?? null, previous, directives: entry.result.directives, thresholds: DEFAULT_THRESHOLDS });

@@ -1,3 +1,4 @@
+import type { Page } from "playwright-core";
 import { chromiumForFile, PHONE, signIn } from "../support/browser";
 import { api, baseUrl, DEMO_PASSWORD } from "../support/http";
 import { closeTestDb, testDb } from "../support/db";
@@ -8,6 +9,11 @@ import { formatNumber, formatPercent } from "@/lib/format/number";
 import { formatPeriod, todayIso } from "@/lib/format/date";
 import { addMonths } from "@/lib/periods/period";
 import { demoSeededOn } from "../support/demo-day";
+
+/** The dashboard streams its figures after a skeleton: wait until the unit's figures are on the page. */
+async function dashboardShown(page: Page) {
+  await page.locator(".stats-cards").first().waitFor();
+}
 
 const chromium = chromiumForFile();
 afterAll(closeTestDb);
@@ -35,17 +41,20 @@ describe("leaders' dashboard in the browser", () => {
     const longBien = await unitId("LB");
     await page.locator(".stats-ranking .recharts-rectangle").first().click();
     await page.waitForURL(`**/dashboard/${longBien}`);
+    await dashboardShown(page);
     expect(await page.locator("h1").textContent()).toBe("Quận Long Biên");
 
     // District → ward: a row of the table.
     await page.locator("#don-vi").getByRole("link", { name: "Phường Bồ Đề", exact: true }).click();
     await page.waitForURL(`**/dashboard/${await unitId("LB-BD")}`);
+    await dashboardShown(page);
     expect(await page.locator("h1").textContent()).toBe("Phường Bồ Đề");
     expect(await page.locator(".stats-ranking .recharts-rectangle").count()).toBe(await testDb().orgUnit.count({ where: { parentId: await unitId("LB-BD"), validTo: null } }));
 
     // Ward → branch: a row again, then the branch's own reports.
     await page.locator("#don-vi").getByRole("link", { name: "Chi bộ Công an phường Bồ Đề" }).click();
     await page.waitForURL(`**/dashboard/${await unitId("LB-BD-02")}`);
+    await dashboardShown(page);
     expect(await page.locator("h1").textContent()).toBe("Chi bộ Công an phường Bồ Đề");
     await expect(page.getByRole("heading", { name: "Báo cáo sử dụng của chi bộ" }).isVisible()).resolves.toBe(true);
     expect(await page.locator(".breadcrumb").textContent()).toContain("Phường Bồ Đề");
@@ -55,6 +64,7 @@ describe("leaders' dashboard in the browser", () => {
     await page.selectOption("#stats-period", earlier);
     await page.getByRole("button", { name: "Xem" }).click();
     await page.waitForURL(`**period=${earlier}`);
+    await dashboardShown(page);
     expect(await page.locator(".page-header p").textContent()).toContain(formatPeriod(earlier));
     await page.locator(".breadcrumb").getByRole("link", { name: "Quận Long Biên" }).click();
     await page.waitForURL(`**/dashboard/${longBien}?period=${earlier}`);

@@ -4,7 +4,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { addMonths, currentPeriod, isPeriod, periodsBetween } from "@/lib/periods/period";
-import { listChildUnits } from "@/lib/org/org-units";
+import { listChildUnitNames } from "@/lib/org/org-units";
 import { generateDocument } from "@/lib/documents/generate-document";
 import { listIssuedDocuments } from "@/lib/documents/issued-documents";
 import { issuerUnitOf } from "@/lib/documents/issuer";
@@ -30,7 +30,7 @@ export default async function DocumentsPage({ searchParams }: Props) {
   const latest = currentPeriod();
   const period = isPeriod(query.period) ? query.period : addMonths(latest, -1);
   const unitId = query.unit && /^\d{1,10}$/.test(query.unit) ? Number(query.unit) : root.id;
-  const units = root.level === "BRANCH" ? [] : await listChildUnits(actor, root.id);
+  const units = root.level === "BRANCH" ? [] : await listChildUnitNames(actor, root.id);
   const request: Record<string, string> = kind === "FEEDBACK_LETTER" ? { kind, draftId: query.draft ?? "" } : { kind, orgUnitId: String(unitId), period };
 
   let preview: Awaited<ReturnType<typeof generateDocument>> | null = null;

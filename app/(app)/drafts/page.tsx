@@ -9,7 +9,7 @@ import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { listBranchDrafts } from "@/lib/drafts/branch-drafts";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { daysBetween } from "@/lib/drafts/deadlines";
-import { getScopeRoot, listChildUnits } from "@/lib/org/org-units";
+import { getScopeRoot, listChildUnitNames } from "@/lib/org/org-units";
 import { FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -43,8 +43,8 @@ export default async function DraftsPage({ searchParams }: Props) {
   const { period, filter } = queue;
   const root = await getScopeRoot(actor);
   const [summary, scopeChildren, thresholds, reviewPeriod] = await Promise.all([
-    getDraftReviewSummary(actor, { orgUnitId: filter.orgUnitId, period }),
-    listChildUnits(actor, root.id),
+    getDraftReviewSummary(actor, { orgUnitId: filter.orgUnitId, period, withChildren: false }),
+    listChildUnitNames(actor, root.id),
     analysisThresholds(),
     defaultReviewPeriod(),
   ]);

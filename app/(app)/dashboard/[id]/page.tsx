@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
@@ -9,12 +11,14 @@ import { DashboardParamsSchema } from "@/lib/stats/schemas";
 import { idParam } from "@/lib/api/handler";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
+import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
 import { HandbookDashboardView } from "@/components/stats/handbook-dashboard";
 import { rebuildHandbookStatsAction } from "../actions";
 
 export const metadata = { title: "Bảng điều hành Sổ tay đảng viên điện tử" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type View = ReturnType<typeof DashboardParamsSchema.parse>;
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
@@ -22,13 +26,30 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
   const id = idParam((await params).id);
   const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const view = DashboardParamsSchema.parse(query);
-  const data = await getHandbookDashboard(actor, { orgUnitId: id, period: view.period, laggingPage: view.page }).catch((error: unknown) => {
+  // Out of scope (or no such unit) is a 404, decided before anything is sent; the figures then stream in.
+  const unit = await findStatsUnit(actor, id).catch(() => notFound());
+  return (
+    <Suspense
+      fallback={
+        <>
+          <PageHeader title={unit.name} description="Sổ tay đảng viên điện tử" />
+          <StatsSkeleton />
+          <CardSkeleton title="Diễn biến theo tháng" lines={6} />
+        </>
+      }
+    >
+      <DashboardBody actor={actor} unit={unit} view={view} />
+    </Suspense>
+  );
+}
+
+async function DashboardBody({ actor, unit, view }: { actor: Actor; unit: { id: number; name: string }; view: View }) {
+  const data = await getHandbookDashboard(actor, { orgUnitId: unit.id, period: view.period, laggingPage: view.page }).catch((error: unknown) => {
     if (error instanceof NotFoundError) return error;
     throw error;
   });
   if (data instanceof NotFoundError) {
-    // Out of scope (or no such unit) is a 404; a unit in scope without figures for that month gets an explanation.
-    const unit = await findStatsUnit(actor, id).catch(() => notFound());
+    // A unit in scope without figures for that month gets an explanation.
     return (
       <>
         <PageHeader title={unit.name} description="Sổ tay đảng viên điện tử" />

@@ -48,11 +48,18 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const canComment = can(actor.role, "draft.comment");
   const isBranch = can(actor.role, "draft.submit");
   const canAck = can(actor.role, "feedback.ack");
-  const [attachments, maxMegabytes] = await Promise.all([listAttachments(actor, { draftId: detail.draft.id }), getSetting(ATTACHMENT_MAX_MB)]);
   const sinceMine = canReview && detail.myLastReviewedVersionNo !== null && detail.myLastReviewedVersionNo < current ? detail.myLastReviewedVersionNo : null;
   const view = query.view === "diff" || query.view === "compare" || query.view === "text" ? query.view : sinceMine ? "diff" : "text";
   const base = `/drafts/${draft.id}`;
-  const [similar, directives, thresholds, claim] = await Promise.all([similarDrafts(actor, detail), checkDraftDirectives(detail), analysisThresholds(), canReview ? claimDraftReview(actor, draft.id) : null]);
+  // One wait for everything the page reads after the draft itself.
+  const [attachments, maxMegabytes, similar, directives, thresholds, claim] = await Promise.all([
+    listAttachments(actor, { draftId: detail.draft.id }),
+    getSetting(ATTACHMENT_MAX_MB),
+    similarDrafts(actor, detail),
+    checkDraftDirectives(detail),
+    analysisThresholds(),
+    canReview ? claimDraftReview(actor, draft.id) : null,
+  ]);
 
   const viewed = detail.versions.find((version) => version.versionNo === detail.viewedVersionNo)!;
   const highlights = detail.comments

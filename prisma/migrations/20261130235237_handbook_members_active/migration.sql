@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "HandbookStat" ADD COLUMN     "membersActive" INTEGER;
