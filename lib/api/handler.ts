@@ -10,6 +10,7 @@ import { clientAddress, userAgentOf } from "@/lib/http/client-address";
 import { assertStorableText, parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
+import { trustProxy } from "@/lib/env";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_INT4 = 2_147_483_647;
@@ -77,11 +78,13 @@ async function resolveRequestActor(request: NextRequest): Promise<Actor | null> 
 }
 
 /** Cookie-authenticated writes must come from our own pages. */
-function sameOrigin(request: NextRequest): boolean {
+export function sameOrigin(request: Pick<NextRequest, "headers">): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
   try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+    // The forwarded host is believed only from a reverse proxy that sets it (TRUST_PROXY=1); a caller could write it.
+    const host = (trustProxy() && request.headers.get("x-forwarded-host")) || request.headers.get("host");
+    return new URL(origin).host === host;
   } catch {
     return false;
   }
