@@ -1,17 +1,23 @@
 import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { HandbookHomePanel } from "@/components/stats/handbook-home-panel";
 import { BranchMeetingsPanel, MeetingCompliancePanel } from "@/components/meetings/home-panels";
 import { BranchDraftHomePanel, DraftReviewHomePanel } from "@/components/drafts/home-panels";
 
-export type HomePanel = { key: string; roles: Role[]; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
+/** A panel shows when the role has `permission` and lacks `unless` (a branch's own panel replaces the overview). */
+export type HomePanel = { key: string; permission: Permission; unless?: Permission; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
-// Feature areas register the panels each role sees on the home page (drafts to
-// review, feedback inbox, meetings to record, adoption figures).
+// Feature areas register the panels of the home page (drafts to review, feedback
+// inbox, meetings to record, adoption figures), gated by the one permission map.
 export const HOME_PANELS: HomePanel[] = [
-  { key: "handbook", roles: ["LEADER", "BOARD_REVIEWER", "WARD_COMMITTEE", "ADMIN"], Panel: HandbookHomePanel },
-  { key: "meetings-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchMeetingsPanel },
-  { key: "meetings-compliance", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: MeetingCompliancePanel },
-  { key: "drafts-review", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: DraftReviewHomePanel },
-  { key: "drafts-branch", roles: ["BRANCH_SECRETARY"], Panel: BranchDraftHomePanel },
+  { key: "handbook", permission: "stats.read", Panel: HandbookHomePanel },
+  { key: "meetings-branch", permission: "meeting.record", Panel: BranchMeetingsPanel },
+  { key: "meetings-compliance", permission: "meeting.read", unless: "meeting.record", Panel: MeetingCompliancePanel },
+  { key: "drafts-review", permission: "draft.read", unless: "draft.submit", Panel: DraftReviewHomePanel },
+  { key: "drafts-branch", permission: "draft.submit", Panel: BranchDraftHomePanel },
 ];
+
+export function homePanelsFor(role: Role): HomePanel[] {
+  return HOME_PANELS.filter((panel) => can(role, panel.permission) && !(panel.unless && can(role, panel.unless)));
+}
