@@ -11,6 +11,7 @@ import { assertStorableText, parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
 import { trustProxy } from "@/lib/env";
+import { PaginationSchema } from "@/lib/validation/pagination";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_INT4 = 2_147_483_647;
@@ -162,10 +163,7 @@ export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S):
   return parseInput(schema, query, "Tham số truy vấn không hợp lệ.");
 }
 
-export const PaginationSchema = z.object({
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int("page phải là số nguyên dương.").min(1, "page phải là số nguyên dương.").max(100_000).default(1),
-  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(50),
-});
+export { PaginationSchema };
 
 export function paged<T>(items: T[], total: number, page: number, pageSize: number) {
   return { items, total, page, pageSize };
