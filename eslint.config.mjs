@@ -13,6 +13,16 @@ const config = [
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
+    // lib/ is the domain: it never reaches the UI, the routes, the demo seed or the command-line tools.
+    files: ["lib/**/*.ts", "lib/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/components/*", "@/app/*", "@/prisma/seed", "@/prisma/seed/*", "@/scripts/*"], message: "lib/ imports only lib/ (docs/architecture.md)." }] },
+      ],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },

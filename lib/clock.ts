@@ -6,11 +6,12 @@
 // Security timers (sessions, sign-in lockout, rate-limit windows, API token
 // expiry) measure real elapsed time and keep reading Date: a server run as of
 // another day must still expire a session after its real lifetime.
+import { appClock } from "@/lib/env";
 
 let fixedAt: Date | null = null;
 
 function clockFromEnvironment(): Date | null {
-  const value = typeof process !== "undefined" ? process.env.APP_CLOCK : undefined;
+  const value = appClock();
   if (!value) return null;
   const parsed = new Date(value);
   return Number.isNaN(parsed.getTime()) ? null : parsed;

@@ -37,3 +37,47 @@ export function env(): Env {
   }
   return cached;
 }
+
+// Read on each use, without the schema above: tests switch these per case, the
+// clock is shared with client code, and a missing DATABASE_URL must not stop them.
+function raw(name: string): string | undefined {
+  return typeof process !== "undefined" ? process.env[name] : undefined;
+}
+
+/** TRUST_PROXY=1: a reverse proxy in front overwrites X-Real-IP / X-Forwarded-* (docs/operations.md). */
+export function trustProxy(): boolean {
+  return raw("TRUST_PROXY") === "1";
+}
+
+/** APP_CLOCK: run a demo server as of another instant (lib/clock.ts). */
+export function appClock(): string | undefined {
+  return raw("APP_CLOCK");
+}
+
+/** The secret that signs sessions and device cookies. */
+export function nextAuthSecret(): string | undefined {
+  return raw("NEXTAUTH_SECRET");
+}
+
+/** The address the app is served at, for cookie flags. */
+export function nextAuthUrl(): string | undefined {
+  return raw("NEXTAUTH_URL");
+}
+
+/** The port `npm start` listens on. */
+export function serverPort(): string | undefined {
+  return raw("PORT");
+}
+
+/** Where attachments are kept: a local folder, or an S3-compatible bucket when ATTACHMENTS_S3_BUCKET is set. */
+export function attachmentsEnv() {
+  return {
+    dir: raw("ATTACHMENTS_DIR"),
+    s3Bucket: raw("ATTACHMENTS_S3_BUCKET"),
+    s3Region: raw("ATTACHMENTS_S3_REGION"),
+    s3Endpoint: raw("ATTACHMENTS_S3_ENDPOINT"),
+    s3ForcePathStyle: raw("ATTACHMENTS_S3_FORCE_PATH_STYLE"),
+    s3AccessKeyId: raw("ATTACHMENTS_S3_ACCESS_KEY_ID"),
+    s3SecretAccessKey: raw("ATTACHMENTS_S3_SECRET_ACCESS_KEY"),
+  };
+}

@@ -2,8 +2,8 @@
 // Creates an administrator (the password comes from ADMIN_PASSWORD or is asked for).
 // On an empty database it also creates the root org unit.
 import readline from "node:readline/promises";
-import { openAppDatabase } from "@/lib/db/server";
-import { createAdministrator, prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase } from "@/scripts/db/server";
+import { createAdministrator, prepareDatabase } from "@/scripts/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
 import { passwordProblems } from "@/lib/auth/password";
 

@@ -3,8 +3,8 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { openAppDatabase, PROJECT_ROOT } from "@/lib/db/server";
-import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
+import { openAppDatabase, PROJECT_ROOT } from "@/scripts/db/server";
+import { findPgTool, serverMajorVersion } from "@/scripts/db/pg-tools";
 import { backupAttachments } from "@/lib/attachments/backup-files";
 
 async function main() {

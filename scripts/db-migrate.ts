@@ -1,7 +1,7 @@
 // npm run db:migrate — applies pending migrations from prisma/migrations with
 // no engine download; records them in _prisma_migrations like `prisma migrate deploy`.
-import { applyMigrations } from "@/lib/db/migrations";
-import { ensureExtensions, openAppDatabase } from "@/lib/db/server";
+import { applyMigrations } from "@/scripts/db/migrations";
+import { ensureExtensions, openAppDatabase } from "@/scripts/db/server";
 
 async function main() {
   const database = await openAppDatabase(console.log);

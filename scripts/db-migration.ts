@@ -1,8 +1,8 @@
 // npm run db:migration -- <name> — writes prisma/migrations/<timestamp>_<name>/migration.sql
 // from the difference between the existing migrations and prisma/schema.prisma.
 // The migrations are replayed on a throwaway database (no shadow database needed).
-import { applyMigrations, diffDatabaseToSchema, migrationDirName, writeMigration } from "@/lib/db/migrations";
-import { ensureExtensions, openThrowawayDatabase } from "@/lib/db/server";
+import { applyMigrations, diffDatabaseToSchema, migrationDirName, writeMigration } from "@/scripts/db/migrations";
+import { ensureExtensions, openThrowawayDatabase } from "@/scripts/db/server";
 
 async function main() {
   const name = process.argv.slice(2).join(" ").trim();

@@ -1,8 +1,8 @@
 // npm run db:prepare — for deployments on an external PostgreSQL (docker-compose's
 // migrate service): extensions, migrations, and the first administrator from
 // ADMIN_USERNAME / ADMIN_PASSWORD when the database is empty. Never demo data.
-import { openAppDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 
 async function main() {
   const database = await openAppDatabase(console.log);

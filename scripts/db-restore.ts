@@ -3,8 +3,8 @@
 // a failed restore leaves the database as it was.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { openAppDatabase } from "@/lib/db/server";
-import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
+import { openAppDatabase } from "@/scripts/db/server";
+import { findPgTool, serverMajorVersion } from "@/scripts/db/pg-tools";
 import { restoreAttachments } from "@/lib/attachments/backup-files";
 
 async function main() {

@@ -4,8 +4,8 @@
 // admin page and the API, effective the first day of the month after the day the
 // demo was seeded, so the 24 months of history stay under the tree they were
 // recorded in, and the new tree shows at once in the org pages and with tree=current.
-import { openAppDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 

@@ -1,8 +1,8 @@
 // npm run seed                        — district demo into an empty database
 // npm run seed -- --scale city        — the whole city (16,762 branches, 475,880 members)
 // npm run seed -- --reset [...]       — wipe the data first (asks nothing: for demo databases only)
-import { openAppDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
 import { isDatabaseEmpty, seedDemo, demoPassword } from "@/prisma/seed";
 import { hashPassword } from "@/lib/auth/password";

@@ -2,8 +2,8 @@
 // on an empty embedded database, a production build when the sources changed,
 // then the app (scripts/serve.mjs: Next.js, with client addresses from the socket). Ctrl+C stops the app and the embedded PostgreSQL.
 import { spawn, type ChildProcess } from "node:child_process";
-import { openAppDatabase, PROJECT_ROOT, redactUrl } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase, PROJECT_ROOT, redactUrl } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { demoPassword } from "@/prisma/seed";
 import { ensureProductionBuild, serveArgs } from "./lib/build";
 

@@ -3,11 +3,11 @@
 // with --server, the production build served on a free port. Prints one
 // TEST_ENV_READY line of JSON, then holds everything until SIGTERM.
 import { spawn, type ChildProcess } from "node:child_process";
-import { openThrowawayDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { ensureProductionBuild, serveArgs } from "./lib/build";
 import { freePort } from "./lib/app-server";
-import { PROJECT_ROOT } from "@/lib/db/server";
+import { PROJECT_ROOT } from "@/scripts/db/server";
 
 function log(message: string) {
   process.stderr.write(`[test-env] ${message}\n`);

@@ -10,7 +10,7 @@ import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
-import { HOME_PANELS } from "@/components/home/home-panels";
+import { homePanelsFor } from "@/components/home/home-panels";
 import { DemoAgeBanner } from "@/components/home/demo-age-banner";
 import { now as clockNow } from "@/lib/clock";
 
@@ -20,7 +20,7 @@ export default async function HomePage() {
   const actor = await requireSessionActor();
   const root = await getScopeRoot(actor);
   const isBranch = root.level === "BRANCH";
-  const panels = HOME_PANELS.filter((panel) => panel.roles.includes(actor.role));
+  const panels = homePanelsFor(actor.role);
   return (
     <>
       <PageHeader

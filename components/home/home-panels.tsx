@@ -1,17 +1,23 @@
 import type { Actor } from "@/lib/auth/actor";
+import { can, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { HandbookHomePanel } from "@/components/stats/handbook-home-panel";
 import { BranchMeetingsPanel, MeetingCompliancePanel } from "@/components/meetings/home-panels";
 import { BranchDraftHomePanel, DraftReviewHomePanel } from "@/components/drafts/home-panels";
 
-export type HomePanel = { key: string; roles: Role[]; /** Shown on the placeholder while the panel loads. */ title: string; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
+/** A panel shows when the role has `permission` and lacks `unless` (a branch's own panel replaces the overview). */
+export type HomePanel = { key: string; permission: Permission; unless?: Permission; /** Shown on the placeholder while the panel loads. */ title: string; Panel: (props: { actor: Actor }) => Promise<React.ReactNode> | React.ReactNode };
 
-// Feature areas register the panels each role sees on the home page (drafts to
-// review, feedback inbox, meetings to record, adoption figures).
+// Feature areas register the panels of the home page (drafts to review, feedback
+// inbox, meetings to record, adoption figures), gated by the one permission map.
 export const HOME_PANELS: HomePanel[] = [
-  { key: "handbook", title: "Sổ tay đảng viên điện tử", roles: ["LEADER", "BOARD_REVIEWER", "WARD_COMMITTEE", "ADMIN"], Panel: HandbookHomePanel },
-  { key: "meetings-branch", title: "Sinh hoạt chi bộ", roles: ["BRANCH_SECRETARY"], Panel: BranchMeetingsPanel },
-  { key: "meetings-compliance", title: "Sinh hoạt chi bộ", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: MeetingCompliancePanel },
-  { key: "drafts-review", title: "Dự thảo nghị quyết", roles: ["BOARD_REVIEWER", "WARD_COMMITTEE", "LEADER"], Panel: DraftReviewHomePanel },
-  { key: "drafts-branch", title: "Dự thảo nghị quyết", roles: ["BRANCH_SECRETARY"], Panel: BranchDraftHomePanel },
+  { key: "handbook", title: "Sổ tay đảng viên điện tử", permission: "stats.read", Panel: HandbookHomePanel },
+  { key: "meetings-branch", title: "Sinh hoạt chi bộ", permission: "meeting.record", Panel: BranchMeetingsPanel },
+  { key: "meetings-compliance", title: "Sinh hoạt chi bộ", permission: "meeting.read", unless: "meeting.record", Panel: MeetingCompliancePanel },
+  { key: "drafts-review", title: "Dự thảo nghị quyết", permission: "draft.read", unless: "draft.submit", Panel: DraftReviewHomePanel },
+  { key: "drafts-branch", title: "Dự thảo nghị quyết", permission: "draft.submit", Panel: BranchDraftHomePanel },
 ];
+
+export function homePanelsFor(role: Role): HomePanel[] {
+  return HOME_PANELS.filter((panel) => can(role, panel.permission) && !(panel.unless && can(role, panel.unless)));
+}

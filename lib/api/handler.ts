@@ -10,6 +10,8 @@ import { clientAddress, userAgentOf } from "@/lib/http/client-address";
 import { assertStorableText, parseInput } from "@/lib/validation/parse";
 import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
+import { trustProxy } from "@/lib/env";
+import { PaginationSchema } from "@/lib/validation/pagination";
 
 const MAX_JSON_BYTES = 1024 * 1024;
 const MAX_INT4 = 2_147_483_647;
@@ -77,11 +79,13 @@ async function resolveRequestActor(request: NextRequest): Promise<Actor | null> 
 }
 
 /** Cookie-authenticated writes must come from our own pages. */
-function sameOrigin(request: NextRequest): boolean {
+export function sameOrigin(request: Pick<NextRequest, "headers">): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return request.headers.get("sec-fetch-site") !== "cross-site";
   try {
-    return new URL(origin).host === (request.headers.get("x-forwarded-host") ?? request.headers.get("host"));
+    // The forwarded host is believed only from a reverse proxy that sets it (TRUST_PROXY=1); a caller could write it.
+    const host = (trustProxy() && request.headers.get("x-forwarded-host")) || request.headers.get("host");
+    return new URL(origin).host === host;
   } catch {
     return false;
   }
@@ -159,10 +163,7 @@ export function readQuery<S extends z.ZodType>(request: NextRequest, schema: S):
   return parseInput(schema, query, "Tham số truy vấn không hợp lệ.");
 }
 
-export const PaginationSchema = z.object({
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int("page phải là số nguyên dương.").min(1, "page phải là số nguyên dương.").max(100_000).default(1),
-  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(50),
-});
+export { PaginationSchema };
 
 export function paged<T>(items: T[], total: number, page: number, pageSize: number) {
   return { items, total, page, pageSize };

@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { localAttachmentsDir } from "./store-location";
+import { attachmentsEnv } from "@/lib/env";
 
 export function attachmentsArchiveOf(backupFile: string): string {
   return `${backupFile}.attachments.tar.gz`;
@@ -11,7 +12,7 @@ export function attachmentsArchiveOf(backupFile: string): string {
 
 /** Packs the local attachment folder; returns the archive and how many files, or null when files live in S3. */
 export function backupAttachments(backupFile: string): { archive: string; files: number } | null {
-  if (process.env.ATTACHMENTS_S3_BUCKET) return null;
+  if (attachmentsEnv().s3Bucket) return null;
   const dir = localAttachmentsDir();
   fs.mkdirSync(dir, { recursive: true });
   const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.endsWith(".part")).length;
@@ -26,7 +27,7 @@ export function backupAttachments(backupFile: string): { archive: string; files:
  */
 export function restoreAttachments(backupFile: string): { files: number } | null {
   const archive = attachmentsArchiveOf(backupFile);
-  if (process.env.ATTACHMENTS_S3_BUCKET || !fs.existsSync(archive)) return null;
+  if (attachmentsEnv().s3Bucket || !fs.existsSync(archive)) return null;
   const dir = localAttachmentsDir();
   const incoming = `${dir}.restoring`;
   const previous = `${dir}.previous`;

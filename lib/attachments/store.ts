@@ -4,6 +4,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { localAttachmentsDir } from "./store-location";
 import { GetObjectCommand, PutObjectCommand, DeleteObjectCommand, S3Client, NoSuchKey } from "@aws-sdk/client-s3";
+import { attachmentsEnv } from "@/lib/env";
 
 /** Where attachment bytes live. Keys are made by the server (newStorageKey), never from user input. */
 export type AttachmentStore = {
@@ -58,15 +59,16 @@ function localStore(root: string): AttachmentStore {
 }
 
 function s3Store(): AttachmentStore {
-  const bucket = process.env.ATTACHMENTS_S3_BUCKET!;
+  const settings = attachmentsEnv();
+  const bucket = settings.s3Bucket!;
   const client = new S3Client({
-    region: process.env.ATTACHMENTS_S3_REGION || "us-east-1",
-    endpoint: process.env.ATTACHMENTS_S3_ENDPOINT || undefined,
+    region: settings.s3Region || "us-east-1",
+    endpoint: settings.s3Endpoint || undefined,
     // MinIO and most self-hosted stores address buckets by path, not by subdomain.
-    forcePathStyle: process.env.ATTACHMENTS_S3_FORCE_PATH_STYLE !== "0",
+    forcePathStyle: settings.s3ForcePathStyle !== "0",
     credentials:
-      process.env.ATTACHMENTS_S3_ACCESS_KEY_ID && process.env.ATTACHMENTS_S3_SECRET_ACCESS_KEY
-        ? { accessKeyId: process.env.ATTACHMENTS_S3_ACCESS_KEY_ID, secretAccessKey: process.env.ATTACHMENTS_S3_SECRET_ACCESS_KEY }
+      settings.s3AccessKeyId && settings.s3SecretAccessKey
+        ? { accessKeyId: settings.s3AccessKeyId, secretAccessKey: settings.s3SecretAccessKey }
         : undefined,
   });
   return {
@@ -91,5 +93,5 @@ function s3Store(): AttachmentStore {
 
 /** The store the environment selects: S3-compatible when ATTACHMENTS_S3_BUCKET is set, else the local folder. */
 export function attachmentStore(): AttachmentStore {
-  return process.env.ATTACHMENTS_S3_BUCKET ? s3Store() : localStore(localAttachmentsDir());
+  return attachmentsEnv().s3Bucket ? s3Store() : localStore(localAttachmentsDir());
 }

@@ -5,13 +5,14 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { auditActionFilter } from "./labels";
+import { lenientPageParam } from "@/lib/validation/pagination";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 const AuditFilterSchema = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   actor: z.string().trim().max(64).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: lenientPageParam,
 });
 
 /** Newest first; events about units outside the actor's scope are not listed. */

@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import { nextAuthSecret } from "@/lib/env";
 
 // OWASP Authentication Cheat Sheet, "device cookies": a browser that has
 // signed in to an account before carries a signed cookie naming that account.
@@ -16,7 +17,7 @@ export const DEVICE_COOKIE_MAX_AGE_SECONDS = 180 * 86_400;
 const DEVICE_COOKIE_ACCOUNTS = 5;
 
 function signingKey(): Buffer | null {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = nextAuthSecret();
   // No secret, no trusted devices: every attempt is limited per address.
   return secret ? crypto.createHmac("sha256", secret).update("device-cookie v1").digest() : null;
 }

@@ -6,12 +6,13 @@ import { revokeSession, SESSION_HOURS, signInWithPassword } from "./sign-in";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_NAME, deviceCookieFrom } from "./device-cookie";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
 import { isStorableText } from "@/lib/validation/parse";
+import { nextAuthSecret, nextAuthUrl } from "@/lib/env";
 
 // JWT sessions (the only kind next-auth 4 allows with credentials) carry just
 // an AuthSession id; lib/auth/session.ts checks it in the database on every
 // request, so signing out and disabling a user take effect immediately.
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: nextAuthSecret(),
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
@@ -38,7 +39,7 @@ export const authOptions: NextAuthOptions = {
           (await cookies()).set(DEVICE_COOKIE_NAME, result.deviceCookie, {
             httpOnly: true,
             sameSite: "lax",
-            secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false,
+            secure: nextAuthUrl()?.startsWith("https://") ?? false,
             path: "/",
             maxAge: DEVICE_COOKIE_MAX_AGE_SECONDS,
           });

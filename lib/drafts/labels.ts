@@ -1,5 +1,5 @@
 // Vietnamese labels of the drafts area, shared by server and client components.
-import type { BadgeTone } from "@/components/ui/badge";
+import type { BadgeTone } from "@/lib/format/tone";
 export { DRAFT_FLAGS, FLAG_LABELS, FLAG_SHORT, type DraftFlagKey } from "./analyzer/propose-flags";
 
 export const DRAFT_STATUSES = ["SUBMITTED", "CHANGES_REQUESTED", "REVISED", "APPROVED"] as const;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { PeriodSchema } from "@/lib/periods/period";
 import { DRAFT_FLAGS } from "./analyzer/propose-flags";
 import { DRAFT_STATUSES } from "./labels";
+import { pageParam, pageSizeParam } from "@/lib/validation/pagination";
 
 export const MIN_DRAFT_WORDS = 30;
 export const MAX_DRAFT_WORDS = 20_000;
@@ -94,8 +95,8 @@ export const QueueFilterSchema = z.object({
   sort: z.preprocess(emptyToUndefined, z.string().regex(new RegExp(`^-?(${QUEUE_SORTS.join("|")})$`), "Cách sắp xếp không hợp lệ.").default("queue")),
   /** API only: list branches that have not submitted too (the web queue always does). */
   includeMissing: z.preprocess((value) => value === "1" || value === "true" || value === true, z.boolean()).default(false),
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int().min(1, "page phải là số nguyên dương.").max(100_000).default(1),
-  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(50),
+  page: pageParam,
+  pageSize: pageSizeParam(50),
 });
 export type QueueFilter = z.infer<typeof QueueFilterSchema>;
 
@@ -105,8 +106,8 @@ export const FeedbackFilterSchema = z.object({
   /** A ward (or branch) in scope. */
   orgUnitId: z.preprocess(emptyToUndefined, z.coerce.number({ message: "orgUnitId phải là số." }).int().positive("orgUnitId phải là số dương.").optional()),
   decision: z.preprocess(emptyToUndefined, z.enum(["APPROVED", "CHANGES_REQUESTED"], { message: "decision là APPROVED hoặc CHANGES_REQUESTED." }).optional()),
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1).max(500, "pageSize tối đa là 500.").default(50),
+  page: pageParam,
+  pageSize: pageSizeParam(50),
 });
 
 // ---- Query strings and small bodies of the drafts API (app/api/v1/drafts, feedback) ----

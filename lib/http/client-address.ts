@@ -12,6 +12,8 @@
 // - a server that does not stamp (plain `next start`, the Docker image's
 //   standalone server without its proxy) counts every caller as one client
 //   ("direct"): rotating headers never buys a fresh rate-limit bucket.
+import { trustProxy } from "@/lib/env";
+
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
 /** Used when the address cannot be known: one shared bucket for everyone. */
@@ -26,7 +28,7 @@ function read(headers: HeaderSource, name: string): string | undefined {
 }
 
 export function trustsProxy(): boolean {
-  return process.env.TRUST_PROXY === "1";
+  return trustProxy();
 }
 
 /** Whether this process is served by scripts/serve.mjs, which stamps the socket address. */

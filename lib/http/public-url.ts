@@ -1,7 +1,7 @@
 // The app's public address: the one setting behind every absolute link that
 // leaves the app (the QR code of the printed meeting sheet, links in exports
 // and messages). Relative links inside the app do not need it.
-import { env } from "@/lib/env";
+import { env, serverPort } from "@/lib/env";
 
 type PublicUrlEnv = { PUBLIC_URL?: string; NEXTAUTH_URL?: string; PORT?: string };
 
@@ -10,7 +10,7 @@ function withoutTrailingSlash(url: string): string {
 }
 
 /** PUBLIC_URL, else NEXTAUTH_URL, else http://localhost:$PORT; never ends with "/". */
-export function publicBaseUrl(vars: PublicUrlEnv = { PUBLIC_URL: env().PUBLIC_URL, NEXTAUTH_URL: env().NEXTAUTH_URL, PORT: process.env.PORT }): string {
+export function publicBaseUrl(vars: PublicUrlEnv = { PUBLIC_URL: env().PUBLIC_URL, NEXTAUTH_URL: env().NEXTAUTH_URL, PORT: serverPort() }): string {
   return withoutTrailingSlash(vars.PUBLIC_URL || vars.NEXTAUTH_URL || `http://localhost:${vars.PORT || 3000}`);
 }
 

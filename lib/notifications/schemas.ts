@@ -1,8 +1,9 @@
 // Inputs of the notifications API (app/api/v1/notifications).
 import { z } from "zod";
+import { pageParam } from "@/lib/validation/pagination";
 
 export const NotificationsQuerySchema = z.object({
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int().min(1, "page phải là số nguyên dương.").default(1),
+  page: pageParam,
   unread: z.preprocess((value) => value === "1" || value === "true", z.boolean()).default(false),
 });
 

@@ -3,6 +3,7 @@ import { addMonths, PeriodSchema } from "@/lib/periods/period";
 import { countCell, dateCell, parseDateCell, yesNoCell } from "./csv-cells";
 import { RANKING_METRICS } from "./handbook-figures";
 import { todayIso } from "@/lib/format/date";
+import { lenientPageParam, pageParam, pageSizeParam } from "@/lib/validation/pagination";
 
 /** Usage figures older than this many months are refused: the handbook is younger than that. */
 export const USAGE_MAX_AGE_MONTHS = 60;
@@ -34,8 +35,8 @@ export const HandbookSeriesQuerySchema = z
   .refine((query) => !query.from || !query.to || query.from <= query.to, { message: "from phải không sau to.", path: ["from"] });
 
 export const LaggingQuerySchema = HandbookQuerySchema.extend({
-  page: z.coerce.number({ message: "page phải là số nguyên dương." }).int("page phải là số nguyên dương.").min(1, "page phải là số nguyên dương.").max(100_000).default(1),
-  pageSize: z.coerce.number({ message: "pageSize phải là số từ 1 đến 500." }).int().min(1, "pageSize phải là số từ 1 đến 500.").max(500, "pageSize tối đa là 500.").default(20),
+  page: pageParam,
+  pageSize: pageSizeParam(20),
 });
 
 export const SnapshotsQuerySchema = z.object({ branchId: z.coerce.number({ message: "branchId phải là số." }).int("branchId phải là số nguyên.").positive("branchId phải là số dương.") });
@@ -53,7 +54,7 @@ export const DashboardParamsSchema = z.object({
   period: PeriodSchema.optional().catch(undefined),
   metric: z.enum(Object.keys(RANKING_METRICS) as [keyof typeof RANKING_METRICS, ...(keyof typeof RANKING_METRICS)[]]).catch("install").default("install"),
   sort: z.enum(["name", "members", "install", "eligible", "meetings", "news", "documents"]).catch("name").default("name"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: lenientPageParam,
 });
 
 // ---- Writes: the handbook app's push and the CSV import ----

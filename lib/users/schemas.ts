@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 import { ROLES } from "@/lib/auth/roles";
+import { lenientPageParam } from "@/lib/validation/pagination";
 
 const password = z
   .string({ message: "Nhập mật khẩu." })
@@ -39,5 +40,5 @@ export const UserFilterSchema = z.object({
   q: z.string().trim().max(100).optional().default(""),
   role: z.enum(ROLES).optional().catch(undefined),
   status: z.enum(["active", "disabled", "locked"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: lenientPageParam,
 });

@@ -4,8 +4,8 @@
 // set (16,762 branches, the latest two periods of drafts). Without --scale it
 // runs both, one process each. Prints p50/p95 in milliseconds.
 import { spawnSync } from "node:child_process";
-import { openThrowawayDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { percentile, sample } from "../lib/bench";
 

@@ -6,8 +6,8 @@
 // and the compliance page over HTTP against the production build.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { openThrowawayDatabase, PROJECT_ROOT } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase, PROJECT_ROOT } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/prisma/seed";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";

@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { PROJECT_ROOT } from "@/lib/db/server";
+import { PROJECT_ROOT } from "@/scripts/db/server";
 import { serveArgs } from "./build";
 
 export const NEXT_BIN = path.join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");

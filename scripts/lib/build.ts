@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "@/lib/db/server";
+import { PROJECT_ROOT } from "@/scripts/db/server";
 import { NEXT_BIN } from "./app-server";
 
 /** The web server: Next.js behind a server that stamps each request with its socket address (scripts/serve.mjs). */

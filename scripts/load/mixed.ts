@@ -9,8 +9,8 @@
 // Against servers you already run: DATABASE_URL=... npm run test:load -- --base-url=http://127.0.0.1:3103[,http://127.0.0.1:3110]
 import fs from "node:fs";
 import path from "node:path";
-import { openThrowawayDatabase, PROJECT_ROOT } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase, PROJECT_ROOT } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { ensureProductionBuild } from "../lib/build";
 import { startAppServer, type AppServer } from "../lib/app-server";
 import { describeFigures, runMixedLoad, type LoadFigures } from "./mixed-workload";

@@ -5,7 +5,7 @@
 // standby, a change made on the primary proves where each read went:
 // lists and dashboards → the replica; details and the client's reads right
 // after its own write → the primary. Replay resumed, the lists catch up.
-import { withDatabase } from "@/lib/db/server";
+import { withDatabase } from "@/scripts/db/server";
 import { allowMoreSignIns, cloneDatabase, queryRows, signIn, startAppServer, startOwnPostgres, startStreamingReplica, type AppServer } from "../support/reliability-stack";
 
 let primary: Awaited<ReturnType<typeof startOwnPostgres>>;

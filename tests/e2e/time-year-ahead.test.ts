@@ -3,8 +3,8 @@
 // open on data and every deadline must sit around that day — nothing may be
 // tied to the day the demo was first written. Then the same demo grown old
 // says so on the home page.
-import { openThrowawayDatabase, type DatabaseHandle } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase, type DatabaseHandle } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
 import { now, setClock } from "@/lib/clock";
 import { formatDate, formatPeriod, hanoiInstant, todayIso } from "@/lib/format/date";

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import pg from "pg";
-import { openAppDatabase, withDatabase } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openAppDatabase, withDatabase } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
 
 const testUrl = process.env.DATABASE_URL!;

@@ -1,5 +1,5 @@
 import pg from "pg";
-import { applyMigrations, diffDatabaseToSchema, listMigrations } from "@/lib/db/migrations";
+import { applyMigrations, diffDatabaseToSchema, listMigrations } from "@/scripts/db/migrations";
 
 describe("migrations", () => {
   it("schema.prisma and prisma/migrations agree (a change without a migration fails here)", async () => {

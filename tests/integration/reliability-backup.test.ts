@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { cloneDatabase, createEmptyDatabase, databaseChecksums, dropDatabase } from "../support/reliability-stack";
-import { PROJECT_ROOT } from "@/lib/db/server";
+import { PROJECT_ROOT } from "@/scripts/db/server";
 
 const TSX = path.join(PROJECT_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 

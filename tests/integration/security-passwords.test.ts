@@ -5,9 +5,9 @@ import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/passw
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { createUser as createUserAsAdmin } from "@/lib/users/users";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { createPrismaClient } from "@/lib/db/client";
-import { withDatabase } from "@/lib/db/server";
+import { withDatabase } from "@/scripts/db/server";
 import { DEFAULT_DEMO_PASSWORD } from "@/prisma/seed/district";
 import { actorOf, createTestWard, createUser, uniqueSuffix } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";

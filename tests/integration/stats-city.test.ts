@@ -1,8 +1,8 @@
 // The city data set in a throwaway database of its own (about a minute on two
 // cores): the city dashboard must show exactly the seed's figures (docs/product.md).
 import pg from "pg";
-import { openThrowawayDatabase, type DatabaseHandle } from "@/lib/db/server";
-import { prepareDatabase } from "@/lib/db/bootstrap";
+import { openThrowawayDatabase, type DatabaseHandle } from "@/scripts/db/server";
+import { prepareDatabase } from "@/scripts/db/bootstrap";
 import { seedDemo } from "@/prisma/seed";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";

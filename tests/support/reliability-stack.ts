@@ -8,8 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { findPgTool, serverMajorVersion } from "@/lib/db/pg-tools";
-import { PROJECT_ROOT, withDatabase } from "@/lib/db/server";
+import { findPgTool, serverMajorVersion } from "@/scripts/db/pg-tools";
+import { PROJECT_ROOT, withDatabase } from "@/scripts/db/server";
 import { freePort } from "@/scripts/lib/app-server";
 
 export { allowMoreSignIns, freePort, signIn, startAppServer, type AppServer } from "@/scripts/lib/app-server";

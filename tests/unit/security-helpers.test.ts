@@ -2,7 +2,7 @@ import { safeCallbackUrl } from "@/lib/http/safe-redirect";
 import { escapeLike } from "@/lib/db/sql";
 import { can, permissionsOf } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/errors";
-import { migrationDirName } from "@/lib/db/migrations";
+import { migrationDirName } from "@/scripts/db/migrations";
 
 describe("safeCallbackUrl", () => {
   it.each([

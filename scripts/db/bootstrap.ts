@@ -4,7 +4,7 @@
 import crypto from "node:crypto";
 import { applyMigrations } from "./migrations";
 import { ensureExtensions } from "./server";
-import { createPrismaClient } from "./client";
+import { createPrismaClient } from "@/lib/db/client";
 import { hashPassword, passwordProblems } from "@/lib/auth/password";
 import { demoPassword, isDatabaseEmpty, seedDemo } from "@/prisma/seed";
 import { now as clockNow } from "@/lib/clock";
