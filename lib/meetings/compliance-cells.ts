@@ -126,9 +126,20 @@ function toCell(row: CellRow): ComplianceCell {
 export async function loadStatCells(unit: Unit, periods: Period[], thresholds: QualityThresholds): Promise<ComplianceCell[]> {
   if (!periods.length) return [];
   const reader = await readDb();
-  const own = await reader.$queryRaw<{ period: string }[]>`
-    SELECT period FROM "MeetingStat" WHERE "orgUnitId" = ${unit.id} AND period = ANY(${periods}::text[])`;
-  const covered = new Set(own.map((row) => row.period));
+  const own = await reader.$queryRaw<{ period: string; branches: number }[]>`
+    SELECT period, branches FROM "MeetingStat" WHERE "orgUnitId" = ${unit.id} AND period = ANY(${periods}::text[])`;
+  // A stored month counts only while it holds every branch the tree had then (a unit added
+  // without a meeting write since is not in it yet): otherwise that month is computed live.
+  const inForce =
+    unit.level === "BRANCH" || !own.length
+      ? new Map<string, number>()
+      : new Map(
+          (
+            await reader.$queryRaw<{ period: string; branches: number }[]>`
+              ${Prisma.join(own.map((row) => Prisma.sql`SELECT ${row.period}::text AS period, (SELECT count(*) FROM (${branchesUnderSql(unit.path, { period: row.period })}) x)::int AS branches`), " UNION ALL ")}`
+          ).map((row) => [row.period, row.branches]),
+        );
+  const covered = new Set(own.filter((row) => unit.level === "BRANCH" || inForce.get(row.period) === row.branches).map((row) => row.period));
   const live = periods.filter((period) => !covered.has(period));
   const filter = unit.level === "BRANCH" ? Prisma.sql`s."orgUnitId" = ${unit.id}` : Prisma.sql`s."parentId" = ${unit.id}`;
   const [stored, computed] = await Promise.all([

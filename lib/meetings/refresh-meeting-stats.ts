@@ -110,9 +110,15 @@ export async function refreshMeetingStats(run: SqlRunner, options: MeetingStatsR
 
 async function refreshBranches(run: SqlRunner, period: Period, branchIds: number[], thresholds: QualityThresholds) {
   // Branches in force that have no row yet (added since the month was built) join the changed ones.
-  const missing = await run.rows<{ branch_id: number }>(Prisma.sql`
-    SELECT x.branch_id FROM (${branchesUnderSql("/", { period })}) x
-    WHERE NOT EXISTS (SELECT 1 FROM "MeetingStat" s WHERE s."orgUnitId" = x.branch_id AND s.period = ${period})`);
+  // Branches without a row yet are looked for beside the changed ones (their wards), not in the whole
+  // city: a writer's transaction stays short. Others get theirs at their own next write or a rebuild.
+  const wards = await run.rows<{ path: string }>(Prisma.sql`
+    SELECT DISTINCT w.path FROM "OrgUnit" b JOIN "OrgUnit" w ON w.id = b."parentId" WHERE b.id = ANY(${branchIds}::int[])`);
+  const missing = wards.length
+    ? await run.rows<{ branch_id: number }>(Prisma.sql`
+        SELECT x.branch_id FROM (${Prisma.join(wards.map((ward) => Prisma.sql`SELECT branch_id FROM (${branchesUnderSql(ward.path, { period })}) u`), " UNION ")}) x
+        WHERE NOT EXISTS (SELECT 1 FROM "MeetingStat" s WHERE s."orgUnitId" = x.branch_id AND s.period = ${period})`)
+    : [];
   const targets = [...new Set([...branchIds, ...missing.map((row) => row.branch_id)])];
   await run.execute(branchRowsSql(period, targets, thresholds));
   // The units above them, the lowest first, each the sum of its children.
