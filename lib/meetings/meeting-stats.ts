@@ -21,12 +21,15 @@ import { listMeetingStatPeriods, lockMeetingStats, periodsReachedBy, refreshMeet
 export async function refreshMeetingStatsAfterWrite(tx: Tx, changes: { branchId: number; period: Period }[], options: { buildNewMonths?: boolean } = {}): Promise<Period[]> {
   if (!changes.length) return [];
   const run = prismaRunner(tx);
+  // Through the writer's own connection: one holding the meeting's row lock must never wait for a
+  // second pooled connection while the other writers hold the pool waiting for that lock.
+  const thresholds = await loadQualityThresholds(tx);
   await lockMeetingStats(run);
   const touched = [...new Set(changes.map((change) => change.period))];
   const covered = new Set(await listMeetingStatPeriods(run));
   const unbuilt = touched.filter((period) => !covered.has(period) && period <= currentPeriod());
   const periods = periodsReachedBy(touched).filter((period) => covered.has(period) || (options.buildNewMonths && unbuilt.includes(period)));
-  await refreshMeetingStats(run, { periods, branchIds: changes.map((change) => change.branchId), thresholds: await loadQualityThresholds() });
+  await refreshMeetingStats(run, { periods, branchIds: changes.map((change) => change.branchId), thresholds });
   return options.buildNewMonths ? [] : unbuilt;
 }
 

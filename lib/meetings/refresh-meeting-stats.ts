@@ -47,7 +47,7 @@ function branchRowsSql(period: Period, branchIds: number[] | null, thresholds: Q
   const flag = (column: string) => Prisma.raw(`coalesce(q.${column}, false)::int`);
   return Prisma.sql`
     WITH br AS (
-      SELECT branch_id, parent_id FROM (${unitBranchPairsSql({ period })}) pairs WHERE unit_id = branch_id ${only}
+      SELECT branch_id, parent_id FROM (${unitBranchPairsSql({ period, ...(branchIds ? { branchIds } : {}) })}) pairs WHERE unit_id = branch_id ${only}
     ),
     q AS (${branchMonthQualitySql({ periods: [period], branchIds }, thresholds)})
     INSERT INTO "MeetingStat" (${COLUMNS})
@@ -124,7 +124,7 @@ async function refreshBranches(run: SqlRunner, period: Period, branchIds: number
   // The units above them, the lowest first, each the sum of its children.
   const units = await run.rows<{ unit_id: number; parent_id: number | null; unit_level: string }>(Prisma.sql`
     SELECT DISTINCT p.unit_id, p.parent_id, p.unit_level::text AS unit_level, p.unit_level AS level_order
-    FROM (${unitBranchPairsSql({ period })}) p
+    FROM (${unitBranchPairsSql({ period, branchIds: targets })}) p
     WHERE p.branch_id = ANY(${targets}::int[]) AND p.unit_level <> 'BRANCH'
     ORDER BY level_order DESC, p.unit_id`);
   for (const unit of units) await run.execute(unitRowSql(period, unit));

@@ -81,11 +81,13 @@ export function branchesByChildSql(parentId: number, options: TreeOptions = {}):
  * its parent then, paired with each branch under it (a branch with itself). For roll-ups of
  * every unit at once (lib/stats materializes them per period).
  */
-export function unitBranchPairsSql(options: TreeOptions = {}): Prisma.Sql {
+export function unitBranchPairsSql(options: TreeOptions & { branchIds?: number[] } = {}): Prisma.Sql {
   const period = periodOf(options);
+  // Only these branches (and the units above them): a writer refreshing a few branches reads a few paths.
+  const only = options.branchIds ? Prisma.sql`AND ${Prisma.raw(period ? 'b."unitId"' : "b.id")} = ANY(${options.branchIds}::int[])` : Prisma.empty;
   const branches = period
-    ? Prisma.sql`SELECT b."unitId" AS id, b.path FROM "OrgUnitPlacement" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`
-    : Prisma.sql`SELECT b.id, b.path FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)}`;
+    ? Prisma.sql`SELECT b."unitId" AS id, b.path FROM "OrgUnitPlacement" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)} ${only}`
+    : Prisma.sql`SELECT b.id, b.path FROM "OrgUnit" b WHERE b.level = 'BRANCH' AND ${validDuring("b", period)} ${only}`;
   // The parent of each unit in that period is the id before it on the branch's path then.
   return Prisma.sql`
     SELECT a.id AS unit_id, p.ids[up.ord::int - 1] AS parent_id, a.level AS unit_level, b.id AS branch_id

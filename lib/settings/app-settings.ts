@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import type { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -11,9 +11,12 @@ import { SETTINGS, type SettingDefinition } from "./registry";
 /** A setting's row, read once per server render however many cards ask (React cache; a plain read elsewhere). */
 const readSettingRow = cache((key: string) => db().appSetting.findUnique({ where: { key } }));
 
-/** The value of a setting, or its default when nobody changed it. */
-export async function getSetting<T>(definition: SettingDefinition<T>): Promise<T> {
-  const row = await readSettingRow(definition.key);
+/**
+ * The value of a setting, or its default when nobody changed it. Inside a transaction, pass it:
+ * a writer holding locks must not wait for a second pooled connection.
+ */
+export async function getSetting<T>(definition: SettingDefinition<T>, within?: Pick<Tx, "appSetting">): Promise<T> {
+  const row = within ? await within.appSetting.findUnique({ where: { key: definition.key } }) : await readSettingRow(definition.key);
   if (!row) return definition.defaultValue;
   const parsed = (definition.schema as z.ZodType<T>).safeParse(row.value);
   return parsed.success ? parsed.data : definition.defaultValue;
