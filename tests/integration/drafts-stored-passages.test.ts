@@ -1,5 +1,5 @@
 import { closeTestDb, testDb } from "../support/db";
-import { createDraftsSetup, openPeriod, templateDraft } from "../support/drafts-factories";
+import { createDraftsSetup, openPeriod, pairedTemplateDraft } from "../support/drafts-factories";
 import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { getDraftDetail, similarDrafts } from "@/lib/drafts/get-draft-detail";
 import type { SimilarEntry } from "@/lib/drafts/analyze-draft-version";
@@ -12,8 +12,9 @@ describe("shared passages of similar drafts", () => {
   it("are stored at submission, equal the live comparison, and are computed on read for entries without them", async () => {
     const setup = await createDraftsSetup("Đoạn trùng");
     const period = openPeriod();
-    const first = await submitDraftVersion(setup.secretaryActor, { period, body: templateDraft(setup.branches[0].name) });
-    const second = await submitDraftVersion(setup.secretary2Actor, { period, body: templateDraft(setup.branches[1].name) });
+    const pair = setup.ward.code;
+    const first = await submitDraftVersion(setup.secretaryActor, { period, body: pairedTemplateDraft(setup.branches[0].name, pair) });
+    const second = await submitDraftVersion(setup.secretary2Actor, { period, body: pairedTemplateDraft(setup.branches[1].name, pair) });
 
     const detail = await getDraftDetail(setup.wardActor, second.id);
     const entry = detail.analysis!.similarEntries.find((candidate) => candidate.draftId === first.id)!;

@@ -89,6 +89,14 @@ export function groundedDraft(branchName: string, seed = uniqueSuffix()): string
 }
 
 /** A formalistic text: the kind of template that circulates, with no one, no date and no figure. */
+/**
+ * A template copy that also carries a line only its pair shares: parallel suites submit the same
+ * template, and the pair must still be each other's closest match.
+ */
+export function pairedTemplateDraft(branchName: string, pairTag: string): string {
+  return `${templateDraft(branchName)}\n- Cặp ${pairTag}: phối hợp tổ dân phố ${pairTag} ra quân tổng vệ sinh, nạo vét cống rãnh và trồng cây xanh trên các tuyến phố ${pairTag}.`;
+}
+
 export function templateDraft(branchName: string): string {
   return [
     "ĐẢNG BỘ PHƯỜNG THỬ NGHIỆM",
