@@ -101,6 +101,10 @@ async function commentOnSelection(page: Page, draftId: number, note: string) {
   const selected = await selectionText(page);
   const quote = page.locator(".composer-quote q");
   await quote.waitFor({ timeout: 5_000 });
+  // The box follows the selection once it settles (350 ms after the last key): wait for that, then compare.
+  await page
+    .waitForFunction((want) => document.querySelector(".composer-quote q")?.textContent?.replace(/\s+/g, " ").trim() === want, squash(selected), { timeout: 5_000 })
+    .catch(() => undefined);
   expect(squash((await quote.textContent())!)).toBe(squash(selected));
   await page.getByLabel("Nội dung góp ý").fill(note);
   await page.locator(".composer").getByRole("button", { name: /Gửi góp ý|Lưu góp ý/ }).click();

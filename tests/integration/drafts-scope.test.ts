@@ -1,5 +1,5 @@
 import { closeTestDb } from "../support/db";
-import { createDraftsSetup, groundedDraft, openPeriod, templateDraft } from "../support/drafts-factories";
+import { createDraftsSetup, groundedDraft, openPeriod, pairedTemplateDraft } from "../support/drafts-factories";
 import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { submitDraftReview } from "@/lib/drafts/submit-draft-review";
 import { addDraftComment } from "@/lib/drafts/add-draft-comment";
@@ -51,8 +51,9 @@ describe("who sees which draft", () => {
     const a = await createDraftsSetup("Giống A");
     const b = await createDraftsSetup("Giống B");
     const period = openPeriod();
-    const first = await submitDraftVersion(a.secretaryActor, { period, body: templateDraft(a.branches[0].name) });
-    const second = await submitDraftVersion(b.secretaryActor, { period, body: templateDraft(b.branches[0].name) });
+    const pair = a.ward.code;
+    const first = await submitDraftVersion(a.secretaryActor, { period, body: pairedTemplateDraft(a.branches[0].name, pair) });
+    const second = await submitDraftVersion(b.secretaryActor, { period, body: pairedTemplateDraft(b.branches[0].name, pair) });
     const detail = await getDraftDetail(b.wardActor, second.id);
     expect(detail.analysis?.similarEntries.some((entry) => entry.draftId === first.id)).toBe(true);
     const comparison = await compareDraft(b.wardActor, detail, first.id);

@@ -89,6 +89,22 @@ export function groundedDraft(branchName: string, seed = uniqueSuffix()): string
 }
 
 /** A formalistic text: the kind of template that circulates, with no one, no date and no figure. */
+/**
+ * A template copy that also carries a line only its pair shares: parallel suites submit the same
+ * template, and the pair must still be each other's closest match.
+ */
+export function pairedTemplateDraft(branchName: string, pairTag: string): string {
+  // Enough lines of its own that other template copies fall well below the pair's likeness.
+  return [
+    templateDraft(branchName),
+    `- Cặp ${pairTag}: phối hợp tổ dân phố ${pairTag} ra quân tổng vệ sinh, nạo vét cống rãnh và trồng cây xanh trên các tuyến phố ${pairTag}.`,
+    `- Vận động các hộ kinh doanh khu ${pairTag} ký cam kết không lấn chiếm vỉa hè, giữ trật tự đô thị ${pairTag}.`,
+    `- Tổ chức đối thoại với nhân dân khu ${pairTag} về dự án chỉnh trang ngõ xóm và lắp đèn chiếu sáng ${pairTag}.`,
+    `- Thăm hỏi, tặng quà các gia đình chính sách khu ${pairTag}; kết nạp quần chúng ưu tú ${pairTag} vào Đảng.`,
+    `- Rà soát hồ sơ đảng viên khu ${pairTag}, hoàn thành thu nộp đảng phí quý IV ${pairTag} đúng hạn.`,
+  ].join("\n");
+}
+
 export function templateDraft(branchName: string): string {
   return [
     "ĐẢNG BỘ PHƯỜNG THỬ NGHIỆM",
