@@ -2,10 +2,8 @@
 // way to the decision), reminds a ward; the ward filters its inbox, reminds a
 // branch, acknowledges one request (the card reads acknowledged at once) and
 // many approvals in one go; another ward sees none of it.
-import path from "node:path";
-import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { chromiumForFile, DESKTOP, shot } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -14,28 +12,13 @@ import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { submitDraftReview } from "@/lib/drafts/submit-draft-review";
 import { addMonths } from "@/lib/periods/period";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
-async function shot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
 
-async function pageAs(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: "vi-VN" });
-  const page = await context.newPage();
+async function pageAs(username: string, viewport = DESKTOP): Promise<Page> {
   await allowMoreSignIns();
-  await signIn(page, baseUrl(), username, TEST_PASSWORD);
-  return page;
+  return chromium.pageAs(username, TEST_PASSWORD, viewport);
 }
 
 jest.setTimeout(300_000);
@@ -55,9 +38,9 @@ describe("following up feedback in Chromium", () => {
     // The ward's inbox as it opens (three approvals waiting), on a desk and on a phone.
     const first = await pageAs(s.wardUser.username);
     await first.goto(`${baseUrl()}/feedback`);
-    await shot(first, "feedback-ward-open-1280");
+    await shot(first, "feedback-ward-open-1280", { fullPage: true });
     await first.setViewportSize({ width: 390, height: 844 });
-    await shot(first, "feedback-ward-open-390");
+    await shot(first, "feedback-ward-open-390", { fullPage: true });
     await first.context().close();
 
     // The board decides: the form gives way to the decision, nothing invites a second one.
@@ -74,7 +57,7 @@ describe("following up feedback in Chromium", () => {
 
     // The board reminds the ward from its feedback page.
     await board.goto(`${baseUrl()}/feedback`);
-    await shot(board, "feedback-board-1280");
+    await shot(board, "feedback-board-1280", { fullPage: true });
     await board.getByRole("button", { name: `Nhắc ${s.ward.name}` }).click();
     await board.getByText(/Đã nhắc \(1 tài khoản phường nhận thông báo\)/).waitFor();
     await board.locator(".waiting-wards li", { hasText: s.ward.name }).getByText(/đã nhắc phường lúc/).waitFor();
@@ -111,9 +94,9 @@ describe("following up feedback in Chromium", () => {
     await ward.getByText("Không có phản hồi nào.").waitFor();
     expect(await testDb().feedback.count({ where: { branchId: s.branches[1].id, acknowledgedAt: null } })).toBe(0);
     await ward.goto(`${baseUrl()}/feedback?status=all`);
-    await shot(ward, "feedback-ward-1280");
+    await shot(ward, "feedback-ward-1280", { fullPage: true });
     await ward.setViewportSize({ width: 390, height: 844 });
-    await shot(ward, "feedback-ward-390");
+    await shot(ward, "feedback-ward-390", { fullPage: true });
 
     // Another ward's committee: nothing of ward 1, and its filter is not found.
     const outsider = await pageAs(other.wardUser.username);

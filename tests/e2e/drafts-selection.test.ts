@@ -2,10 +2,8 @@
 // triple click, Shift+arrows, and a phone's touch selection. Every case
 // asserts that the comment box quotes exactly what the browser selected and
 // that the stored anchor is that text.
-import path from "node:path";
-import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { chromiumForFile, shot } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -13,22 +11,9 @@ import { allowMoreSignIns, createDraftsSetup, openPeriod } from "../support/draf
 import { submitDraftVersion } from "@/lib/drafts/submit-draft-version";
 import { addDraftComment } from "@/lib/drafts/add-draft-comment";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
-/** Screenshots for the change note, only when SHOTS_DIR is set. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`) });
-}
 
 const LINE_A = "- Làm tốt công tác tuyên truyền phòng chống cháy nổ tại 20 hộ kinh doanh phố Ngọc Lâm.";
 const LINE_B = "- Vận động 48 hộ ở ngõ 12 tham gia tổng vệ sinh, thu gom 6 m3 rác thải vào sáng Chủ nhật.";
@@ -129,10 +114,8 @@ describe("selecting a passage to comment on it, in Chromium with real input even
   });
 
   async function pageAs(username: string, options: { width: number; height: number; touch?: boolean }) {
-    const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: "vi-VN", hasTouch: options.touch, isMobile: options.touch });
-    const page = await context.newPage();
     await allowMoreSignIns();
-    await signIn(page, baseUrl(), username, TEST_PASSWORD);
+    const page = await chromium.pageAs(username, TEST_PASSWORD, { width: options.width, height: options.height }, { hasTouch: options.touch, isMobile: options.touch });
     await page.goto(`${baseUrl()}/drafts/${draftId}`);
     await page.locator(".reader .c-open").first().waitFor();
     // Select only once the page listens (hydrated): a selection made before is not what a person meets.

@@ -1,10 +1,8 @@
 // The branch secretary's pages as an installable app that records meetings with
 // the network cut (context.setOffline) and sends them once, when it is back.
 // Screenshots of the offline states on a 390 px phone go to SHOTS_DIR when set.
-import fs from "node:fs";
-import path from "node:path";
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import { launchBrowser, shot, signIn } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -31,12 +29,6 @@ afterAll(async () => {
 const CLIENT = { "x-real-ip": `e2e-offline-pwa-${process.pid}` };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, locale: "vi-VN", isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT };
 
-async function shot(page: Page, name: string) {
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  fs.mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
-}
 
 async function phoneOf(username: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ ...PHONE, ...options });

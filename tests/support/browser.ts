@@ -1,6 +1,8 @@
 // Debian's Chromium driven by playwright-core: the browser of the e2e tests
 // and of `npm run screenshots`. Flags keep it off the (closed) network.
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import path from "node:path";
+import fs from "node:fs";
 import { baseUrl } from "./http";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -45,4 +47,12 @@ export function chromiumForFile() {
     return page;
   }
   return { newPage, pageAs, browser: () => browser! };
+}
+
+/** Screenshots for a change note, only when SHOTS_DIR is set (a test run writes none). */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: options.fullPage ?? false });
 }

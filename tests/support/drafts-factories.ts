@@ -94,15 +94,20 @@ export function groundedDraft(branchName: string, seed = uniqueSuffix()): string
  * template, and the pair must still be each other's closest match.
  */
 export function pairedTemplateDraft(branchName: string, pairTag: string): string {
-  // Enough lines of its own that other template copies fall well below the pair's likeness.
-  return [
-    templateDraft(branchName),
-    `- Cặp ${pairTag}: phối hợp tổ dân phố ${pairTag} ra quân tổng vệ sinh, nạo vét cống rãnh và trồng cây xanh trên các tuyến phố ${pairTag}.`,
-    `- Vận động các hộ kinh doanh khu ${pairTag} ký cam kết không lấn chiếm vỉa hè, giữ trật tự đô thị ${pairTag}.`,
-    `- Tổ chức đối thoại với nhân dân khu ${pairTag} về dự án chỉnh trang ngõ xóm và lắp đèn chiếu sáng ${pairTag}.`,
-    `- Thăm hỏi, tặng quà các gia đình chính sách khu ${pairTag}; kết nạp quần chúng ưu tú ${pairTag} vào Đảng.`,
-    `- Rà soát hồ sơ đảng viên khu ${pairTag}, hoàn thành thu nộp đảng phí quý IV ${pairTag} đúng hạn.`,
-  ].join("\n");
+  // Tasks of the pair's own, inside the resolution's body (what follows "Nơi nhận" is form, not read)
+  // and named in letters (the analyzer reads digits as one sign), so that other template copies
+  // fall well below the pair's likeness.
+  const place = `khu ${pairTag.toLowerCase().replace(/[^a-z0-9]/g, "").replace(/\d/g, (digit) => "abcdefghij"[Number(digit)])}`;
+  const own = [
+    `- Phối hợp tổ dân phố ${place} ra quân tổng vệ sinh, nạo vét cống rãnh và trồng cây xanh trên các tuyến phố ${place}.`,
+    `- Vận động các hộ kinh doanh ${place} ký cam kết không lấn chiếm vỉa hè, giữ trật tự đô thị ${place}.`,
+    `- Tổ chức đối thoại với nhân dân ${place} về dự án chỉnh trang ngõ xóm và lắp đèn chiếu sáng ${place}.`,
+    `- Thăm hỏi, tặng quà các gia đình chính sách ${place}; kết nạp quần chúng ưu tú ${place} vào Đảng.`,
+    `- Rà soát hồ sơ đảng viên ${place}, hoàn thành thu nộp đảng phí quý IV ${place} đúng hạn.`,
+  ];
+  const lines = templateDraft(branchName).split("\n");
+  lines.splice(lines.indexOf("III. TỔ CHỨC THỰC HIỆN"), 0, ...own);
+  return lines.join("\n");
 }
 
 export function templateDraft(branchName: string): string {
