@@ -21,7 +21,7 @@ export function AppShell({ actor, scopeName, children }: Props) {
           <BrandMark />
           <span className="brand-text">
             Sổ tay đảng viên
-            <small>{scopeName}</small>
+            <small title={scopeName}>{scopeName}</small>
           </span>
         </Link>
         <span className="topbar-spacer" />

@@ -56,19 +56,6 @@ afterAll(async () => {
 
 type Misfit = { route: string; path: string; width: number; account: string; overflow: number; columns: string[] };
 
-/**
- * Pages measured to misfit when this test was written and not fixed yet (route@width). They are
- * listed so that every other page is held to the rule now; remove an entry when its page is fixed.
- */
-const KNOWN_MISFITS = new Set([
-  "/dashboard/[id]@1280", // the district's ranking chart / table wider than the page
-  "/@390", // the board's home: 8 px too wide
-  "/dashboard@390", // child units table: the last rate column needs a sideways scroll
-  "/dashboard/[id]@390",
-  "/drafts@390", // the queue: "Phường xác nhận" needs a sideways scroll on a phone
-  "/meetings@390", // the compliance overview is wider than a phone
-]);
-
 /** Sideways scroll of the page (px) and key columns outside the viewport or their table box. */
 async function measure(page: Page) {
   return page.evaluate(() => {
@@ -109,9 +96,7 @@ describe("screens that fit", () => {
       }
     }
     expect(measured).toBeGreaterThanOrEqual(60);
-    const known = misfits.filter((misfit) => KNOWN_MISFITS.has(`${misfit.route}@${misfit.width}`));
-    if (known.length) console.warn(`Trang chưa vừa màn hình (đã biết): ${JSON.stringify(known)}`);
-    expect(misfits.filter((misfit) => !KNOWN_MISFITS.has(`${misfit.route}@${misfit.width}`))).toEqual([]);
+    expect(misfits).toEqual([]);
   }, 900_000);
 
   it("the queue shows its key columns at 1366 px, and 'Phường xác nhận' without scrolling", async () => {
