@@ -29,21 +29,22 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
   const branches = rows.length > 0 && rows.every((row) => row.unit.level === "BRANCH");
   return (
     <div className="table-wrap">
-      <table>
+      <table className="compliance-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th>{childLabel}</th>
-            {branches ? <th>Tình hình</th> : <th className="num">Chi bộ</th>}
-            {branches ? null : <th className="num">Đã sinh hoạt</th>}
-            {branches ? null : <th className="num">Thiếu</th>}
-            {branches ? null : <th className="num">Chưa đến hạn</th>}
-            {branches ? <th>Chất lượng</th> : <th className="num">Đạt tiêu chí</th>}
-            {branches ? null : <th className="num">Thiếu tiêu chí</th>}
-            {branches ? null : <th>Thiếu nhiều nhất</th>}
-            <th className="num">Tỷ lệ có mặt</th>
-            <th className="num" title={HANDBOOK_USE.recorded.explain}>{HANDBOOK_USE.recorded.short}</th>
-            <th className="num">Chuyên đề</th>
+            {/* Key columns stay in view on a phone; the others wait on the unit's own page. */}
+            <th data-key-column="">{childLabel}</th>
+            {branches ? <th data-key-column="">Tình hình</th> : <th className="num col-secondary">Chi bộ</th>}
+            {branches ? null : <th className="num" data-key-column="">Đã sinh hoạt</th>}
+            {branches ? null : <th className="num" data-key-column="">Thiếu</th>}
+            {branches ? null : <th className="num col-secondary">Chưa đến hạn</th>}
+            {branches ? <th data-key-column="">Chất lượng</th> : <th className="num col-secondary">Đạt tiêu chí</th>}
+            {branches ? null : <th className="num col-secondary">Thiếu tiêu chí</th>}
+            {branches ? null : <th className="col-secondary">Thiếu nhiều nhất</th>}
+            <th className="num" data-key-column="">Tỷ lệ có mặt</th>
+            <th className="num col-secondary" title={HANDBOOK_USE.recorded.explain}>{HANDBOOK_USE.recorded.short}</th>
+            <th className="num col-secondary">Chuyên đề</th>
           </tr>
         </thead>
         <tbody>
@@ -59,7 +60,7 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
                   {row.heldOn ? <div className="small muted">ngày {formatDate(row.heldOn)}</div> : null}
                 </td>
               ) : (
-                <td className="num">{formatNumber(row.branches)}</td>
+                <td className="num col-secondary">{formatNumber(row.branches)}</td>
               )}
               {branches ? null : (
                 <td className="num">
@@ -67,7 +68,7 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
                 </td>
               )}
               {branches ? null : <td className={`num${row.missing ? " text-bad" : ""}`}>{row.missing ? formatNumber(row.missing) : "—"}</td>}
-              {branches ? null : <td className="num">{row.pending ? formatNumber(row.pending) : "—"}</td>}
+              {branches ? null : <td className="num col-secondary">{row.pending ? formatNumber(row.pending) : "—"}</td>}
               {branches ? (
                 <td>
                   {row.held ? (
@@ -81,15 +82,15 @@ export function ComplianceTable({ rows, childLabel, href, caption }: Props) {
                   )}
                 </td>
               ) : (
-                <td className="num">
+                <td className="num col-secondary">
                   {formatNumber(row.qualityMet)} <span className="muted small">({formatPercent(ratio(row.qualityMet, row.held), 0)})</span>
                 </td>
               )}
-              {branches ? null : <td className={`num${row.qualityMissing ? " text-warn" : ""}`}>{row.qualityMissing ? formatNumber(row.qualityMissing) : "—"}</td>}
-              {branches ? null : <td className="small">{row.topFailure ? `${row.topFailure.label} (${formatNumber(row.topFailure.branches)})` : "—"}</td>}
+              {branches ? null : <td className={`num col-secondary${row.qualityMissing ? " text-warn" : ""}`}>{row.qualityMissing ? formatNumber(row.qualityMissing) : "—"}</td>}
+              {branches ? null : <td className="small col-secondary">{row.topFailure ? `${row.topFailure.label} (${formatNumber(row.topFailure.branches)})` : "—"}</td>}
               <td className="num">{formatPercent(row.attendanceRate)}</td>
-              <td className="num">{branches ? (row.held ? (row.usedHandbook ? "Có" : "Không") : "—") : formatNumber(row.usedHandbook)}</td>
-              <td className="num">{branches ? (row.thematic ? "Có" : "—") : formatNumber(row.thematic)}</td>
+              <td className="num col-secondary">{branches ? (row.held ? (row.usedHandbook ? "Có" : "Không") : "—") : formatNumber(row.usedHandbook)}</td>
+              <td className="num col-secondary">{branches ? (row.thematic ? "Có" : "—") : formatNumber(row.thematic)}</td>
             </tr>
           ))}
         </tbody>

@@ -124,7 +124,7 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
         </div>
         {failures.length ? (
           <div className="table-wrap">
-            <table>
+            <table className="compliance-table">
               <caption>Số chi bộ đã sinh hoạt có ít nhất một cuộc họp chưa đạt từng tiêu chí; tiêu chí thiếu nhiều nhất ở trên. Tiêu chí &quot;Chưa rõ&quot; (bản ghi thiếu thông tin) không tính là chưa đạt.</caption>
               <thead>
                 <tr>
