@@ -2,9 +2,8 @@
 // Creates an administrator (the password comes from ADMIN_PASSWORD or is asked for).
 // On an empty database it also creates the root org unit.
 import readline from "node:readline/promises";
-import { openAppDatabase } from "@/scripts/db/server";
-import { createAdministrator, prepareDatabase } from "@/scripts/db/bootstrap";
-import { createPrismaClient } from "@/lib/db/client";
+import { createAdministrator } from "@/scripts/db/bootstrap";
+import { withAppDatabase } from "@/scripts/lib/app-database";
 import { passwordProblems } from "@/lib/auth/password";
 
 function option(name: string): string | undefined {
@@ -24,20 +23,11 @@ async function main() {
   }
   const problems = passwordProblems(password, username);
   if (problems.length) throw new Error(problems.join(" "));
-  const database = await openAppDatabase(console.log);
-  try {
-    await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
-    const db = createPrismaClient(database.url, 2);
-    try {
-      if (await db.user.findUnique({ where: { username } })) throw new Error(`Tên đăng nhập "${username}" đã có.`);
-      await createAdministrator(db, { username, password, rootCode: option("unit-code") ?? "HN", rootName: option("unit-name") ?? "Thành phố Hà Nội" });
-      console.log(`Đã tạo quản trị viên "${username}". Lần đăng nhập đầu tiên phải đổi mật khẩu.`);
-    } finally {
-      await db.$disconnect();
-    }
-  } finally {
-    await database.release();
-  }
+  await withAppDatabase(2, async (db) => {
+    if (await db.user.findUnique({ where: { username } })) throw new Error(`Tên đăng nhập "${username}" đã có.`);
+    await createAdministrator(db, { username, password, rootCode: option("unit-code") ?? "HN", rootName: option("unit-name") ?? "Thành phố Hà Nội" });
+    console.log(`Đã tạo quản trị viên "${username}". Lần đăng nhập đầu tiên phải đổi mật khẩu.`);
+  });
 }
 
 main().catch((error) => {

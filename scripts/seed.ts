@@ -1,9 +1,7 @@
 // npm run seed                        — district demo into an empty database
 // npm run seed -- --scale city        — the whole city (16,762 branches, 475,880 members)
 // npm run seed -- --reset [...]       — wipe the data first (asks nothing: for demo databases only)
-import { openAppDatabase } from "@/scripts/db/server";
-import { prepareDatabase } from "@/scripts/db/bootstrap";
-import { createPrismaClient } from "@/lib/db/client";
+import { withAppDatabase } from "@/scripts/lib/app-database";
 import { isDatabaseEmpty, seedDemo, demoPassword } from "@/prisma/seed";
 import { hashPassword } from "@/lib/auth/password";
 
@@ -13,27 +11,18 @@ async function main() {
   const scaleIndex = argv.indexOf("--scale");
   const scale = scaleIndex === -1 ? "district" : argv[scaleIndex + 1];
   if (scale !== "district" && scale !== "city") throw new Error(`--scale phải là district hoặc city (nhận: ${scale})`);
-  const database = await openAppDatabase(console.log);
-  try {
-    await prepareDatabase(database.url, { seedDemoWhenEmpty: false });
-    const db = createPrismaClient(database.url, 4);
-    try {
-      if (args.has("--reset")) {
-        console.log("Xóa toàn bộ dữ liệu hiện có ...");
-        const tables = await db.$queryRaw<{ tablename: string }[]>`
-          SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
-        await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
-      } else if (!(await isDatabaseEmpty(db))) {
-        console.log("Cơ sở dữ liệu đã có dữ liệu. Dùng `npm run seed -- --reset` để xóa và nạp lại dữ liệu demo.");
-        return;
-      }
-      await seedDemo(database.url, { scale, passwordHash: await hashPassword(demoPassword()), log: console.log });
-    } finally {
-      await db.$disconnect();
+  await withAppDatabase(4, async (db, url) => {
+    if (args.has("--reset")) {
+      console.log("Xóa toàn bộ dữ liệu hiện có ...");
+      const tables = await db.$queryRaw<{ tablename: string }[]>`
+        SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`;
+      await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    } else if (!(await isDatabaseEmpty(db))) {
+      console.log("Cơ sở dữ liệu đã có dữ liệu. Dùng `npm run seed -- --reset` để xóa và nạp lại dữ liệu demo.");
+      return;
     }
-  } finally {
-    await database.release();
-  }
+    await seedDemo(url, { scale, passwordHash: await hashPassword(demoPassword()), log: console.log });
+  });
 }
 
 main().catch((error) => {

@@ -4,30 +4,12 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { rowSortingFeature, tableFeatures, useTable, type ColumnDef, type SortingState, type Updater } from "@tanstack/react-table";
-import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey, type QueueStatusKey, type Timeliness } from "@/lib/drafts/labels";
+import { FLAG_LABELS, FLAG_SHORT, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDate, formatDateTime, formatTime, formatWaitingDays } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { Badge } from "@/components/ui/badge";
+import type { QueueRowView } from "@/lib/drafts/list-review-queue";
 
-export type QueueRowView = {
-  branch: { id: number; code: string; name: string };
-  ward: { id: number; name: string } | null;
-  draftId: number | null;
-  period: string;
-  status: QueueStatusKey;
-  versionNo: number | null;
-  firstSubmittedAt: string | null;
-  timeliness: Timeliness;
-  flags: string[];
-  proposedFlags: string[];
-  similarity: { score: number; draftId: number | null; outsideScope: boolean } | null;
-  openComments: number;
-  feedbackPendingSince: string | null;
-  feedbackAckedAt: string | null;
-  ackOverdue: boolean;
-  resubmitOverdue: boolean;
-  waitingDays: number | null;
-};
 
 const features = tableFeatures({ rowSortingFeature });
 

@@ -2,21 +2,11 @@ import { MEMBER_STATUS_LABELS } from "@/lib/members/member-labels";
 import { formatDate } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { BranchMemberRow } from "@/lib/members/list-branch-members";
 
-type MemberRow = {
-  id: number;
-  code: string;
-  fullName: string;
-  status: keyof typeof MEMBER_STATUS_LABELS;
-  eligibleForHandbook: boolean;
-  handbookInstalledAt: Date | null;
-  joinedBranchOn: Date;
-  leftBranchOn: Date | null;
-};
+const STATUS_TONES: Record<BranchMemberRow["status"], BadgeTone> = { ACTIVE: "ok", EXEMPT: "info", TRANSFERRED_OUT: "neutral", DECEASED: "neutral" };
 
-const STATUS_TONES: Record<MemberRow["status"], BadgeTone> = { ACTIVE: "ok", EXEMPT: "info", TRANSFERRED_OUT: "neutral", DECEASED: "neutral" };
-
-export function MembersTable({ members }: { members: MemberRow[] }) {
+export function MembersTable({ members }: { members: BranchMemberRow[] }) {
   const current = members.filter((member) => member.status === "ACTIVE" || member.status === "EXEMPT").length;
   return (
     <div className="table-wrap">

@@ -1,7 +1,7 @@
 // When a period's draft is due and how a submission counts: on time, late,
 // missing, or not due yet. Shared by server and client code.
 import { addMonths, currentPeriod, type Period } from "@/lib/periods/period";
-import { dayOfMonthIn, hanoiInstant } from "@/lib/format/date";
+import { addDays, dayOfMonthIn, hanoiInstant, todayIso } from "@/lib/format/date";
 import { now as clockNow } from "@/lib/clock";
 import type { Timeliness } from "./labels";
 
@@ -33,14 +33,9 @@ export function submittablePeriods(now = clockNow()): Period[] {
   return [addMonths(period, -1), period, addMonths(period, 1), addMonths(period, 2)];
 }
 
-export function daysBetween(from: Date | string, to: Date = clockNow()): number {
-  return Math.max(0, Math.floor((to.getTime() - new Date(from).getTime()) / 86_400_000));
-}
-
 /** End of the `days`-th day after `requestedAt`, Hà Nội time: when a branch sent back must have sent its draft again. */
 export function resubmitDueAt(requestedAt: Date, days: number): Date {
-  const local = new Date(requestedAt.getTime() + 7 * 3_600_000);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days, 23 - 7, 59, 59, 999));
+  return hanoiInstant(addDays(todayIso(requestedAt), days), 23, 59, 59, 999);
 }
 
 export type ResubmissionState = "DUE" | "OVERDUE" | "ON_TIME" | "LATE";

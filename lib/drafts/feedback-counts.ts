@@ -1,4 +1,5 @@
 import "server-only";
+import { daysWaited } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -6,13 +7,12 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { now as clockNow } from "@/lib/clock";
 import type { Period } from "@/lib/periods/period";
 import { FEEDBACK_ACK_DAYS } from "./settings";
-import { daysBetween } from "./deadlines";
 
 const DAY_MS = 86_400_000;
 
 /** A request for changes is overdue once it has waited more than `ackDays` whole days unacknowledged. */
 export function isAckOverdue(decision: string, createdAt: Date, acknowledgedAt: Date | null, at: Date, ackDays: number): boolean {
-  return decision === "CHANGES_REQUESTED" && !acknowledgedAt && daysBetween(createdAt, at) > ackDays;
+  return decision === "CHANGES_REQUESTED" && !acknowledgedAt && daysWaited(createdAt, at) > ackDays;
 }
 
 /** The same rule in SQL over "Feedback" f: created at or before `at` minus (ackDays + 1) whole days. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { daysWaited } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -6,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { getSetting } from "@/lib/settings/app-settings";
 import { FeedbackFilterSchema } from "./schemas";
 import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS } from "./settings";
-import { daysBetween, resubmissionOf, type Resubmission } from "./deadlines";
+import { resubmissionOf, type Resubmission } from "./deadlines";
 import { ackOverdueSql, isAckOverdue } from "./feedback-counts";
 import { now } from "@/lib/clock";
 import { findOrgUnitInScope } from "@/lib/org/org-units";
@@ -78,7 +79,7 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
     : [];
   const resubmitDays = await getSetting(RESUBMIT_DAYS);
   const items: FeedbackItem[] = rows.map((row) => {
-    const waitingDays = row.acknowledgedAt ? null : daysBetween(row.createdAt, at);
+    const waitingDays = row.acknowledgedAt ? null : daysWaited(row.createdAt, at);
     return {
       id: row.id,
       draftId: row.draftId,
@@ -120,5 +121,5 @@ export async function summarizeUnacknowledged(actor: Actor) {
     WHERE f."acknowledgedAt" IS NULL AND f.decision = 'CHANGES_REQUESTED' AND d."feedbackPendingSince" = f."createdAt"
     GROUP BY w.id, w.name
     ORDER BY min(f."createdAt"), w.name`;
-  return { ackDays, wards: rows.map((row) => ({ ...row, oldestDays: daysBetween(row.oldest, at) })) };
+  return { ackDays, wards: rows.map((row) => ({ ...row, oldestDays: daysWaited(row.oldest, at) })) };
 }

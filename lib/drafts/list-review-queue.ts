@@ -1,4 +1,5 @@
 import "server-only";
+import { daysWaited } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
 import { assertCan, type Actor } from "@/lib/auth/actor";
@@ -41,6 +42,23 @@ export type QueueRow = {
   /** Sent back and not sent again by its resubmission deadline. */
   resubmitOverdue: boolean;
 };
+
+/**
+ * A queue row as the page's table receives it: instants as ISO text (the
+ * table is a client component), and the days its feedback has waited.
+ */
+export function queueRowView(row: QueueRow, at: Date = clockNow()) {
+  return {
+    ...row,
+    firstSubmittedAt: row.firstSubmittedAt?.toISOString() ?? null,
+    lastSubmittedAt: row.lastSubmittedAt?.toISOString() ?? null,
+    feedbackPendingSince: row.feedbackPendingSince?.toISOString() ?? null,
+    feedbackAckedAt: row.feedbackAckedAt?.toISOString() ?? null,
+    waitingDays: row.feedbackPendingSince ? daysWaited(row.feedbackPendingSince, at) : null,
+  };
+}
+
+export type QueueRowView = ReturnType<typeof queueRowView>;
 
 const STATUS_ORDER = Prisma.sql`CASE d.status WHEN 'REVISED' THEN 0 WHEN 'SUBMITTED' THEN 1 WHEN 'CHANGES_REQUESTED' THEN 2 WHEN 'APPROVED' THEN 3 ELSE 4 END`;
 

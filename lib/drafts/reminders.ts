@@ -6,13 +6,13 @@ import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { formatDateTime, formatPeriod, formatWaitingDays } from "@/lib/format/date";
+import { formatDateTime, formatPeriod, formatWaitingDays, daysWaited } from "@/lib/format/date";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { getSetting } from "@/lib/settings/app-settings";
 import { findOrgUnitInScope } from "@/lib/org/org-units";
 import { findDraftInScope } from "./find-draft-in-scope";
-import { daysBetween, resubmitDueAt } from "./deadlines";
+import { resubmitDueAt } from "./deadlines";
 import { RESUBMIT_DAYS } from "./settings";
 
 /** A second reminder to the same ward or branch within this time is refused: one nudge, not a stream. */
@@ -48,7 +48,7 @@ export async function remindWard(actor: Actor, rawInput: unknown): Promise<{ id:
   const { open, oldest } = waiting[0];
   if (!open) throw new ValidationError(`${ward.name} không còn yêu cầu chỉnh sửa nào chờ xác nhận.`);
   await refuseIfJustReminded(ward.id, null, at);
-  const message = `${open} yêu cầu chỉnh sửa chưa xác nhận, lâu nhất ${formatWaitingDays(daysBetween(oldest!, at))}.${input.note ? ` ${input.note}` : ""}`;
+  const message = `${open} yêu cầu chỉnh sửa chưa xác nhận, lâu nhất ${formatWaitingDays(daysWaited(oldest!, at))}.${input.note ? ` ${input.note}` : ""}`;
   return db().$transaction(async (tx) => {
     const reminder = await tx.reminder.create({ data: { kind: "WARD_FEEDBACK", orgUnitId: ward.id, message, sentByUserId: actor.kind === "user" ? actor.id : null, sentByName: actor.displayName, createdAt: at } });
     await recordAuditEvent(tx, actor, { action: "reminder.sent", entityType: "Reminder", entityId: reminder.id, orgUnitId: ward.id, details: { kind: "WARD_FEEDBACK", open } });

@@ -2,13 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, isoDate } from "@/lib/format/date";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { judgeBranchPeriod } from "@/lib/meetings/meeting-quality";
 import { toMeetingConduct } from "@/lib/meetings/meeting-summary";
-import { isoDate } from "@/lib/meetings/rules";
 import type { DraftStatus, MeetingKind } from "@/lib/generated/prisma/enums";
 import { followedBranchIdsSql } from "./sql";
 

@@ -54,6 +54,28 @@ export function dayOfMonthIn(value: Date): number {
   return Number(todayIso(value).slice(8, 10));
 }
 
+/** A database DATE (UTC midnight) as "YYYY-MM-DD". */
+export function isoDate(value: Date): string {
+  return value.toISOString().slice(0, 10);
+}
+
+/** The calendar day `days` after (or before) a "YYYY-MM-DD" day. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDate(d);
+}
+
+/** Calendar days from one "YYYY-MM-DD" day to another (negative when `to` comes first). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Whole days something has waited since an instant (0 within the first 24 hours). */
+export function daysWaited(since: Date | string, at: Date = clockNow()): number {
+  return Math.max(0, Math.floor((at.getTime() - new Date(since).getTime()) / 86_400_000));
+}
+
 /** The instant a Hà Nội wall-clock time happens ("2026-11-30", 23, 59 → 16:59 UTC). Hà Nội keeps no daylight saving. */
 export function hanoiInstant(date: string, hour = 0, minute = 0, second = 0, ms = 0): Date {
   const [year, month, day] = date.split("-").map(Number);

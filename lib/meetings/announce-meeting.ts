@@ -8,12 +8,12 @@ import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { findBranchFollower } from "@/lib/followers/sql";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso, addDays, isoDate } from "@/lib/format/date";
 import { now } from "@/lib/clock";
 import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { AnnounceMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
-import { addDays, isoDate, periodEnd } from "./rules";
+import { periodEnd } from "./rules";
 import { MEETING_KIND_LABELS } from "./labels";
 
 /**

@@ -7,10 +7,10 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { foldHeader } from "@/lib/imports/csv";
 import type { ImportDefinition, ImportError } from "@/lib/imports/run-import";
 import { PeriodSchema } from "@/lib/periods/period";
-import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso, addDays, isoDate } from "@/lib/format/date";
 import { EDIT_DAYS_AFTER_PERIOD } from "./settings";
 import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
-import { addDays, editingWindow, isEditable, isoDate, periodEnd } from "./rules";
+import { editingWindow, isEditable, periodEnd } from "./rules";
 
 const STATUS_WORDS: Record<string, "PRESENT" | "EXCUSED" | "UNEXCUSED"> = {
   present: "PRESENT",

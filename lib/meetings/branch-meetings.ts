@@ -4,11 +4,11 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { getSetting } from "@/lib/settings/app-settings";
 import type { Period } from "@/lib/periods/period";
 import { EDIT_DAYS_AFTER_PERIOD, MISSING_MEETING_DEADLINE_DAY } from "./settings";
-import { editingWindow, isoDate, lastMonths, meetingDeadline, meetingState } from "./rules";
+import { editingWindow, lastMonths, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, isoDate } from "@/lib/format/date";
 
 /** A branch's meetings month by month (latest first) with each month's state and editing window. */
 export async function getBranchMeetingHistory(actor: Actor, branchId: number, options: { period: Period; months?: number; now?: Date }) {

@@ -4,11 +4,10 @@ import { readDb } from "@/lib/db/read-replicas";
 import type { Actor } from "@/lib/auth/actor";
 import type { Period } from "@/lib/periods/period";
 import { getSetting } from "@/lib/settings/app-settings";
-import { TIME_ZONE } from "@/lib/format/date";
+import { TIME_ZONE, isoDate } from "@/lib/format/date";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
 import { resolveReportUnit } from "./resolve-unit";
 import { SCHEDULE_DAYS_AHEAD } from "./settings";
-import { isoDate } from "./rules";
 
 export const SCHEDULE_STATES = ["ON_TIME", "LATE", "NOT_ANNOUNCED"] as const;
 export type ScheduleState = (typeof SCHEDULE_STATES)[number];

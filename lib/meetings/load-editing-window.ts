@@ -1,10 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { getSetting } from "@/lib/settings/app-settings";
-import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatDate, formatPeriod, isoDate } from "@/lib/format/date";
 import type { Period } from "@/lib/periods/period";
 import { EDIT_DAYS_AFTER_PERIOD } from "./settings";
-import { editingWindow, isEditable, isoDate, type EditingWindow } from "./rules";
+import { editingWindow, isEditable, type EditingWindow } from "./rules";
 import { PeriodLockedError } from "./errors";
 import { ValidationError } from "@/lib/errors";
 

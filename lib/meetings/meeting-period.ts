@@ -5,13 +5,13 @@ import { can } from "@/lib/auth/permissions";
 import { getSetting } from "@/lib/settings/app-settings";
 import type { Period } from "@/lib/periods/period";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
-import { belongedOn, isoDate, meetingDeadline, meetingState } from "./rules";
+import { belongedOn, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingConduct, toMeetingSummary } from "./meeting-summary";
 import { judgeBranchPeriod } from "./meeting-quality";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, isoDate } from "@/lib/format/date";
 import { displayNamesFor } from "@/lib/users/display-names";
 import { describeMinutesMismatch, minutesMismatches } from "./minutes-check";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { AttendanceStatus, MeetingKind } from "@/lib/generated/prisma/enums";
-import { isoDate } from "./rules";
+import { isoDate } from "@/lib/format/date";
 
 export const MEETING_SUMMARY_SELECT = {
   id: true,

@@ -5,10 +5,10 @@ import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { Period } from "@/lib/periods/period";
 import { findBranchInScope } from "./find-branch";
 import { unitAncestors } from "./breadcrumb";
-import { belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
+import { belongedOn, expectedOn, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
 import { draftsLink } from "./meeting-sheet-link";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, isoDate } from "@/lib/format/date";
 
 /**
  * The printable sheet of a branch's meeting: the members expected (with their

@@ -3,9 +3,8 @@
 // it (docs/meetings.md names the source of each). Plain functions, shared by
 // server code, pages and unit tests. Dates are "YYYY-MM-DD" of the Hà Nội calendar.
 import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
-import { formatDate } from "@/lib/format/date";
+import { formatDate, addDays, calendarDaysBetween } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
-import { addDays } from "./rules";
 
 export const QUALITY_CRITERIA = ["DURATION", "COMMITTEE_PREPARED", "SCHEDULE_AHEAD", "DOCUMENTS_AHEAD", "ATTENDANCE", "NO_UNEXCUSED", "MINUTES", "THEMATIC_IN_QUARTER"] as const;
 export type QualityCriterion = (typeof QUALITY_CRITERIA)[number];
@@ -73,11 +72,6 @@ export function meetingDuration(startTime: string | null, endTime: string | null
   return start === null || end === null || end <= start ? null : end - start;
 }
 
-/** Whole days from `from` to `to` ("2026-12-01" → "2026-12-03" is 2). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** The last month of the quarter `period` falls in. */
 function lastPeriodOfQuarter(period: Period): Period {
   const quarter = quarterOf(period);
@@ -116,7 +110,7 @@ export function judgeMeetingQuality(record: QualityRecord, thresholds: QualityTh
       if (record.startTime === null) results.push(judge("SCHEDULE_AHEAD", "UNKNOWN", "Bản ghi cũ: không có thông tin thông báo lịch."));
       else results.push(judge("SCHEDULE_AHEAD", "NOT_MET", "Không thông báo lịch sinh hoạt trước."));
     } else {
-      const ahead = daysBetween(record.scheduleAnnouncedOn, record.heldOn);
+      const ahead = calendarDaysBetween(record.scheduleAnnouncedOn, record.heldOn);
       const when = `Thông báo ngày ${formatDate(record.scheduleAnnouncedOn)}, trước ${formatNumber(ahead)} ngày`;
       if (ahead >= need) results.push(judge("SCHEDULE_AHEAD", "MET", `${when}.`));
       else results.push(judge("SCHEDULE_AHEAD", "NOT_MET", `${when}; cần trước ít nhất ${formatNumber(need)} ngày.`));

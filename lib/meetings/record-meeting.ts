@@ -5,12 +5,12 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, ValidationError, type ErrorDetail } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { formatPeriod, todayIso } from "@/lib/format/date";
+import { formatPeriod, todayIso, addDays, isoDate } from "@/lib/format/date";
 import { RecordMeetingSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
 import { buildMeetingStatMonths, refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { assertPeriodEditable } from "./load-editing-window";
-import { addDays, belongedOn, expectedOn, isoDate, periodEnd } from "./rules";
+import { belongedOn, expectedOn, periodEnd } from "./rules";
 import { countAttendance, MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 import { now as clockNow } from "@/lib/clock";
 

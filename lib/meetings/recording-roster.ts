@@ -5,10 +5,10 @@ import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { Period } from "@/lib/periods/period";
 import { findBranchInScope } from "./find-branch";
 import { loadEditingWindow } from "./load-editing-window";
-import { isoDate, periodEnd } from "./rules";
+import { periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
 import { toMeetingConduct } from "./meeting-summary";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, isoDate } from "@/lib/format/date";
 
 /**
  * What the recording form needs: the members who belonged to the branch at

@@ -5,12 +5,11 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { getSetting } from "@/lib/settings/app-settings";
-import { formatDate, formatPeriod, todayIso } from "@/lib/format/date";
+import { formatDate, formatPeriod, todayIso, addDays } from "@/lib/format/date";
 import { ReopenPeriodSchema } from "./schemas";
 import { findBranchInScope } from "./find-branch";
 import { refreshMeetingStatsAfterWrite } from "./meeting-stats";
 import { loadEditingWindow } from "./load-editing-window";
-import { addDays } from "./rules";
 import { REOPEN_DAYS } from "./settings";
 
 /** The board reopens a locked period of one branch for a few days (setting), with a reason; audited. */

@@ -1,18 +1,9 @@
 // The meeting rules as plain functions (no database), shared by server code,
 // forms and unit tests. Dates are ISO "YYYY-MM-DD" strings of the Hà Nội calendar.
+import { addDays, isoDate } from "@/lib/format/date";
 import { addMonths, dayOfNextMonth, periodBounds, type Period } from "@/lib/periods/period";
 import type { MeetingState } from "./labels";
 
-/** A database DATE (UTC midnight) as "YYYY-MM-DD". */
-export function isoDate(value: Date): string {
-  return value.toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return isoDate(d);
-}
 
 /** The last day a branch may record the period's meeting before it counts as missing. */
 export function meetingDeadline(period: Period, deadlineDay: number): string {

@@ -5,6 +5,17 @@ import { findOrgUnitInScope } from "@/lib/org/org-units";
 import { NotFoundError } from "@/lib/errors";
 import type { MEMBER_STATUS_LABELS } from "./member-labels";
 
+/** A member as the branch's member list shows it. */
+export type BranchMemberRow = {
+  id: number;
+  code: string;
+  fullName: string;
+  status: keyof typeof MEMBER_STATUS_LABELS;
+  eligibleForHandbook: boolean;
+  handbookInstalledAt: Date | null;
+  joinedBranchOn: Date;
+  leftBranchOn: Date | null;
+};
 
 /** Members of one branch in scope, in Vietnamese name order; current members first. */
 export async function listBranchMembers(actor: Actor, branchId: number, options: { includeFormer?: boolean } = {}) {
@@ -12,18 +23,7 @@ export async function listBranchMembers(actor: Actor, branchId: number, options:
   const branch = await findOrgUnitInScope(actor, branchId);
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const statuses = options.includeFormer ? ["ACTIVE", "EXEMPT", "TRANSFERRED_OUT", "DECEASED"] : ["ACTIVE", "EXEMPT"];
-  const members = await db().$queryRaw<
-    {
-      id: number;
-      code: string;
-      fullName: string;
-      status: keyof typeof MEMBER_STATUS_LABELS;
-      eligibleForHandbook: boolean;
-      handbookInstalledAt: Date | null;
-      joinedBranchOn: Date;
-      leftBranchOn: Date | null;
-    }[]
-  >`
+  const members = await db().$queryRaw<BranchMemberRow[]>`
     SELECT id, code, "fullName", status, "eligibleForHandbook", "handbookInstalledAt", "joinedBranchOn", "leftBranchOn"
     FROM "Member"
     WHERE "branchId" = ${branch.id} AND status::text = ANY(${statuses})

@@ -8,6 +8,7 @@
 import { copyRows, type CopyValue } from "../../lib/db/copy";
 import { addMonths, type Period } from "../../lib/periods/period";
 import type { DemoSeedStep, SeedContext } from "./index";
+import { hashedFraction } from "./random";
 import type { PlannedMember } from "./plan";
 
 const FEES_SEED = 2026_1201;
@@ -15,18 +16,7 @@ const MONTHS = 12;
 const MAX_LINKED_TRANSFERS = 20;
 const UNPAID_REASONS = ["Ốm dài ngày, gia đình xin nộp sau", "Đi làm ăn xa, đã báo chi bộ", "Nằm viện điều trị", "Gia đình khó khăn đột xuất"];
 
-/** A deterministic number in [0, 1) for a few integers. */
-function hash(...values: number[]): number {
-  let h = 0x811c9dc5 ^ FEES_SEED;
-  for (const value of values) {
-    h = Math.imul(h ^ (value & 0xffff), 0x01000193);
-    h = Math.imul(h ^ (value >>> 16), 0x01000193);
-  }
-  h ^= h >>> 13;
-  h = Math.imul(h, 0x5bd1e995);
-  h ^= h >>> 15;
-  return (h >>> 0) / 4294967296;
-}
+const hash = (...values: number[]) => hashedFraction(FEES_SEED, ...values);
 
 const iso = (date: Date) => date.toISOString().slice(0, 10);
 

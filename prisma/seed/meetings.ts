@@ -8,7 +8,7 @@
 import { copyRows, resetSequences, type CopyValue } from "../../lib/db/copy";
 import { addMonths, type Period } from "../../lib/periods/period";
 import { lunarNewYear } from "../../lib/periods/tet";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random, hashedFraction } from "./random";
 import { pgRunner } from "../../lib/stats/sql-runner";
 import { refreshMeetingStats } from "../../lib/meetings/refresh-meeting-stats";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "../../lib/meetings/settings";
@@ -115,18 +115,7 @@ const TASKS = [
   "giải quyết kiến nghị của nhân dân về trật tự đô thị",
 ];
 
-/** A deterministic number in [0, 1) for a few integers: attendance can be regenerated in a second pass identically. */
-function hashRandom(...values: number[]): number {
-  let h = 0x811c9dc5 ^ MEETINGS_SEED;
-  for (const value of values) {
-    h = Math.imul(h ^ (value & 0xffff), 0x01000193);
-    h = Math.imul(h ^ (value >>> 16), 0x01000193);
-  }
-  h ^= h >>> 13;
-  h = Math.imul(h, 0x5bd1e995);
-  h ^= h >>> 15;
-  return (h >>> 0) / 4294967296;
-}
+const hashRandom = (...values: number[]) => hashedFraction(MEETINGS_SEED, ...values);
 
 function iso(date: Date): string {
   return date.toISOString().slice(0, 10);

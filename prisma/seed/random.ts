@@ -40,3 +40,19 @@ export function createRandom(seed: number): Random {
   };
   return random;
 }
+
+/**
+ * A deterministic number in [0, 1) for a seed and a few integers: data
+ * drawn this way can be regenerated in a second pass identically.
+ */
+export function hashedFraction(seed: number, ...values: number[]): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (const value of values) {
+    h = Math.imul(h ^ (value & 0xffff), 0x01000193);
+    h = Math.imul(h ^ (value >>> 16), 0x01000193);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, 0x5bd1e995);
+  h ^= h >>> 15;
+  return (h >>> 0) / 4294967296;
+}

@@ -2,8 +2,8 @@
 // (demo ward Bồ Đề): the two "handbook in meetings" figures under their own
 // names, and the ward's open/overdue feedback on the home page, the feedback
 // page and GET /api/v1/feedback. The audit log names every kind in its filter.
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { chromiumForFile, signIn } from "../support/browser";
 import { baseUrl, DEMO_PASSWORD } from "../support/http";
 import { closeTestDb, testDb } from "../support/db";
 import { allowMoreSignIns } from "../support/drafts-factories";
@@ -12,18 +12,12 @@ import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 import { AUDIT_ACTION_LABELS } from "@/lib/audit/labels";
 
 const CLIENT = { "x-real-ip": `e2e-numbers-agree-${process.pid}` };
-let browser: Browser;
+const chromium = chromiumForFile();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+afterAll(closeTestDb);
 
 async function as(username: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
+  const page = await (await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
   await allowMoreSignIns();
   await signIn(page, baseUrl(), username, DEMO_PASSWORD);
   return page;

@@ -1,8 +1,8 @@
 // The branch secretary's pages as an installable app that records meetings with
 // the network cut (context.setOffline) and sends them once, when it is back.
 // Screenshots of the offline states on a 390 px phone go to SHOTS_DIR when set.
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { launchBrowser, shot, signIn } from "../support/browser";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { chromiumForFile, shot, signIn } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -17,21 +17,15 @@ import { recordMeeting } from "@/lib/meetings/record-meeting";
  */
 const RECORD_PAGE_JS_BUDGET = 215 * 1024;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+const chromium = chromiumForFile();
+afterAll(closeTestDb);
 
 const CLIENT = { "x-real-ip": `e2e-offline-pwa-${process.pid}` };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, locale: "vi-VN", isMobile: true, hasTouch: true, extraHTTPHeaders: CLIENT };
 
 
 async function phoneOf(username: string, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ ...PHONE, ...options });
+  const context = await chromium.browser().newContext({ ...PHONE, ...options });
   const page = await context.newPage();
   await signIn(page, baseUrl(), username, TEST_PASSWORD);
   return { context, page };
@@ -263,7 +257,7 @@ describe("privacy", () => {
 
   it("another role gets no service worker and nothing stored", async () => {
     const w = await createMeetingWard("Vai trò khác");
-    const context = await browser.newContext({ ...PHONE });
+    const context = await chromium.browser().newContext({ ...PHONE });
     const page = await context.newPage();
     await signIn(page, baseUrl(), w.wardUser.username, TEST_PASSWORD);
     await page.goto(`${baseUrl()}/meetings/branch/${w.branches[0].id}`);

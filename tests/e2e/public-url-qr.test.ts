@@ -2,8 +2,8 @@
 // encodes the configured public address (PUBLIC_URL), read back from the
 // rendered image with a QR decoder, in both states of the setting.
 import jsQR from "jsqr";
-import type { Browser, Page } from "playwright-core";
-import { launchBrowser, signIn } from "../support/browser";
+import type { Page } from "playwright-core";
+import { chromiumForFile, signIn } from "../support/browser";
 import { baseUrl } from "../support/http";
 import { TEST_PASSWORD } from "../support/factories";
 import { closeTestDb } from "../support/db";
@@ -12,17 +12,15 @@ import { startAppServer, type AppServer } from "@/scripts/lib/app-server";
 import { todayIso } from "@/lib/format/date";
 
 const PUBLIC_URL = "https://sotay.quanuy-longbien.vn";
-let browser: Browser;
+const chromium = chromiumForFile();
 let configured: AppServer;
 let unconfigured: AppServer;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   [configured, unconfigured] = await Promise.all([startAppServer(process.env.DATABASE_URL!, { PUBLIC_URL: `${PUBLIC_URL}/` }), startAppServer(process.env.DATABASE_URL!)]);
 }, 300_000);
 afterAll(async () => {
   await Promise.all([configured?.stop(), unconfigured?.stop()]);
-  await browser?.close();
   await closeTestDb();
 }, 120_000);
 
@@ -44,7 +42,7 @@ async function decodeQr(page: Page): Promise<string | null> {
 }
 
 async function printedSheet(server: string, username: string, branchId: number, period: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
+  const page = await (await chromium.browser().newContext({ viewport: { width: 1280, height: 900 }, locale: "vi-VN", extraHTTPHeaders: CLIENT })).newPage();
   await signIn(page, server, username, TEST_PASSWORD);
   await page.goto(`${server}/meetings/branch/${branchId}/${period}/print`);
   return page;

@@ -3,8 +3,7 @@
 // socket (scripts/serve.mjs). Each "machine" below is a loopback address of its
 // own (tests/support/client-address.ts). The last block starts a second server
 // with TRUST_PROXY=1 and plays the reverse proxy in front of it.
-import type { Browser } from "playwright-core";
-import { launchBrowser } from "../support/browser";
+import { chromiumForFile } from "../support/browser";
 import { api, baseUrl, signInOverHttp } from "../support/http";
 import { createTestWard, TEST_PASSWORD, uniqueSuffix } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
@@ -18,10 +17,9 @@ const OFFICERS = 300;
 const AT_ONCE = 10;
 const SPRAYED_ACCOUNTS = 60;
 
-let browser: Browser;
+const chromium = chromiumForFile();
 let officers: string[] = [];
 beforeAll(async () => {
-  browser = await launchBrowser();
   const { ward } = await createTestWard("Văn phòng");
   // One Argon2id hash for all: hashing 300 passwords would take minutes on 2 cores, and is not what is tested.
   const passwordHash = await hashPassword(TEST_PASSWORD);
@@ -29,10 +27,7 @@ beforeAll(async () => {
   officers = Array.from({ length: OFFICERS }, (_, i) => `${prefix}-${i}`);
   await testDb().user.createMany({ data: officers.map((username) => ({ username, displayName: `Cán bộ ${username}`, role: "WARD_COMMITTEE" as const, orgUnitId: ward.id, passwordHash })) });
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await closeTestDb();
-});
+afterAll(closeTestDb);
 
 /** Runs `work` over `items`, `width` at a time. */
 async function inParallel<T, R>(items: T[], width: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -99,8 +94,8 @@ describe("an office behind one address, no TRUST_PROXY", () => {
   it("a browser that signed in before gets in while its address is throttled; a new browser there does not", async () => {
     const address = freshLoopbackAddress();
     const proxy = await startAddressProxy(address);
-    const known = await browser.newContext({ locale: "vi-VN", proxy: { server: proxy.server } });
-    const stranger = await browser.newContext({ locale: "vi-VN", proxy: { server: proxy.server } });
+    const known = await chromium.browser().newContext({ locale: "vi-VN", proxy: { server: proxy.server } });
+    const stranger = await chromium.browser().newContext({ locale: "vi-VN", proxy: { server: proxy.server } });
     const [mine, theirs] = await Promise.all([officers[290], officers[291]].map((username) => testDb().user.findUniqueOrThrow({ where: { username } })));
     const submit = async (page: Awaited<ReturnType<typeof known.newPage>>, username: string) => {
       await page.goto(`${baseUrl()}/login`);

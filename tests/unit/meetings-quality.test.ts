@@ -1,4 +1,5 @@
-import { daysBetween, judgeMeetingQuality, meetingDuration, qualityVerdict, type QualityRecord, type QualityThresholds } from "@/lib/meetings/quality";
+import { judgeMeetingQuality, meetingDuration, qualityVerdict, type QualityRecord, type QualityThresholds } from "@/lib/meetings/quality";
+import { calendarDaysBetween } from "@/lib/format/date";
 
 const thresholds: QualityThresholds = { minMinutes: 90, minMinutesCombined: 120, minAttendancePercent: 85, documentsDaysBefore: 1, scheduleDaysAhead: 7 };
 
@@ -67,7 +68,7 @@ describe("meeting quality criteria", () => {
   });
 
   it("the schedule must go out the set number of days ahead; an older record has no schedule to judge", () => {
-    expect(daysBetween("2026-11-28", "2026-12-05")).toBe(7);
+    expect(calendarDaysBetween("2026-11-28", "2026-12-05")).toBe(7);
     expect(stateOf({ scheduleAnnouncedOn: "2026-11-28" }, "SCHEDULE_AHEAD")).toBe("MET");
     expect(stateOf({ scheduleAnnouncedOn: "2026-11-29" }, "SCHEDULE_AHEAD")).toBe("NOT_MET");
     expect(stateOf({ scheduleAnnouncedOn: null }, "SCHEDULE_AHEAD")).toBe("NOT_MET");

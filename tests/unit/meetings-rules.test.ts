@@ -1,7 +1,7 @@
-import { addDays, belongedOn, editingWindow, expectedOn, isDateInPeriod, lastMonths, meetingDeadline, meetingState } from "@/lib/meetings/rules";
+import { belongedOn, editingWindow, expectedOn, isDateInPeriod, lastMonths, meetingDeadline, meetingState } from "@/lib/meetings/rules";
 import { sumFigures } from "@/lib/meetings/figures";
 import { CloseMeetingSchema, IsoDateSchema, RecordMeetingSchema } from "@/lib/meetings/schemas";
-import { todayIso } from "@/lib/format/date";
+import { todayIso, addDays } from "@/lib/format/date";
 
 describe("deadline and missing meetings", () => {
   it("the deadline is a day of the next month, clamped to short months", () => {

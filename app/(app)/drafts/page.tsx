@@ -4,11 +4,10 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
 import { ValidationError } from "@/lib/errors";
 import { addMonths, periodsBetween } from "@/lib/periods/period";
-import { defaultReviewPeriod, listReviewQueue } from "@/lib/drafts/list-review-queue";
+import { defaultReviewPeriod, listReviewQueue, queueRowView } from "@/lib/drafts/list-review-queue";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { listBranchDrafts } from "@/lib/drafts/branch-drafts";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
-import { daysBetween } from "@/lib/drafts/deadlines";
 import { getScopeRoot, listChildUnitNames } from "@/lib/org/org-units";
 import { FLAG_LABELS, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
@@ -19,7 +18,7 @@ import { Badge } from "@/components/ui/badge";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { QueueFilters } from "@/components/drafts/queue-filters";
-import { ReviewQueueTable, type QueueRowView } from "@/components/drafts/review-queue-table";
+import { ReviewQueueTable } from "@/components/drafts/review-queue-table";
 import { now as clockNow } from "@/lib/clock";
 
 export const metadata = { title: "Dự thảo nghị quyết" };
@@ -52,13 +51,7 @@ export default async function DraftsPage({ searchParams }: Props) {
   const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
   const totals = summary.totals;
   const now = clockNow();
-  const rows: QueueRowView[] = queue.items.map((row) => ({
-    ...row,
-    firstSubmittedAt: row.firstSubmittedAt?.toISOString() ?? null,
-    feedbackPendingSince: row.feedbackPendingSince?.toISOString() ?? null,
-    feedbackAckedAt: row.feedbackAckedAt?.toISOString() ?? null,
-    waitingDays: row.feedbackPendingSince ? daysBetween(row.feedbackPendingSince, now) : null,
-  }));
+  const rows = queue.items.map((row) => queueRowView(row, now));
   const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, assigned: filter.assigned, sort: filter.sort === "queue" ? undefined : filter.sort };
   const exportBase = withQuery("/api/v1/drafts/export", { period, orgUnitId: filter.orgUnitId });
   return (

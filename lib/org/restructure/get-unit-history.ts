@@ -2,6 +2,7 @@ import "server-only";
 import type { LineageKind, OrgLevel, RestructureType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { inScope, type Actor } from "@/lib/auth/actor";
+import { eventFields } from "./list-restructurings";
 import { findOrgUnitInScope } from "@/lib/org/org-units";
 
 export type HistoryUnit = { id: number; code: string; name: string; level: OrgLevel; validTo: Date | null; inScope: boolean };
@@ -63,12 +64,7 @@ export async function getUnitHistory(actor: Actor, unitId: number): Promise<Unit
       eventId: placement.eventId,
     })),
     events: events.map((event) => ({
-      id: event.id,
-      type: event.type,
-      effectiveDate: event.effectiveDate,
-      summary: event.summary,
-      actorLabel: event.actorLabel,
-      createdAt: event.createdAt,
+      ...eventFields(event),
       // Links of big events (a merge moving hundreds of units) are listed only where they touch this unit.
       links: event.links
         .filter((link) => link.fromUnitId === unit.id || link.toUnitId === unit.id || event.links.length <= 20)
