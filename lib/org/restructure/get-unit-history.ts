@@ -2,7 +2,7 @@ import "server-only";
 import type { LineageKind, OrgLevel, RestructureType } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { inScope, type Actor } from "@/lib/auth/actor";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 
 export type HistoryUnit = { id: number; code: string; name: string; level: OrgLevel; validTo: Date | null; inScope: boolean };
 export type UnitHistory = {
@@ -23,7 +23,7 @@ export type UnitHistory = {
 
 /** A unit's placements over time, the events that touched it, and its predecessors and successors. */
 export async function getUnitHistory(actor: Actor, unitId: number): Promise<UnitHistory> {
-  const unit = await findOrgUnitInScope(actor, unitId);
+  const unit = await findUnitInScope(actor, unitId, "org.read");
   const placements = await db().orgUnitPlacement.findMany({ where: { unitId: unit.id }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] });
   const links = await db().orgLineageLink.findMany({
     where: { OR: [{ fromUnitId: unit.id }, { toUnitId: unit.id }] },
