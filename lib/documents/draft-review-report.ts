@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { getDraftReviewSummary, type ReviewCounts } from "@/lib/drafts/get-draft-review-summary";
 import { DRAFT_FLAGS, FLAG_LABELS, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
@@ -33,7 +33,7 @@ const QUOTE_LENGTH = 400;
  */
 export async function collectDraftReviewFigures(actor: Actor, orgUnitId: number, period: string): Promise<DraftReviewReportFigures> {
   const summary = await getDraftReviewSummary(actor, { orgUnitId, period });
-  const unit = await findOrgUnitInScope(actor, summary.orgUnit.id);
+  const unit = await findUnitInScope(actor, summary.orgUnit.id, "org.read");
   const under = branchesUnderSql(unit.path, { period });
   const [flagRows, feedback, notable] = await Promise.all([
     db().$queryRaw<{ flag: DraftFlagKey; drafts: number }[]>`

@@ -1,13 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { NotFoundError } from "@/lib/errors";
 
 /** Documents issued about a unit (and the units under it), newest first. */
 export async function listIssuedDocuments(actor: Actor, options: { orgUnitId: number; limit?: number }) {
   assertCan(actor, "document.generate");
-  const unit = await findOrgUnitInScope(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "org.read");
   const units = await db().orgUnit.findMany({ where: { path: { startsWith: unit.path } }, select: { id: true } });
   return db().issuedDocument.findMany({
     where: { orgUnitId: { in: units.map((row) => row.id) } },

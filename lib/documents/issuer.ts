@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { findUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { parseInput } from "@/lib/validation/parse";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 
@@ -84,7 +84,7 @@ export async function issuerUnitOf(actor: Actor) {
 /** Those who issue documents set their own unit's issuer (or that of a unit under it). Audited. */
 export async function updateIssuerSettings(actor: Actor, unitId: number, raw: unknown): Promise<IssuerSettings> {
   assertCan(actor, "document.issue");
-  const unit = await findOrgUnitInScope(actor, unitId);
+  const unit = await findUnitInScope(actor, unitId, "org.read");
   const value = parseInput(IssuerSettingsSchema, raw, "Thông tin cơ quan ban hành chưa hợp lệ.");
   await db().$transaction(async (tx) => {
     const key = issuerSettingKey(unit.id);

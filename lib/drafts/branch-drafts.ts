@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { isPeriod } from "@/lib/periods/period";
 import { NotFoundError } from "@/lib/errors";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { getSetting } from "@/lib/settings/app-settings";
 import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
 import { now } from "@/lib/clock";
@@ -12,7 +12,7 @@ import { RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 /** A branch's drafts, newest period first (the secretary's own list). */
 export async function listBranchDrafts(actor: Actor, branchId = actor.orgUnitId) {
   assertCan(actor, "draft.read");
-  const branch = await findOrgUnitInScope(actor, branchId);
+  const branch = await findUnitInScope(actor, branchId, "org.read");
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const deadlineDay = await getSetting(SUBMISSION_DEADLINE_DAY);
   const drafts = await db().draft.findMany({ where: { branchId: branch.id }, orderBy: { period: "desc" }, take: 36 });
@@ -30,7 +30,7 @@ export async function listBranchDrafts(actor: Actor, branchId = actor.orgUnitId)
 export async function findBranchDraft(actor: Actor, branchId: number, period: string) {
   assertCan(actor, "draft.read");
   if (!isPeriod(period)) throw new NotFoundError("Kỳ không hợp lệ.");
-  const branch = await findOrgUnitInScope(actor, branchId);
+  const branch = await findUnitInScope(actor, branchId, "org.read");
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const draft = await db().draft.findUnique({ where: { branchId_period: { branchId: branch.id, period } }, select: { id: true, status: true, reviewedAt: true, lastSubmittedAt: true } });
   const [deadlineDay, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(RESUBMIT_DAYS)]);

@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { PeriodSchema } from "@/lib/periods/period";
 import { parseInput } from "@/lib/validation/parse";
-import { findOrgUnitInScope, getScopeRoot, type OrgUnitSummary } from "@/lib/org/org-units";
+import { findUnitInScope, type OrgUnitSummary } from "@/lib/org/org-units";
 import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
 import { submissionDeadline } from "./deadlines";
@@ -72,7 +72,7 @@ const EMPTY: ReviewCounts = { branches: 0, submitted: 0, onTime: 0, late: 0, mis
 export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?: number; period: string; tree?: TreeMode; withChildren?: boolean }): Promise<DraftReviewSummary> {
   assertCan(actor, "draft.read");
   const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
-  const unit = options.orgUnitId ? await findOrgUnitInScope(actor, options.orgUnitId) : await getScopeRoot(actor);
+  const unit = await findUnitInScope(actor, options.orgUnitId || undefined, "org.read");
   const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
   const deadline = submissionDeadline(period, deadlineDay);
   const counts = countsSql(deadline, ackDays);

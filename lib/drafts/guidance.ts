@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { PeriodSchema } from "@/lib/periods/period";
-import { findOrgUnitInScope, getScopeRoot, pathIds } from "@/lib/org/org-units";
+import { findUnitInScope, getScopeRoot, pathIds } from "@/lib/org/org-units";
 import { GuidanceSchema } from "./schemas";
 import { now as clockNow } from "@/lib/clock";
 
@@ -29,7 +29,7 @@ export async function listGuidance(actor: Actor, period: string) {
 export async function postGuidance(actor: Actor, rawInput: unknown): Promise<{ id: number }> {
   assertCan(actor, "guidance.post");
   const input = parseInput(GuidanceSchema, rawInput);
-  const unit = input.orgUnitId ? await findOrgUnitInScope(actor, input.orgUnitId) : await getScopeRoot(actor);
+  const unit = await findUnitInScope(actor, input.orgUnitId || undefined, "org.read");
   if (unit.level === "BRANCH") throw new ValidationError("Định hướng được ban hành cho quận hoặc phường.", [{ field: "orgUnitId", message: "Chọn quận hoặc phường." }]);
   return db().$transaction(async (tx) => {
     const guidance = await tx.guidance.create({

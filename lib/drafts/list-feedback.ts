@@ -10,7 +10,7 @@ import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS } from "./settings";
 import { resubmissionOf, type Resubmission } from "./deadlines";
 import { ackOverdueSql, isAckOverdue } from "./feedback-counts";
 import { now } from "@/lib/clock";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 
 export type FeedbackItem = {
@@ -45,7 +45,7 @@ export async function listFeedback(actor: Actor, rawFilter: unknown) {
   const filter = parseInput(FeedbackFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const ackDays = await getSetting(FEEDBACK_ACK_DAYS);
   // A ward (or branch) filter narrows the scope; one outside it is "not found".
-  const scope = filter.orgUnitId ? (await findOrgUnitInScope(actor, filter.orgUnitId)).path : actor.scopePath;
+  const scope = filter.orgUnitId ? (await findUnitInScope(actor, filter.orgUnitId, "org.read")).path : actor.scopePath;
   const at = now();
   const conditions: Prisma.Sql[] = [Prisma.sql`b.path LIKE ${scope} || '%'`];
   if (filter.status === "open") conditions.push(Prisma.sql`f."acknowledgedAt" IS NULL`);

@@ -5,7 +5,7 @@ import { readDb } from "@/lib/db/read-replicas";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/db/sql";
-import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
 import { getSetting } from "@/lib/settings/app-settings";
 import { resubmissionOf, reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
@@ -116,7 +116,7 @@ export async function listReviewQueue(actor: Actor, rawFilter: unknown, options:
   assertCan(actor, "draft.read");
   const filter: QueueFilter = parseInput(QueueFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const period = filter.period ?? (await defaultReviewPeriod());
-  const unit = filter.orgUnitId ? await findOrgUnitInScope(actor, filter.orgUnitId) : await getScopeRoot(actor);
+  const unit = await findUnitInScope(actor, filter.orgUnitId || undefined, "org.read");
   const [deadlineDay, ackDays, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS), getSetting(RESUBMIT_DAYS)]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;

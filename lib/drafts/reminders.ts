@@ -10,7 +10,7 @@ import { formatDateTime, formatPeriod, formatWaitingDays, daysWaited } from "@/l
 import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
 import { getSetting } from "@/lib/settings/app-settings";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { findDraftInScope } from "./find-draft-in-scope";
 import { resubmitDueAt } from "./deadlines";
 import { RESUBMIT_DAYS } from "./settings";
@@ -38,7 +38,7 @@ async function refuseIfJustReminded(orgUnitId: number, draftId: number | null, a
 export async function remindWard(actor: Actor, rawInput: unknown): Promise<{ id: number; notified: number }> {
   assertCan(actor, "feedback.remind");
   const input = parseInput(WardReminderSchema, rawInput);
-  const ward = await findOrgUnitInScope(actor, input.wardId);
+  const ward = await findUnitInScope(actor, input.wardId, "org.read");
   if (ward.level !== "WARD") throw new NotFoundError("Không tìm thấy phường.");
   const at = now();
   const waiting = await db().$queryRaw<{ open: number; oldest: Date | null }[]>`

@@ -6,7 +6,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { formatPeriod } from "@/lib/format/date";
 import { createNotification } from "@/lib/notifications/create-notification";
 import { findUsersCovering } from "@/lib/notifications/find-recipients";
@@ -32,7 +32,7 @@ export function defaultDraftTitle(period: string): string {
 export async function submitDraftVersion(actor: Actor, rawInput: unknown): Promise<SubmittedVersion> {
   assertCan(actor, "draft.submit");
   const input = parseInput(SubmitDraftSchema, rawInput);
-  const branch = await findOrgUnitInScope(actor, input.branchId ?? actor.orgUnitId);
+  const branch = await findUnitInScope(actor, input.branchId ?? actor.orgUnitId, "org.read");
   if (branch.level !== "BRANCH" || branch.validTo) {
     throw new ValidationError("Chỉ chi bộ đang hoạt động mới nộp dự thảo.", [{ field: "branchId", message: "Chọn một chi bộ đang hoạt động." }]);
   }

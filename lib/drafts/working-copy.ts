@@ -3,12 +3,12 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { PeriodSchema } from "@/lib/periods/period";
 import { WorkingCopySchema } from "./schemas";
 
 async function ownBranch(actor: Actor) {
-  const branch = await findOrgUnitInScope(actor, actor.orgUnitId);
+  const branch = await findUnitInScope(actor, actor.orgUnitId, "org.read");
   if (branch.level !== "BRANCH") throw new ValidationError("Chỉ bí thư chi bộ soạn dự thảo.");
   return branch;
 }

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createNotification } from "@/lib/notifications/create-notification";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { AssignFollowerSchema, ReassignFollowerSchema } from "./schemas";
@@ -13,7 +13,7 @@ type Unit = { id: number; name: string; path: string; level: string };
 
 /** A ward or branch in force in the actor's scope; anything else is "not found". */
 async function findFollowableUnit(actor: Actor, orgUnitId: number) {
-  const unit = await findOrgUnitInScope(actor, orgUnitId);
+  const unit = await findUnitInScope(actor, orgUnitId, "org.read");
   if ((unit.level !== "WARD" && unit.level !== "BRANCH") || unit.validTo) throw new NotFoundError("Không tìm thấy phường hoặc chi bộ.");
   return unit;
 }

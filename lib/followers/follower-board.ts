@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/db/sql";
-import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { parseInput } from "@/lib/validation/parse";
 import { FOLLOWER_ROLES } from "./rules";
 import { FollowerBoardQuerySchema } from "./schemas";
@@ -20,7 +20,7 @@ export type FollowerWorkload = { user: { id: number; name: string; role: string;
 export async function getFollowerBoard(actor: Actor, raw: unknown = {}) {
   assertCan(actor, "follower.read");
   const query = parseInput(FollowerBoardQuerySchema, raw, "Tham số truy vấn không hợp lệ.");
-  const unit = query.orgUnitId ? await findOrgUnitInScope(actor, query.orgUnitId) : await getScopeRoot(actor);
+  const unit = await findUnitInScope(actor, query.orgUnitId || undefined, "org.read");
   const under = `${escapeLike(unit.path)}%`;
   const followers = branchFollowersSql(unit.path);
   const [wards, branchAssignments, load, candidates] = await Promise.all([

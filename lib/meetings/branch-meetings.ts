@@ -6,7 +6,7 @@ import type { Period } from "@/lib/periods/period";
 import { EDIT_DAYS_AFTER_PERIOD, MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { editingWindow, lastMonths, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
-import { unitAncestors } from "./breadcrumb";
+import { unitAncestors } from "@/lib/org/org-units";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 import { todayIso, isoDate } from "@/lib/format/date";
 
@@ -25,7 +25,7 @@ export async function getBranchMeetingHistory(actor: Actor, branchId: number, op
       orderBy: [{ period: "desc" }, { kind: "asc" }],
     }),
     db().meetingReopening.findMany({ where: { branchId: branch.id, period: { in: periods } }, select: { period: true, openUntil: true } }),
-    unitAncestors(actor, branch),
+    unitAncestors(actor, branch.path),
   ]);
   const reopenedUntil = new Map<string, string>();
   for (const reopening of reopenings) {

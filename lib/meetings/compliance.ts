@@ -9,7 +9,7 @@ import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { lastMonths, meetingDeadline, meetingState } from "./rules";
 import type { MeetingState } from "./labels";
-import { resolveReportUnit } from "./resolve-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { loadComplianceCells, loadStatCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
 import { loadQualityThresholds } from "./meeting-quality";
 import { sumFigures, type ComplianceFigures } from "./figures";
@@ -34,7 +34,7 @@ type Options = { orgUnitId?: number; period: Period; now?: Date };
 
 /** One row per child unit of the node for the period (GET /api/v1/meetings/compliance). */
 export async function getComplianceByChild(actor: Actor, options: Options & { tree?: TreeMode }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const thresholds = await loadQualityThresholds();
@@ -62,7 +62,7 @@ export async function getComplianceByChild(actor: Actor, options: Options & { tr
  * and branches whose meeting used the handbook app.
  */
 export async function getMeetingComplianceSummary(actor: Actor, options: { orgUnitId?: number; period: Period; now?: Date }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const figures = sumFigures(await loadStatCells(unit, [options.period], await loadQualityThresholds()), options.period, deadlineDay, today);
@@ -110,7 +110,7 @@ function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods:
  * and thematic meetings per quarter.
  */
 export async function getComplianceOverview(actor: Actor, options: Options & { months?: number }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
@@ -160,7 +160,7 @@ async function thematicByQuarter(unitPath: string, periods: Period[]) {
  * the ranking and the paging happen in SQL, the cells are loaded for the page only.
  */
 export async function getBranchHeatMap(actor: Actor, options: Options & { months?: number; page?: number; pageSize?: number; onlyMissing?: boolean }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);

@@ -8,7 +8,7 @@ import { formatDate, formatPeriod, todayIso, addDays, isoDate } from "@/lib/form
 import { formatNumber } from "@/lib/format/number";
 import type { Period } from "@/lib/periods/period";
 import { getSetting } from "@/lib/settings/app-settings";
-import { resolveReportUnit } from "./resolve-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { isDateInPeriod, lastMonths, meetingDeadline, periodEnd } from "./rules";
 import { ALERT_KINDS, ALERT_KIND_LABELS, MEETING_KIND_LABELS } from "./labels";
@@ -39,7 +39,7 @@ type Options = { orgUnitId?: number; period: Period; kind?: DataQualityAlertKind
  * stale); dismissals with their reasons are stored.
  */
 export async function findDataQualityAlerts(actor: Actor, options: Options) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const { period } = options;
   const showNames = can(actor.role, "member.read");

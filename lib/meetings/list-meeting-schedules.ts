@@ -6,7 +6,7 @@ import type { Period } from "@/lib/periods/period";
 import { getSetting } from "@/lib/settings/app-settings";
 import { TIME_ZONE, isoDate } from "@/lib/format/date";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { resolveReportUnit } from "./resolve-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { SCHEDULE_DAYS_AHEAD } from "./settings";
 
 export const SCHEDULE_STATES = ["ON_TIME", "LATE", "NOT_ANNOUNCED"] as const;
@@ -37,7 +37,7 @@ type Row = {
  * time (at least the set number of days ahead), late, or not at all.
  */
 export async function listMeetingSchedules(actor: Actor, options: { orgUnitId?: number; period: Period; state?: ScheduleState; page: number; pageSize: number }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const daysAhead = await getSetting(SCHEDULE_DAYS_AHEAD);
   const under = branchesUnderSql(unit.path, { period: options.period });
   const stateFilter = options.state ? Prisma.sql`WHERE state = ${options.state}` : Prisma.empty;

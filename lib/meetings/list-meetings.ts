@@ -4,12 +4,12 @@ import { readDb } from "@/lib/db/read-replicas";
 import type { Actor } from "@/lib/auth/actor";
 import type { Period } from "@/lib/periods/period";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { resolveReportUnit } from "./resolve-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 
 /** Meetings of the branches under a node (the caller's scope root by default), newest period first. */
 export async function listMeetings(actor: Actor, options: { orgUnitId?: number; period?: Period; page: number; pageSize: number }) {
-  const unit = await resolveReportUnit(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   // Which branches were under the node in that period; without a period, the tree as it is now.
   const under = branchesUnderSql(unit.path, options.period ? { period: options.period } : { mode: "current" });
   const periodFilter = options.period ? Prisma.sql`AND m.period = ${options.period}` : Prisma.empty;

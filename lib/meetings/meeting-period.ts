@@ -7,7 +7,7 @@ import type { Period } from "@/lib/periods/period";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
 import { belongedOn, meetingDeadline, meetingState } from "./rules";
 import { findBranchInScope } from "./find-branch";
-import { unitAncestors } from "./breadcrumb";
+import { unitAncestors } from "@/lib/org/org-units";
 import { loadEditingWindow } from "./load-editing-window";
 import { MEETING_SUMMARY_SELECT, toMeetingConduct, toMeetingSummary } from "./meeting-summary";
 import { judgeBranchPeriod } from "./meeting-quality";
@@ -28,7 +28,7 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
   const [deadlineDay, window, ancestors, meetings, reopenings, schedules] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),
     loadEditingWindow(branch.id, period, today),
-    unitAncestors(actor, branch),
+    unitAncestors(actor, branch.path),
     db().meeting.findMany({
       where: { branchId: branch.id, period },
       orderBy: { kind: "asc" },

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import type { MeetingKind } from "@/lib/generated/prisma/enums";
 import type { Period } from "@/lib/periods/period";
 import { findBranchInScope } from "./find-branch";
-import { unitAncestors } from "./breadcrumb";
+import { unitAncestors } from "@/lib/org/org-units";
 import { belongedOn, expectedOn, periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
 import { draftsLink } from "./meeting-sheet-link";
@@ -31,7 +31,7 @@ export async function getPrintableSheet(actor: Actor, branchId: number, period: 
   });
   members.sort((a, b) => givenNameKey(a.fullName).localeCompare(givenNameKey(b.fullName), "vi"));
   const attendance = new Map(meeting?.attendance.map((row) => [row.memberId, row]) ?? []);
-  const ancestors = await unitAncestors(actor, branch);
+  const ancestors = await unitAncestors(actor, branch.path);
   return {
     branch,
     parentName: ancestors[ancestors.length - 1]?.name ?? null,

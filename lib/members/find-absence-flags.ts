@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
-import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { currentPeriod } from "@/lib/periods/period";
 import { RULE_MONTHS_THRESHOLD, ruleMonths, type RuleEvent } from "./member-rule";
 
@@ -22,7 +22,7 @@ export const UNEXCUSED_MONTHS_THRESHOLD = RULE_MONTHS_THRESHOLD;
  */
 export async function findAbsenceFlags(actor: Actor, options: { year: number; orgUnitId?: number; page?: number; pageSize?: number; now?: Date }) {
   assertCan(actor, "member.read");
-  const unit = options.orgUnitId === undefined ? await getScopeRoot(actor) : await findOrgUnitInScope(actor, options.orgUnitId);
+  const unit = await findUnitInScope(actor, options.orgUnitId, "org.read");
   const from = `${options.year}-01`;
   const to = `${options.year}-12`;
   // Branches as the tree stood at the year's last month (or now, for the current year).

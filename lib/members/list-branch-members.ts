@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { NotFoundError } from "@/lib/errors";
 import type { MEMBER_STATUS_LABELS } from "./member-labels";
 
@@ -20,7 +20,7 @@ export type BranchMemberRow = {
 /** Members of one branch in scope, in Vietnamese name order; current members first. */
 export async function listBranchMembers(actor: Actor, branchId: number, options: { includeFormer?: boolean } = {}) {
   assertCan(actor, "member.read");
-  const branch = await findOrgUnitInScope(actor, branchId);
+  const branch = await findUnitInScope(actor, branchId, "org.read");
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const statuses = options.includeFormer ? ["ACTIVE", "EXEMPT", "TRANSFERRED_OUT", "DECEASED"] : ["ACTIVE", "EXEMPT"];
   const members = await db().$queryRaw<BranchMemberRow[]>`

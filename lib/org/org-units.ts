@@ -1,8 +1,9 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, type OrgUnit } from "@/lib/generated/prisma/client";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
-import { assertCan, inScope, type Actor } from "@/lib/auth/actor";
+import { assertCan, inScope, orgUnitScopeWhere, type Actor } from "@/lib/auth/actor";
+import type { Permission } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { escapeLike } from "@/lib/db/sql";
 import { sessionContextOf } from "@/lib/auth/session-context";
@@ -24,13 +25,31 @@ export function pathIds(path: string): number[] {
   return path.split("/").filter(Boolean).map(Number);
 }
 
-/** Loads a unit only if it lies in the actor's subtree; otherwise "not found". */
-export async function findOrgUnitInScope(actor: Actor, id: number) {
-  assertCan(actor, "org.read");
+/**
+ * The one scope lookup for a unit: unit `id` if the actor holds `permission` and the unit lies in the
+ * actor's subtree (the subtree is part of the query); no id asked for: the root of the actor's scope.
+ * Without the permission: forbidden. Out of scope or no such unit: "not found", so the answer does not
+ * reveal that it exists.
+ */
+export async function findUnitInScope(actor: Actor, id: number | undefined, permission: Permission): Promise<OrgUnit> {
+  assertCan(actor, permission);
+  if (id === undefined) return getScopeRoot(actor);
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Không tìm thấy đơn vị.");
-  const unit = await db().orgUnit.findUnique({ where: { id } });
-  if (!unit || !inScope(actor, unit.path)) throw new NotFoundError("Không tìm thấy đơn vị.");
+  const unit = await db().orgUnit.findFirst({ where: { id, ...orgUnitScopeWhere(actor) } });
+  if (!unit) throw new NotFoundError("Không tìm thấy đơn vị.");
   return unit;
+}
+
+/**
+ * The units above the unit at `path`, from the top: what every breadcrumb shows. Those above the
+ * actor's scope are listed (by name) but marked, so a page does not link to them.
+ */
+export async function unitAncestors(actor: Actor, path: string) {
+  const ids = pathIds(path).slice(0, -1);
+  if (!ids.length) return [];
+  const ancestors = await db().orgUnit.findMany({ where: { id: { in: ids } }, select: SUMMARY_SELECT });
+  ancestors.sort((a, b) => a.path.length - b.path.length);
+  return ancestors.map((ancestor) => ({ ...ancestor, inScope: inScope(actor, ancestor.path) }));
 }
 
 /** The unit at the root of the actor's scope (administrators: the top of the tree). */
@@ -39,7 +58,7 @@ export async function getScopeRoot(actor: Actor) {
   // Loaded with the session of a signed-in user (lib/auth/session-context.ts).
   const known = sessionContextOf(actor)?.scopeRoot;
   if (known) return known;
-  if (actor.scopePath !== "/") return findOrgUnitInScope(actor, actor.orgUnitId);
+  if (actor.scopePath !== "/") return findUnitInScope(actor, actor.orgUnitId, "org.read");
   const root = await db().orgUnit.findFirst({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
   if (!root) throw new NotFoundError("Chưa có đơn vị nào.");
   return root;
@@ -76,18 +95,11 @@ export async function countUnder(unitPaths: string[]): Promise<Map<string, OrgCo
 
 const EMPTY_COUNTS: OrgCounts = { wards: 0, branches: 0, members: 0, membersExpected: 0, children: 0 };
 
-/** One unit with its breadcrumb and counts. Ancestors above the actor's scope are listed but marked. */
+/** One unit with its breadcrumb and counts. */
 export async function getOrgUnitDetail(actor: Actor, id: number) {
-  const unit = await findOrgUnitInScope(actor, id);
-  const ancestorIds = pathIds(unit.path).filter((ancestorId) => ancestorId !== unit.id);
-  const ancestors = await db().orgUnit.findMany({ where: { id: { in: ancestorIds } }, select: SUMMARY_SELECT });
-  ancestors.sort((a, b) => a.path.length - b.path.length);
-  const counts = (await countUnder([unit.path])).get(unit.path) ?? EMPTY_COUNTS;
-  return {
-    unit,
-    ancestors: ancestors.map((ancestor) => ({ ...ancestor, inScope: inScope(actor, ancestor.path) })),
-    counts,
-  };
+  const unit = await findUnitInScope(actor, id, "org.read");
+  const [ancestors, counts] = await Promise.all([unitAncestors(actor, unit.path), countUnder([unit.path])]);
+  return { unit, ancestors, counts: counts.get(unit.path) ?? EMPTY_COUNTS };
 }
 
 /** Children of a unit in scope (or the scope root itself when no parent is given), with counts. */
@@ -97,7 +109,7 @@ export async function listChildUnits(actor: Actor, parentId?: number) {
     const counts = await countUnder([root.path]);
     return [{ ...pick(root), counts: counts.get(root.path) ?? EMPTY_COUNTS }];
   }
-  const parent = await findOrgUnitInScope(actor, parentId);
+  const parent = await findUnitInScope(actor, parentId, "org.read");
   const children = await db().$queryRaw<OrgUnitSummary[]>`
     SELECT id, code, name, level, "parentId", path FROM "OrgUnit"
     WHERE "parentId" = ${parent.id} AND "validTo" IS NULL
@@ -108,7 +120,7 @@ export async function listChildUnits(actor: Actor, parentId?: number) {
 
 /** Children of a unit in scope, without counts: what a filter's list of units needs. */
 export async function listChildUnitNames(actor: Actor, parentId: number): Promise<OrgUnitSummary[]> {
-  const parent = await findOrgUnitInScope(actor, parentId);
+  const parent = await findUnitInScope(actor, parentId, "org.read");
   return db().$queryRaw<OrgUnitSummary[]>`
     SELECT id, code, name, level, "parentId", path FROM "OrgUnit"
     WHERE "parentId" = ${parent.id} AND "validTo" IS NULL

@@ -9,7 +9,7 @@ import { getHandbookOverview } from "./get-handbook-overview";
 import { getHandbookSeries } from "./get-handbook-series";
 import { listLaggingBranches } from "./list-lagging-branches";
 import { listBranchUsageSnapshots } from "./list-branch-usage-snapshots";
-import { findStatsUnit } from "./find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { SOURCE_LABELS } from "./source-labels";
 import { HANDBOOK_USE } from "./usage-definitions";
 
@@ -80,7 +80,7 @@ export async function exportHandbookTable(actor: Actor, rawQuery: unknown): Prom
       rows: lagging.items,
     });
   } else {
-    const branch = await findStatsUnit(actor, query.orgUnitId);
+    const branch = await findUnitInScope(actor, query.orgUnitId, "stats.read");
     const snapshots = await listBranchUsageSnapshots(actor, branch.id, 500);
     type Row = (typeof snapshots)[number];
     fileName = `so-tay-bao-cao-${branch.code}`;

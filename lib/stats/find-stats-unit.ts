@@ -1,16 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertCan, type Actor } from "@/lib/auth/actor";
-import { findOrgUnitInScope, getScopeRoot } from "@/lib/org/org-units";
 import { NotFoundError } from "@/lib/errors";
 import { formatPeriod } from "@/lib/format/date";
 import { currentPeriod, openingPeriod, type Period } from "@/lib/periods/period";
-
-/** The unit a dashboard is about: the given one if it is in the actor's scope, else the scope root. */
-export async function findStatsUnit(actor: Actor, orgUnitId?: number) {
-  assertCan(actor, "stats.read");
-  return orgUnitId === undefined ? getScopeRoot(actor) : findOrgUnitInScope(actor, orgUnitId);
-}
 
 /** Months with figures for the unit, newest first. */
 export async function listUnitStatPeriods(unitId: number): Promise<Period[]> {

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db/client";
-import { inScope, type Actor } from "@/lib/auth/actor";
-import { pathIds } from "@/lib/org/org-units";
+import type { Actor } from "@/lib/auth/actor";
+import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { getHandbookOverview, type HandbookOverview } from "./get-handbook-overview";
 import { getHandbookSeries, type HandbookSeries } from "./get-handbook-series";
 import { getHandbookThresholds, listLaggingBranches } from "./list-lagging-branches";
@@ -28,17 +27,9 @@ export async function getHandbookDashboard(actor: Actor, options: { orgUnitId?: 
   const [series, thresholds, ancestors, lagging, snapshots] = await Promise.all([
     getHandbookSeries(actor, { orgUnitId: unit.id, to: overview.period }),
     getHandbookThresholds(),
-    listAncestors(actor, unit.id),
+    findUnitInScope(actor, unit.id, "stats.read").then((found) => unitAncestors(actor, found.path)),
     isBranch ? null : listLaggingBranches(actor, { orgUnitId: unit.id, period: overview.period, page: options.laggingPage ?? 1, pageSize: LAGGING_PAGE_SIZE }),
     isBranch ? listBranchUsageSnapshots(actor, unit.id) : null,
   ]);
   return { overview, series, thresholds, ancestors, lagging, snapshots };
-}
-
-async function listAncestors(actor: Actor, unitId: number) {
-  const unit = await db().orgUnit.findUniqueOrThrow({ where: { id: unitId }, select: { path: true } });
-  const ids = pathIds(unit.path).filter((id) => id !== unitId);
-  const rows = await db().orgUnit.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, path: true } });
-  rows.sort((a, b) => a.path.length - b.path.length);
-  return rows.map((row) => ({ id: row.id, name: row.name, inScope: inScope(actor, row.path) }));
 }

@@ -7,7 +7,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { NotFoundError } from "@/lib/errors";
 import { figuresOf, type HandbookFigures, type StatRow, type UnitRef } from "./handbook-figures";
 import { HandbookQuerySchema } from "./schemas";
-import { findStatsUnit, listUnitStatPeriods, pickPeriod } from "./find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
+import { listUnitStatPeriods, pickPeriod } from "./find-stats-unit";
 import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
 import { listStatPeriods } from "./refresh-handbook-stats";
 import { prismaRunner } from "./sql-runner";
@@ -35,7 +36,7 @@ const FIGURE_COLUMNS = Prisma.raw(
  */
 export async function getHandbookOverview(actor: Actor, rawQuery: unknown = {}): Promise<HandbookOverview> {
   const query = parseInput(HandbookQuerySchema, rawQuery, "Tham số truy vấn không hợp lệ.");
-  const unit = await findStatsUnit(actor, query.orgUnitId);
+  const unit = await findUnitInScope(actor, query.orgUnitId, "stats.read");
   if (query.tree === "current") return getCurrentTreeOverview(unit, query.period);
   const periods = await listUnitStatPeriods(unit.id);
   const period = pickPeriod(unit.name, periods, query.period);

@@ -5,7 +5,8 @@ import { parseInput } from "@/lib/validation/parse";
 import { addMonths } from "@/lib/periods/period";
 import { figuresOf, type HandbookFigures, type UnitRef } from "./handbook-figures";
 import { HandbookSeriesQuerySchema } from "./schemas";
-import { findStatsUnit, listUnitStatPeriods } from "./find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
+import { listUnitStatPeriods } from "./find-stats-unit";
 
 export const DEFAULT_SERIES_MONTHS = 24;
 
@@ -14,7 +15,7 @@ export type HandbookSeries = { orgUnit: UnitRef; from: string; to: string; items
 /** Month-by-month figures of one unit, oldest first: by default the 24 months up to the latest. */
 export async function getHandbookSeries(actor: Actor, rawQuery: unknown = {}): Promise<HandbookSeries> {
   const query = parseInput(HandbookSeriesQuerySchema, rawQuery, "Tham số truy vấn không hợp lệ.");
-  const unit = await findStatsUnit(actor, query.orgUnitId);
+  const unit = await findUnitInScope(actor, query.orgUnitId, "stats.read");
   const latest = (await listUnitStatPeriods(unit.id))[0];
   const to = query.to ?? latest ?? "0000-01";
   const from = query.from ?? addMonths(to, -(DEFAULT_SERIES_MONTHS - 1));

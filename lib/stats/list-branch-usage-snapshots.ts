@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
-import { findStatsUnit } from "./find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 
 export type UsageSnapshotItem = {
   date: string;
@@ -18,7 +18,7 @@ export type UsageSnapshotItem = {
 
 /** The usage snapshots one branch reported, newest first (the last `limit`), loaded through the branch in scope. */
 export async function listBranchUsageSnapshots(actor: Actor, branchId: number, limit = 60): Promise<UsageSnapshotItem[]> {
-  const branch = await findStatsUnit(actor, branchId);
+  const branch = await findUnitInScope(actor, branchId, "stats.read");
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const rows = await db().usageSnapshot.findMany({ where: { branchId: branch.id }, orderBy: { date: "desc" }, take: Math.min(Math.max(limit, 1), 500) });
   const seen = new Set<string>();

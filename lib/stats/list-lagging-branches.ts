@@ -8,7 +8,8 @@ import { getSetting } from "@/lib/settings/app-settings";
 import { figuresOf, type HandbookFigures, type Thresholds } from "./handbook-figures";
 import { LaggingQuerySchema } from "./schemas";
 import { HANDBOOK_THRESHOLDS } from "./settings";
-import { findStatsUnit, listUnitStatPeriods, pickPeriod } from "./find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
+import { listUnitStatPeriods, pickPeriod } from "./find-stats-unit";
 
 export type LaggingBranch = {
   branch: { id: number; code: string; name: string };
@@ -29,7 +30,7 @@ export async function getHandbookThresholds(): Promise<Thresholds> {
  */
 export async function listLaggingBranches(actor: Actor, rawQuery: unknown = {}, options: { all?: boolean } = {}) {
   const query = parseInput(LaggingQuerySchema, rawQuery, "Tham số truy vấn không hợp lệ.");
-  const unit = await findStatsUnit(actor, query.orgUnitId);
+  const unit = await findUnitInScope(actor, query.orgUnitId, "stats.read");
   const period = pickPeriod(unit.name, await listUnitStatPeriods(unit.id), query.period);
   const thresholds = await getHandbookThresholds();
   const offset = (query.page - 1) * query.pageSize;

@@ -27,7 +27,7 @@ async function runScale(scale: "district" | "city", iterations: number, moves: n
     const { actorFromUser } = await import("@/lib/auth/actor-from-user");
     const { applyRestructuring } = await import("@/lib/org/restructure/restructure-org-units");
     const { branchesUnderSql, branchesByChildSql, unitBranchPairsSql } = await import("@/lib/org/tree-sql");
-    const { findOrgUnitInScope } = await import("@/lib/org/org-units");
+    const { findUnitInScope } = await import("@/lib/org/org-units");
     const { getComplianceByChild } = await import("@/lib/meetings/compliance");
     await db().$executeRawUnsafe("VACUUM (ANALYZE)");
     const admin = actorFromUser(await db().user.findUniqueOrThrow({ where: { username: "admin" }, include: { orgUnit: true } }));
@@ -40,7 +40,7 @@ async function runScale(scale: "district" | "city", iterations: number, moves: n
 
     const suite = async (label: string): Promise<Timing[]> => {
       const results: Timing[] = [];
-      results.push(await measure(`${label} scope: findOrgUnitInScope (branch)`, iterations, (i) => findOrgUnitInScope(board, branches[i % branches.length].id)));
+      results.push(await measure(`${label} scope: findUnitInScope (branch)`, iterations, (i) => findUnitInScope(board, branches[i % branches.length].id, "org.read")));
       results.push(await measure(`${label} branchesUnderSql ward, ${past} as-of`, iterations, (i) => db().$queryRaw(Prisma.sql`SELECT count(*) FROM (${branchesUnderSql(wards[i % wards.length].path, { period: past })}) x`)));
       results.push(await measure(`${label} branchesUnderSql district, ${past} as-of`, iterations, () => db().$queryRaw(Prisma.sql`SELECT count(*) FROM (${branchesUnderSql(district.path, { period: past })}) x`)));
       results.push(await measure(`${label} branchesByChildSql city, ${past} as-of`, iterations, () => db().$queryRaw(Prisma.sql`SELECT count(*) FROM (${branchesByChildSql(city.id, { period: past })}) x`)));

@@ -1,6 +1,6 @@
 import { createTestWard, createUser, actorOf, demoDistrict } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
-import { getOrgUnitDetail, listChildUnits, searchOrgUnits, findOrgUnitInScope } from "@/lib/org/org-units";
+import { getOrgUnitDetail, listChildUnits, searchOrgUnits, findUnitInScope } from "@/lib/org/org-units";
 import { listBranchMembers } from "@/lib/members/list-branch-members";
 import { getScopeSummary } from "@/lib/org/scope-summary";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
@@ -34,8 +34,8 @@ describe("org units are read within the actor's scope", () => {
     const own = await createTestWard();
     const mine = await listBranchMembers(own.secretaryActor, own.branches[0].id);
     expect(mine.members).toHaveLength(5);
-    await expect(findOrgUnitInScope(own.secretaryActor, own.branches[1].id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(findOrgUnitInScope(own.secretaryActor, own.ward.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findUnitInScope(own.secretaryActor, own.branches[1].id, "org.read")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findUnitInScope(own.secretaryActor, own.ward.id, "org.read")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("search matches with or without Vietnamese diacritics", async () => {

@@ -8,7 +8,7 @@ import { getComplianceByChild } from "@/lib/meetings/compliance";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { getHandbookOverview } from "@/lib/stats/get-handbook-overview";
 import { listFeedback } from "@/lib/drafts/list-feedback";
-import { findOrgUnitInScope, listChildUnits } from "@/lib/org/org-units";
+import { findUnitInScope, listChildUnits } from "@/lib/org/org-units";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 
@@ -94,9 +94,9 @@ describe("merge and split keep every past figure", () => {
     // Access follows: A's ward account now scopes the merged ward, B's branches included, nothing else.
     const movedWardUser = (await freshActor(a.wardUser.id))!;
     expect(movedWardUser.orgUnitId).toBe(target.id);
-    await expect(findOrgUnitInScope(movedWardUser, b.branches[1].id)).resolves.toMatchObject({ id: b.branches[1].id });
-    await expect(findOrgUnitInScope(movedWardUser, other.branches[0].id)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(findOrgUnitInScope(movedWardUser, a.ward.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findUnitInScope(movedWardUser, b.branches[1].id, "org.read")).resolves.toMatchObject({ id: b.branches[1].id });
+    await expect(findUnitInScope(movedWardUser, other.branches[0].id, "org.read")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(findUnitInScope(movedWardUser, a.ward.id, "org.read")).rejects.toBeInstanceOf(NotFoundError);
     // The open feedback moved with its branch to the successor's inbox.
     const inbox = await listFeedback(movedWardUser, { status: "open" });
     expect(inbox.items.map((item) => item.id)).toContain(feedback.feedbackId);
@@ -222,8 +222,8 @@ describe("move, rename and close", () => {
     const moved = await applyRestructuring(admin, { type: "MOVE", effectiveDate: "2026-12-01", unitId: a.branches[1].id, newParentId: b.ward.id });
     expect(moved.moves).toMatchObject({ branches: 1, members: 5 });
     expect(await figures(board, [a.ward.id, b.ward.id], PAST)).toEqual(before);
-    expect((await findOrgUnitInScope(b.wardActor, a.branches[1].id)).parentId).toBe(b.ward.id);
-    await expect(findOrgUnitInScope((await freshActor(a.wardUser.id))!, a.branches[1].id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await findUnitInScope(b.wardActor, a.branches[1].id, "org.read")).parentId).toBe(b.ward.id);
+    await expect(findUnitInScope((await freshActor(a.wardUser.id))!, a.branches[1].id, "org.read")).rejects.toBeInstanceOf(NotFoundError);
 
     await applyRestructuring(admin, { type: "RENAME", effectiveDate: "2027-01-01", unitId: b.ward.id, name: "Phường đổi tên mới" });
     const history = await getUnitHistory(admin, b.ward.id);

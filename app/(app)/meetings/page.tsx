@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { currentPeriod, isPeriod } from "@/lib/periods/period";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchHeatMap, getComplianceOverview } from "@/lib/meetings/compliance";
-import { unitAncestors } from "@/lib/meetings/breadcrumb";
+import { unitAncestors } from "@/lib/org/org-units";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
 import { formatDate, formatPeriod } from "@/lib/format/date";
@@ -47,7 +47,7 @@ export default async function MeetingsCompliancePage({ searchParams }: { searchP
   const mode: HeatMode = params.mode === "quality" ? "quality" : "held";
   // Alerts are computed from the raw data: a ward's on every view, a larger unit's when its alerts page is opened.
   const [ancestors, alerts, branchMap] = await Promise.all([
-    unitAncestors(actor, { id: overview.unit.id, path: overview.unitPath }),
+    unitAncestors(actor, overview.unitPath),
     isWard ? findDataQualityAlerts(actor, { orgUnitId: overview.unit.id, period }) : Promise.resolve(null),
     view === "branches" ? getBranchHeatMap(actor, { orgUnitId: overview.unit.id, period, page, pageSize: 40 }) : Promise.resolve(null),
   ]);

@@ -3,7 +3,7 @@ import type { LineageKind, OrgLevel, RestructureType } from "@/lib/generated/pri
 import { db } from "@/lib/db/client";
 import { inScope, type Actor } from "@/lib/auth/actor";
 import { eventFields } from "./list-restructurings";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 
 export type HistoryUnit = { id: number; code: string; name: string; level: OrgLevel; validTo: Date | null; inScope: boolean };
 export type UnitHistory = {
@@ -24,7 +24,7 @@ export type UnitHistory = {
 
 /** A unit's placements over time, the events that touched it, and its predecessors and successors. */
 export async function getUnitHistory(actor: Actor, unitId: number): Promise<UnitHistory> {
-  const unit = await findOrgUnitInScope(actor, unitId);
+  const unit = await findUnitInScope(actor, unitId, "org.read");
   const placements = await db().orgUnitPlacement.findMany({ where: { unitId: unit.id }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] });
   const links = await db().orgLineageLink.findMany({
     where: { OR: [{ fromUnitId: unit.id }, { toUnitId: unit.id }] },

@@ -6,7 +6,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { getHandbookDashboard } from "@/lib/stats/get-handbook-dashboard";
-import { findStatsUnit } from "@/lib/stats/find-stats-unit";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { DashboardParamsSchema } from "@/lib/stats/schemas";
 import { idParam } from "@/lib/api/handler";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,7 +27,7 @@ export default async function UnitDashboardPage({ params, searchParams }: Props)
   const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
   const view = DashboardParamsSchema.parse(query);
   // Out of scope (or no such unit) is a 404, decided before anything is sent; the figures then stream in.
-  const unit = await findStatsUnit(actor, id).catch(() => notFound());
+  const unit = await findUnitInScope(actor, id, "stats.read").catch(() => notFound());
   return (
     <Suspense
       fallback={

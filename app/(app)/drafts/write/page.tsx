@@ -4,7 +4,7 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { isPeriod } from "@/lib/periods/period";
-import { findOrgUnitInScope } from "@/lib/org/org-units";
+import { findUnitInScope } from "@/lib/org/org-units";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
 import { getDraftDetail } from "@/lib/drafts/get-draft-detail";
 import { getWorkingCopy } from "@/lib/drafts/working-copy";
@@ -37,11 +37,11 @@ export default async function WriteDraftPage({ searchParams }: Props) {
       </>
     );
   }
-  const branch = await findOrgUnitInScope(actor, actor.orgUnitId).catch((error) => {
+  const branch = await findUnitInScope(actor, actor.orgUnitId, "org.read").catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const ward = branch.parentId ? await findOrgUnitInScope(actor, branch.parentId).catch(() => null) : null;
+  const ward = branch.parentId ? await findUnitInScope(actor, branch.parentId, "org.read").catch(() => null) : null;
   const [{ draft }, working, guidance] = await Promise.all([findBranchDraft(actor, branch.id, period), getWorkingCopy(actor, period), listGuidance(actor, period)]);
   const detail = draft ? await getDraftDetail(actor, draft.id) : null;
   const current = detail?.versions[detail.versions.length - 1] ?? null;

@@ -6,8 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import { currentPeriod, isPeriod } from "@/lib/periods/period";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
-import { unitAncestors } from "@/lib/meetings/breadcrumb";
-import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
+import { findUnitInScope, getScopeRoot, listChildUnits, unitAncestors } from "@/lib/org/org-units";
 import { ALERT_KIND_LABELS, ALERT_KINDS } from "@/lib/meetings/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -15,7 +14,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Pagination, withQuery } from "@/components/ui/pagination";
-import { getScopeRoot, listChildUnits } from "@/lib/org/org-units";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ReasonForm } from "@/components/meetings/reason-form";
@@ -37,11 +35,11 @@ export default async function DataQualityAlertsPage({ searchParams }: { searchPa
   const includeDismissed = params.all === "1";
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
   const page = params.page && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
-  const [unit, alerts, root] = await Promise.all([resolveReportUnit(actor, unitId), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed, page, pageSize: PAGE_SIZE }), getScopeRoot(actor)]).catch((error) => {
+  const [unit, alerts, root] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed, page, pageSize: PAGE_SIZE }), getScopeRoot(actor)]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [ancestors, children] = await Promise.all([unitAncestors(actor, unit), listChildUnits(actor, root.id)]);
+  const [ancestors, children] = await Promise.all([unitAncestors(actor, unit.path), listChildUnits(actor, root.id)]);
   // The unit filter: the whole scope, its wards (or branches), and the unit being viewed when it lies deeper.
   const unitOptions = [{ id: root.id, name: `Tất cả — ${root.name}` }, ...children.filter((child) => child.id !== root.id).map((child) => ({ id: child.id, name: child.name }))];
   if (!unitOptions.some((option) => option.id === unit.id)) unitOptions.push({ id: unit.id, name: unit.name });

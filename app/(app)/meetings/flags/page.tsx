@@ -5,8 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { currentPeriod } from "@/lib/periods/period";
 import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
-import { unitAncestors } from "@/lib/meetings/breadcrumb";
-import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
+import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
@@ -28,11 +27,11 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
   const year = /^\d{4}$/.test(params.year ?? "") && Number(params.year) <= thisYear && Number(params.year) >= thisYear - 5 ? Number(params.year) : thisYear;
   const page = Math.max(1, Number(params.page) || 1);
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
-  const [unit, flags] = await Promise.all([resolveReportUnit(actor, unitId), findAbsenceFlags(actor, { year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
+  const [unit, flags] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findAbsenceFlags(actor, { year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const ancestors = await unitAncestors(actor, unit);
+  const ancestors = await unitAncestors(actor, unit.path);
   return (
     <>
       <PageHeader

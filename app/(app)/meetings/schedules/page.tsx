@@ -5,8 +5,7 @@ import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { addMonths, currentPeriod, isPeriod } from "@/lib/periods/period";
 import { listMeetingSchedules, SCHEDULE_STATE_LABELS, SCHEDULE_STATES, type ScheduleState } from "@/lib/meetings/list-meeting-schedules";
-import { unitAncestors } from "@/lib/meetings/breadcrumb";
-import { resolveReportUnit } from "@/lib/meetings/resolve-unit";
+import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
@@ -32,11 +31,11 @@ export default async function MeetingSchedulesPage({ searchParams }: { searchPar
   const state = SCHEDULE_STATES.find((candidate) => candidate === params.state);
   const page = Math.max(1, Number(params.page) || 1);
   const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
-  const [unit, schedules] = await Promise.all([resolveReportUnit(actor, unitId), listMeetingSchedules(actor, { orgUnitId: unitId, period, state, page, pageSize: 50 })]).catch((error) => {
+  const [unit, schedules] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), listMeetingSchedules(actor, { orgUnitId: unitId, period, state, page, pageSize: 50 })]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const ancestors = await unitAncestors(actor, unit);
+  const ancestors = await unitAncestors(actor, unit.path);
   const { counts } = schedules;
   return (
     <>
