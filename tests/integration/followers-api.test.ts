@@ -30,6 +30,7 @@ async function foreignDistrict() {
 const request = (method: string, path: string, secret: string, body?: string) =>
   new NextRequest(`http://127.0.0.1${path}`, { method, headers: { authorization: `Bearer ${secret}`, ...(body === undefined ? {} : { "content-type": "application/json" }) }, body });
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
+const noParams = { params: Promise.resolve({} as Record<string, never>) };
 
 async function answer(response: Response) {
   return { status: response.status, body: await response.json() };
@@ -48,7 +49,7 @@ describe("follower assignments API", () => {
     // Idempotent.
     expect((await answer(await PUT(request("PUT", `/api/v1/followers/assignments/${own.ward.id}`, board, JSON.stringify({ userId: specialist.id })), params(String(own.ward.id))))).body.changed).toBe(false);
 
-    const read = await answer(await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, board), params("")));
+    const read = await answer(await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, board), noParams));
     expect(read.status).toBe(200);
     expect(read.body.unit).toMatchObject({ id: own.ward.id, level: "WARD" });
     expect(read.body.wards).toEqual([expect.objectContaining({ id: own.ward.id, follower: { id: specialist.id, name: specialist.displayName } })]);
@@ -72,10 +73,10 @@ describe("follower assignments API", () => {
     const before = await testDb().followAssignment.findMany({ where: { orgUnitId: { in: [own.ward.id, ...own.branches.map((branch) => branch.id)] } } });
 
     // Reading another ward's assignments: 404 in the error shape.
-    const notFound = await answer(await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, otherWard), params("")));
+    const notFound = await answer(await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, otherWard), noParams));
     expect(notFound).toEqual({ status: 404, body: { error: expect.objectContaining({ code: "NOT_FOUND" }) } });
-    expect((await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.branches[0].id}`, otherWard), params(""))).status).toBe(404);
-    expect((await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, foreignBoard), params(""))).status).toBe(404);
+    expect((await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.branches[0].id}`, otherWard), noParams)).status).toBe(404);
+    expect((await GET(request("GET", `/api/v1/followers/assignments?orgUnitId=${own.ward.id}`, foreignBoard), noParams)).status).toBe(404);
     // Another district's board may assign but not here; a ward user may not assign at all.
     expect((await PUT(request("PUT", `/api/v1/followers/assignments/${own.ward.id}`, foreignBoard, JSON.stringify({ userId: null })), params(String(own.ward.id)))).status).toBe(404);
     expect((await DELETE(request("DELETE", `/api/v1/followers/assignments/${own.ward.id}`, foreignBoard), params(String(own.ward.id)))).status).toBe(404);
