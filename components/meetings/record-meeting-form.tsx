@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { belongedOn, expectedOn, isDateInPeriod } from "@/lib/meetings/rules";
@@ -58,13 +58,23 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
   for (const member of expected) counts[statusOf(member.id)]++;
   const folded = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/gi, "d").toLowerCase();
   const shown = filter ? expected.filter((member) => folded(member.fullName).includes(folded(filter))) : expected;
+  // React resets the form's DOM after its action, also a refused one; the fee boxes must show (and send) what was ticked.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    for (const [id, paid] of Object.entries(feePaid)) {
+      const box = formRef.current?.querySelector<HTMLInputElement>(`input[type=checkbox][name="feePaid.${id}"]`);
+      if (box) box.checked = paid;
+    }
+    // Only after an answer: feePaid itself is what the boxes already show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
   const feeDue = expected.filter((member) => member.fee?.due && !member.fee.exemption);
   const feePaidCount = feeDue.filter((member) => feePaid[member.id]).length;
   const feeErrorFor = (id: number) => state.fieldErrors?.[`feeAmount.${id}`]?.join(" ") ?? state.fieldErrors?.[`feePaid.${id}`]?.join(" ");
   const errorFor = (id: number) => state.fieldErrors?.[`reason.${id}`]?.join(" ") ?? state.fieldErrors?.[`status.${id}`]?.join(" ");
 
   return (
-    <form action={formAction} className="record-form" noValidate>
+    <form ref={formRef} action={formAction} className="record-form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="branchId" value={branchId} />
       <input type="hidden" name="period" value={period} />

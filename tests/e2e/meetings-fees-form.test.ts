@@ -51,6 +51,7 @@ describe("party fees on the meeting form", () => {
     expect(await phone.getByText("Số tiền ghi bằng số đồng, ví dụ 50.000.").isVisible()).toBe(true);
     expect(await testDb().meeting.count({ where: { branchId: w.branches[0].id } })).toBe(0);
     expect(await testDb().partyFee.count({ where: { memberId: { in: active.map((m) => m.id) } } })).toBe(0);
+    expect(await paidBox(active[0].fullName).isChecked()).toBe(true);
     expect(await paidBox(active[1].fullName).isChecked()).toBe(true);
 
     await phone.getByLabel(`Số tiền đảng phí của ${active[0].fullName}`).fill("50.000");
