@@ -1,15 +1,18 @@
 "use client";
 
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { IDLE, type FormState } from "@/lib/actions/form-state";
 import { Field, FormMessage, SubmitButton } from "@/components/ui/form";
 import { belongedOn, expectedOn, isDateInPeriod } from "@/lib/meetings/rules";
 import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUSES } from "@/lib/meetings/labels";
-import { formatDate } from "@/lib/format/date";
+import { formatDate, formatPeriod } from "@/lib/format/date";
+import { formatNumber } from "@/lib/format/number";
 import { MeetingConductFields, type MeetingConduct } from "./meeting-conduct-fields";
 
 type Status = (typeof ATTENDANCE_STATUSES)[number];
-type Member = { id: number; code: string; fullName: string; status: string; joinedBranchOn: string; leftBranchOn: string | null };
+/** The member's party fee for the meeting's month: due when they belonged in it; exemption says why they do not pay. */
+type MemberFee = { due: boolean; exemption: string | null; paid: boolean | null; amount: number | null };
+type Member = { id: number; code: string; fullName: string; status: string; joinedBranchOn: string; leftBranchOn: string | null; fee?: MemberFee };
 type Props = {
   action: (state: FormState, data: FormData) => Promise<FormState>;
   branchId: number;
@@ -31,6 +34,9 @@ const SHORT: Record<Status, string> = { PRESENT: "Có mặt", EXCUSED: "Vắng c
  * the secretary taps the exceptions (an excused absence asks for a reason).
  * Who is expected follows the meeting date: members excused from meetings and
  * members who had not joined or had already left are listed apart.
+ * Each member also has a "Đã nộp đảng phí" box for the month (the fee sheet's
+ * record, saved with the meeting); an unticked box that was never ticked
+ * leaves the fee sheet as it is.
  */
 export function RecordMeetingForm({ action, branchId, period, kind, today, members, meeting, conduct, suggestedHeldOn, editableUntil }: Props) {
   const [state, formAction] = useActionState(action, IDLE);
@@ -40,6 +46,8 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
   const [filter, setFilter] = useState("");
   // Controlled: React resets uncontrolled fields after a form action, a refused save must keep what was ticked.
   const [usedHandbook, setUsedHandbook] = useState(meeting?.usedHandbook ?? false);
+  const [feePaid, setFeePaid] = useState<Record<number, boolean>>(() => Object.fromEntries(members.map((member) => [member.id, member.fee?.paid === true])));
+  const [feeAmounts, setFeeAmounts] = useState<Record<number, string>>(() => Object.fromEntries(members.map((member) => [member.id, member.fee?.amount != null ? formatNumber(member.fee.amount) : ""])));
 
   const day = /^\d{4}-\d{2}-\d{2}$/.test(heldOn) ? heldOn : today;
   const expected = useMemo(() => members.filter((member) => expectedOn(member, day)), [members, day]);
@@ -50,10 +58,23 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
   for (const member of expected) counts[statusOf(member.id)]++;
   const folded = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").replace(/đ/gi, "d").toLowerCase();
   const shown = filter ? expected.filter((member) => folded(member.fullName).includes(folded(filter))) : expected;
+  // React resets the form's DOM after its action, also a refused one; the fee boxes must show (and send) what was ticked.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    for (const [id, paid] of Object.entries(feePaid)) {
+      const box = formRef.current?.querySelector<HTMLInputElement>(`input[type=checkbox][name="feePaid.${id}"]`);
+      if (box) box.checked = paid;
+    }
+    // Only after an answer: feePaid itself is what the boxes already show.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state]);
+  const feeDue = expected.filter((member) => member.fee?.due && !member.fee.exemption);
+  const feePaidCount = feeDue.filter((member) => feePaid[member.id]).length;
+  const feeErrorFor = (id: number) => state.fieldErrors?.[`feeAmount.${id}`]?.join(" ") ?? state.fieldErrors?.[`feePaid.${id}`]?.join(" ");
   const errorFor = (id: number) => state.fieldErrors?.[`reason.${id}`]?.join(" ") ?? state.fieldErrors?.[`status.${id}`]?.join(" ");
 
   return (
-    <form action={formAction} className="record-form" noValidate>
+    <form ref={formRef} action={formAction} className="record-form" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="branchId" value={branchId} />
       <input type="hidden" name="period" value={period} />
@@ -89,7 +110,9 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
             Tất cả có mặt
           </button>
         </div>
-        <p className="small muted">Mặc định mọi người có mặt; chỉ cần chạm vào người vắng.</p>
+        <p className="small muted">
+          Mặc định mọi người có mặt; chỉ cần chạm vào người vắng.{feeDue.length ? ` Đánh dấu người đã nộp đảng phí ${formatPeriod(period).toLowerCase()}.` : ""}
+        </p>
         {expected.length > 12 ? (
           <div className="field roster-filter">
             <label htmlFor="roster-filter">Tìm tên</label>
@@ -133,6 +156,42 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
                   </div>
                 ) : null}
                 {error ? <div className="field-error roster-error">{error}</div> : null}
+                {member.fee?.exemption ? (
+                  <div className="roster-fee small muted">{member.fee.exemption}</div>
+                ) : member.fee?.due ? (
+                  <div className="roster-fee">
+                    <label className="checkbox">
+                      <input type="checkbox" name={`feePaid.${member.id}`} value="1" checked={feePaid[member.id] ?? false} onChange={(event) => setFeePaid({ ...feePaid, [member.id]: event.target.checked })} />
+                      <span>
+                        Đã nộp đảng phí<span className="visually-hidden"> – {member.fullName}</span>
+                      </span>
+                    </label>
+                    {/* Unticked after being recorded paid: say so, otherwise an unticked box leaves the sheet as it is. */}
+                    {!feePaid[member.id] && member.fee.paid ? <input type="hidden" name={`feePaid.${member.id}`} value="0" /> : null}
+                    {feePaid[member.id] ? (
+                      <>
+                        <label className="visually-hidden" htmlFor={`fee-amount-${member.id}`}>
+                          Số tiền đảng phí của {member.fullName}
+                        </label>
+                        <input
+                          id={`fee-amount-${member.id}`}
+                          className="roster-fee-amount"
+                          type="text"
+                          inputMode="numeric"
+                          name={`feeAmount.${member.id}`}
+                          value={feeAmounts[member.id] ?? ""}
+                          onChange={(event) => setFeeAmounts({ ...feeAmounts, [member.id]: event.target.value })}
+                          placeholder="Số tiền, vd 50.000"
+                          aria-invalid={feeErrorFor(member.id) ? true : undefined}
+                          maxLength={20}
+                        />
+                      </>
+                    ) : member.fee.paid === false ? (
+                      <span className="small muted">Bảng đảng phí ghi: chưa đóng</span>
+                    ) : null}
+                  </div>
+                ) : null}
+                {feeErrorFor(member.id) ? <div className="field-error roster-error">{feeErrorFor(member.id)}</div> : null}
               </li>
             );
           })}
@@ -171,6 +230,7 @@ export function RecordMeetingForm({ action, branchId, period, kind, today, membe
           </strong>
           <span className="small muted">
             Có lý do {counts.EXCUSED} · Không lý do {counts.UNEXCUSED}
+            {feeDue.length ? ` · Đảng phí ${feePaidCount}/${feeDue.length}` : ""}
           </span>
         </div>
         <SubmitButton>{meeting ? "Lưu thay đổi" : "Lưu cuộc họp"}</SubmitButton>

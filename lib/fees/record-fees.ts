@@ -18,6 +18,20 @@ import { belongedInMonth, feeExemption } from "./fee-rules";
  * are recorded beside attendance and locked with it).
  */
 export async function recordFees(actor: Actor, branchId: number, raw: unknown, options: { now?: Date } = {}) {
+  const checked = await checkFees(actor, branchId, raw, options);
+  const saved = await db().$transaction((tx) => saveFees(tx, actor, checked));
+  return { branchId: checked.branch.id, period: checked.period, ...saved };
+}
+
+export type CheckedFees = { branch: { id: number; code: string }; period: string; fees: FeeEntry[] };
+
+/**
+ * Everything recordFees refuses, before anything is written: the branch in
+ * scope, the input, the month open, each member of the branch in the month
+ * and expected to pay. The meeting form checks its fees with this too, then
+ * saves them with saveFees in the meeting's own transaction.
+ */
+export async function checkFees(actor: Actor, branchId: number, raw: unknown, options: { now?: Date } = {}): Promise<CheckedFees> {
   assertCan(actor, "meeting.record");
   // The branch first: another ward's branch answers 404 whatever the body says.
   if (!Number.isSafeInteger(branchId) || branchId <= 0 || branchId > 2_147_483_647) throw new NotFoundError("Không tìm thấy chi bộ.");
@@ -41,26 +55,29 @@ export async function recordFees(actor: Actor, branchId: number, raw: unknown, o
     seen.add(fee.memberId);
   });
   if (details.length) throw new ValidationError(details.length === 1 ? details[0].message : `${details.length} dòng không ghi được: ${details[0].message}`, details);
+  return { branch: { id: branch.id, code: branch.code }, period: input.period, fees: input.fees };
+}
 
-  return db().$transaction(async (tx) => {
-    const existing = await tx.partyFee.findMany({ where: { period: input.period, memberId: { in: members.map((m) => m.id) } } });
-    const before = new Map(existing.map((fee) => [fee.memberId, fee]));
-    const changed = input.fees.filter((fee) => {
-      const old = before.get(fee.memberId);
-      return !old || old.paid !== fee.paid || old.amount !== fee.amount || old.reason !== fee.reason;
-    });
-    if (changed.length) {
-      await writeFees(tx, actor.label, input.period, changed);
-      await recordAuditEvent(tx, actor, {
-        action: "fee.recorded",
-        entityType: "PartyFee",
-        entityId: `${branch.code}/${input.period}`,
-        orgUnitId: branch.id,
-        details: { period: input.period, changed: changed.length, paid: changed.filter((f) => f.paid).length, unpaid: changed.filter((f) => !f.paid).length },
-      });
-    }
-    return { branchId: branch.id, period: input.period, changed: changed.length > 0, changedCount: changed.length };
+/** Writes checked fees in the caller's transaction: only the rows that change, and one audit event when any does. */
+export async function saveFees(tx: Tx, actor: Actor, checked: CheckedFees) {
+  const { branch, period, fees } = checked;
+  const existing = await tx.partyFee.findMany({ where: { period, memberId: { in: fees.map((fee) => fee.memberId) } } });
+  const before = new Map(existing.map((fee) => [fee.memberId, fee]));
+  const changed = fees.filter((fee) => {
+    const old = before.get(fee.memberId);
+    return !old || old.paid !== fee.paid || old.amount !== fee.amount || old.reason !== fee.reason;
   });
+  if (changed.length) {
+    await writeFees(tx, actor.label, period, changed);
+    await recordAuditEvent(tx, actor, {
+      action: "fee.recorded",
+      entityType: "PartyFee",
+      entityId: `${branch.code}/${period}`,
+      orgUnitId: branch.id,
+      details: { period, changed: changed.length, paid: changed.filter((f) => f.paid).length, unpaid: changed.filter((f) => !f.paid).length },
+    });
+  }
+  return { changed: changed.length > 0, changedCount: changed.length };
 }
 
 /** Upserts fee rows (shared with the CSV import). */

@@ -18,3 +18,8 @@ export const ReassignFollowerSchema = z
 export const FollowerBoardQuerySchema = z.object({
   orgUnitId: z.preprocess((value) => (value === "" ? undefined : value), id("orgUnitId").optional()),
 });
+
+/** The API's body for one unit's assignment: `userId` is required, null removes it (an empty body never unassigns). */
+export const FollowerAssignmentBodySchema = z.object({
+  userId: z.number({ message: "userId phải là số (mã tài khoản) hoặc null." }).int("userId phải là số nguyên.").positive("userId phải là số dương.").max(2_147_483_647, "userId quá lớn.").nullable(),
+});

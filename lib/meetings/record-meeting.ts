@@ -13,6 +13,7 @@ import { assertPeriodEditable } from "./load-editing-window";
 import { belongedOn, expectedOn, periodEnd } from "./rules";
 import { countAttendance, MEETING_SUMMARY_SELECT, toMeetingSummary } from "./meeting-summary";
 import { now as clockNow } from "@/lib/clock";
+import { checkFees, saveFees, type CheckedFees } from "@/lib/fees/record-fees";
 
 type Entry = { memberId: number; status: "PRESENT" | "EXCUSED" | "UNEXCUSED"; reason: string | null };
 type BranchMember = { id: number; fullName: string; status: string; joinedBranchOn: Date; leftBranchOn: Date | null };
@@ -26,8 +27,11 @@ const MAX_DAYS_OUTSIDE_PERIOD = 31;
  * input twice changes nothing the second time). Members excused from meetings
  * are not expected and cannot be marked; members who did not belong to the
  * branch on the day are accepted and raise a data-quality alert.
+ * `options.fees` (the meeting form's fee boxes, recordFees' entries) are
+ * checked by lib/fees before anything is written and saved for the meeting's
+ * month in the same transaction: a refused fee writes no meeting either.
  */
-export async function recordMeeting(actor: Actor, raw: unknown, options: { now?: Date } = {}) {
+export async function recordMeeting(actor: Actor, raw: unknown, options: { now?: Date; fees?: unknown[] } = {}) {
   assertCan(actor, "meeting.record");
   const input = parseInput(RecordMeetingSchema, raw);
   const branch = await findBranchInScope(actor, input.branchId);
@@ -47,6 +51,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
   });
   const attendance = input.attendance as Entry[];
   checkRoster(members, attendance, input.heldOn);
+  const checkedFees: CheckedFees | null = options.fees?.length ? await checkFees(actor, branch.id, { period: input.period, fees: options.fees }, options) : null;
   const exemptCount = members.filter((member) => member.status === "EXEMPT" && belongedOn(member, input.heldOn)).length;
 
   const write = () =>
@@ -56,6 +61,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
       const existing = locked
         ? await tx.meeting.findUniqueOrThrow({ where: { id: locked.id }, include: { attendance: true, documents: true } })
         : null;
+      const fees = checkedFees ? await saveFees(tx, actor, checkedFees) : null;
       const counts = countAttendance(attendance);
       const heldOn = new Date(`${input.heldOn}T00:00:00Z`);
       const closing = input.minutes ? { minutes: input.minutes, closedAt: existing?.closedAt ?? clockNow() } : {};
@@ -64,7 +70,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
 
       if (existing) {
         const changes = describeChanges(existing, input, attendance);
-        if (!changes.length) return { meetingId: existing.id, created: false, changed: false };
+        if (!changes.length) return { meetingId: existing.id, created: false, changed: false, fees };
         if (input.expectedVersionNo !== undefined && input.expectedVersionNo !== existing.versionNo) {
           throw new ConflictError(`Cuộc họp đã được cập nhật (phiên bản ${existing.versionNo}) sau khi bạn mở. Tải lại trang rồi ghi lại.`);
         }
@@ -81,7 +87,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
           details: { period: input.period, kind: input.kind, changes, versionNo: existing.versionNo + 1, ...counts },
         });
         const unbuilt = await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
-        return { meetingId: existing.id, created: false, changed: true, unbuilt };
+        return { meetingId: existing.id, created: false, changed: true, unbuilt, fees };
       }
 
       const created = await tx.meeting.create({
@@ -96,10 +102,10 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
         details: { period: input.period, kind: input.kind, heldOn: input.heldOn, usedHandbook: input.usedHandbook, closed: !!input.minutes, ...counts },
       });
       const unbuilt = await refreshMeetingStatsAfterWrite(tx, [{ branchId: branch.id, period: input.period }]);
-      return { meetingId: created.id, created: true, changed: true, unbuilt };
+      return { meetingId: created.id, created: true, changed: true, unbuilt, fees };
     });
 
-  let outcome: { meetingId: number; created: boolean; changed: boolean; unbuilt?: string[] };
+  let outcome: { meetingId: number; created: boolean; changed: boolean; unbuilt?: string[]; fees: { changed: boolean; changedCount: number } | null };
   try {
     outcome = await write();
   } catch (error) {
@@ -109,7 +115,7 @@ export async function recordMeeting(actor: Actor, raw: unknown, options: { now?:
   }
   await buildMeetingStatMonths(outcome.unbuilt ?? []);
   const meeting = await db().meeting.findUniqueOrThrow({ where: { id: outcome.meetingId }, select: MEETING_SUMMARY_SELECT });
-  return { meeting: toMeetingSummary(meeting), created: outcome.created, changed: outcome.changed };
+  return { meeting: toMeetingSummary(meeting), created: outcome.created, changed: outcome.changed, fees: outcome.fees };
 }
 
 function checkRoster(members: BranchMember[], attendance: Entry[], heldOn: string): void {

@@ -9,6 +9,7 @@ import { periodEnd } from "./rules";
 import { givenNameKey } from "./meeting-period";
 import { toMeetingConduct } from "./meeting-summary";
 import { todayIso, isoDate } from "@/lib/format/date";
+import { belongedInMonth, feeExemption } from "@/lib/fees/fee-rules";
 
 /**
  * What the recording form needs: the members who belonged to the branch at
@@ -36,8 +37,11 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
       branchId: branch.id,
       OR: [{ joinedBranchOn: { lte: end }, OR: [{ leftBranchOn: null }, { leftBranchOn: { gt: start } }] }, { id: { in: recordedIds } }],
     },
-    select: { id: true, code: true, fullName: true, status: true, joinedBranchOn: true, leftBranchOn: true },
+    select: { id: true, code: true, fullName: true, status: true, feeExempt: true, joinedBranchOn: true, leftBranchOn: true },
   });
+  // The month's fees, so the form's "Đã nộp đảng phí" boxes start from what the fee sheet has.
+  const fees = await db().partyFee.findMany({ where: { period, memberId: { in: members.map((member) => member.id) } }, select: { memberId: true, paid: true, amount: true } });
+  const feeByMember = new Map(fees.map((fee) => [fee.memberId, fee]));
   members.sort((a, b) => givenNameKey(a.fullName).localeCompare(givenNameKey(b.fullName), "vi"));
   const suggestedHeldOn = today.slice(0, 7) === period ? today : "";
   return {
@@ -53,6 +57,13 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
       status: member.status,
       joinedBranchOn: isoDate(member.joinedBranchOn),
       leftBranchOn: member.leftBranchOn ? isoDate(member.leftBranchOn) : null,
+      fee: {
+        /** The branch records this member's fee for the month (belonged in it). */
+        due: belongedInMonth(member, period),
+        exemption: feeExemption(member),
+        paid: feeByMember.get(member.id)?.paid ?? null,
+        amount: feeByMember.get(member.id)?.amount ?? null,
+      },
     })),
     meeting: meeting
       ? {

@@ -77,6 +77,9 @@ const ENDPOINTS: Record<string, (ids: Ids) => Record<string, string>> = {
   "GET /api/v1/documents/generate": () => ({}),
   "GET /api/v1/documents/[id]/file": () => ({ "[id]": "1" }),
   "POST /api/v1/feedback/[id]/ack": (ids) => ({ "[id]": String(ids.feedbackId) }),
+  "GET /api/v1/followers/assignments": () => ({}),
+  "PUT /api/v1/followers/assignments/[id]": (ids) => ({ "[id]": String(ids.unitId) }),
+  "DELETE /api/v1/followers/assignments/[id]": (ids) => ({ "[id]": String(ids.unitId) }),
   "GET /api/v1/feedback": () => ({}),
   "GET /api/v1/health": () => ({}),
   "POST /api/v1/imports/[kind]": () => ({ "[kind]": "members" }),
@@ -112,7 +115,7 @@ const ENDPOINTS: Record<string, (ids: Ids) => Record<string, string>> = {
 
 // Names the endpoints read, so that the fuzzer reaches their validation and not only "unknown field".
 const QUERY_KEYS = ["page", "pageSize", "period", "orgUnitId", "status", "flag", "q", "sort", "year", "from", "to", "parentId", "dryRun", "jobId", "fileName", "format", "tree", "kind", "months", "branchId", "versionNo", "from", "against", "grouping", "onlyMissing", "date", "draftId", "meetingId", "number"];
-const BODY_KEYS = ["period", "body", "title", "versionNo", "anchor", "quote", "start", "end", "parentId", "suggestion", "decision", "flags", "summary", "expectedVersionNo", "reply", "branchId", "kind", "heldOn", "usedHandbook", "attendance", "memberId", "status", "reason", "fees", "paid", "amount", "date", "rows", "branchCode", "minutes", "notes", "documents", "ids", "baseVersionNo", "accept", "until", "orgUnitId", "alertKey", "username", "password", "csrfToken", "type", "effectiveDate", "sourceIds", "target", "targets", "childIds", "unitId", "newParentId", "sourceId", "name", "code", "users", "draftId", "meetingId", "number"];
+const BODY_KEYS = ["period", "body", "title", "versionNo", "anchor", "quote", "start", "end", "parentId", "suggestion", "decision", "flags", "summary", "expectedVersionNo", "reply", "branchId", "kind", "heldOn", "usedHandbook", "attendance", "memberId", "status", "reason", "fees", "paid", "amount", "date", "rows", "branchCode", "minutes", "notes", "documents", "ids", "baseVersionNo", "accept", "until", "orgUnitId", "alertKey", "username", "password", "csrfToken", "type", "effectiveDate", "sourceIds", "target", "targets", "childIds", "unitId", "newParentId", "sourceId", "name", "code", "users", "draftId", "meetingId", "number", "userId"];
 const NASTY = ["", " ", "0", "-1", "1e309", "NaN", "Infinity", "9".repeat(40), "2026-13", "2026-02-30", "0000-00", "null", "true", "[]", "{}", "' OR 1=1 --", "\"; DROP TABLE \"User\"; --", "%00", "\u0000", "\uD800", "a".repeat(5000), "Hòa Bình", "hoà", "<script>alert(1)</script>", "=HYPERLINK(\"x\")", "../../etc/passwd", "APPROVED", "PRESENT", "MONTHLY", "2026-11", "2026-11-26", "1", "500", "501"];
 
 const scalar = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 40 }), fc.integer().map(String), fc.double().map(String), fc.string({ unit: "binary", maxLength: 20 }));

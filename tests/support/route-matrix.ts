@@ -130,6 +130,10 @@ const APIS: ApiEntry[] = [
   json("GET", "/api/v1/me", () => "/api/v1/me", "signed-in"),
   json("GET", "/api/v1/org-units", (ids) => `/api/v1/org-units?parentId=${ids.ward}`, { permission: "org.read" }, { scoped: true }),
   json("GET", "/api/v1/org-units/[id]", (ids) => `/api/v1/org-units/${ids.ward}`, { permission: "org.read" }, { scoped: true }),
+  json("GET", "/api/v1/followers/assignments", (ids) => `/api/v1/followers/assignments?orgUnitId=${ids.ward}`, { permission: "follower.read" }, { scoped: true }),
+  // userId null: the ward's assignment is removed (idempotent); a real follower is tested in tests/integration/followers-api.test.ts.
+  json("PUT", "/api/v1/followers/assignments/[id]", (ids) => `/api/v1/followers/assignments/${ids.ward}`, { permission: "follower.assign" }, { scoped: true, body: () => ({ userId: null }), own: "accepted" }),
+  json("DELETE", "/api/v1/followers/assignments/[id]", (ids) => `/api/v1/followers/assignments/${ids.ward}`, { permission: "follower.assign" }, { scoped: true, own: "accepted" }),
   json("GET", "/api/v1/org-units/[id]/history", (ids) => `/api/v1/org-units/${ids.ward}/history`, { permission: "org.read" }, { scoped: true }),
   // Preview only: the matrix never applies a restructuring (tests/e2e/reform-merge.test.ts does, through the admin UI).
   json("POST", "/api/v1/org-units/restructure", () => "/api/v1/org-units/restructure?preview=1", { permission: "org.restructure" }, {

@@ -10,12 +10,13 @@ import { registerStatsPaths } from "./stats";
 import { registerRestructurePaths } from "./restructure";
 import { registerDocumentsPaths } from "./documents";
 import { registerFeesPaths } from "./fees";
+import { registerFollowersPaths } from "./followers";
 
 function buildDocument() {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer", description: "Mã truy cập API (stdv_...) do quản trị viên cấp" });
   registry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "next-auth.session-token" });
-  for (const register of [registerFoundationPaths, registerDraftsPaths, registerMeetingsPaths, registerStatsPaths, registerRestructurePaths, registerDocumentsPaths, registerFeesPaths]) register(registry);
+  for (const register of [registerFoundationPaths, registerDraftsPaths, registerMeetingsPaths, registerStatsPaths, registerRestructurePaths, registerDocumentsPaths, registerFeesPaths, registerFollowersPaths]) register(registry);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
