@@ -113,10 +113,27 @@ export async function defaultReviewPeriod(now = clockNow()): Promise<string> {
  * and paged in PostgreSQL. Branches are those of the period's tree.
  */
 export async function listReviewQueue(actor: Actor, rawFilter: unknown, options: { includeMissing?: boolean; allRows?: boolean } = {}) {
+  return readReviewQueue(actor, await resolveReviewQueueFilter(actor, rawFilter), options);
+}
+
+export type ResolvedQueueFilter = Awaited<ReturnType<typeof resolveReviewQueueFilter>>;
+
+/**
+ * The queue's filter checked, its period chosen and its unit found in the
+ * actor's scope, before any row is read: a page answers 404 (unit out of
+ * scope) or explains a bad filter first, then streams the rows.
+ */
+export async function resolveReviewQueueFilter(actor: Actor, rawFilter: unknown) {
   assertCan(actor, "draft.read");
   const filter: QueueFilter = parseInput(QueueFilterSchema, rawFilter ?? {}, "Tham số truy vấn không hợp lệ.");
   const period = filter.period ?? (await defaultReviewPeriod());
   const unit = await findUnitInScope(actor, filter.orgUnitId || undefined, "org.read");
+  return { filter, period, unit };
+}
+
+/** The queue's rows for a filter resolveReviewQueueFilter checked. */
+export async function readReviewQueue(actor: Actor, { filter, period, unit }: ResolvedQueueFilter, options: { includeMissing?: boolean; allRows?: boolean } = {}) {
+  assertCan(actor, "draft.read");
   const [deadlineDay, ackDays, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS), getSetting(RESUBMIT_DAYS)]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
-import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
+import { branchCountsByPeriodSql, branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
 import type { Period } from "@/lib/periods/period";
 import type { QualityCounts } from "./figures";
 import type { QualityThresholds } from "./quality";
@@ -136,10 +136,10 @@ export async function loadStatCells(unit: Unit, periods: Period[], thresholds: Q
       : new Map(
           (
             await reader.$queryRaw<{ period: string; branches: number }[]>`
-              ${Prisma.join(own.map((row) => Prisma.sql`SELECT ${row.period}::text AS period, (SELECT count(*) FROM (${branchesUnderSql(unit.path, { period: row.period })}) x)::int AS branches`), " UNION ALL ")}`
+              ${branchCountsByPeriodSql(unit.path, own.map((row) => row.period))}`
           ).map((row) => [row.period, row.branches]),
         );
-  const covered = new Set(own.filter((row) => unit.level === "BRANCH" || inForce.get(row.period) === row.branches).map((row) => row.period));
+  const covered = new Set(own.filter((row) => unit.level === "BRANCH" || (inForce.get(row.period) ?? 0) === row.branches).map((row) => row.period));
   const live = periods.filter((period) => !covered.has(period));
   const filter = unit.level === "BRANCH" ? Prisma.sql`s."orgUnitId" = ${unit.id}` : Prisma.sql`s."parentId" = ${unit.id}`;
   const [stored, computed] = await Promise.all([

@@ -59,6 +59,43 @@ export function branchesUnderSql(unitPath: string, options: TreeOptions = {}): P
     JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "up")} AND ${validDuring("b", period)}`;
 }
 
+/** CTEs `pm` (period, start_on, end_on, the path the unit of `unitPath` had then) and `under` (the branch placements under those paths, read once). */
+function periodsAndPlacementsSql(unitPath: string, periods: Period[]): Prisma.Sql {
+  const id = lastId(unitPath);
+  const months = Prisma.join(
+    periods.map((period) => {
+      const { start, end } = periodBounds(period);
+      return Prisma.sql`(${period}::text, ${start}::date, ${end}::date)`;
+    }),
+  );
+  const placed =
+    id === null
+      ? Prisma.sql`'/'::text COLLATE "C"`
+      : Prisma.sql`(SELECT u.path FROM "OrgUnitPlacement" u WHERE u."unitId" = ${id} AND u."validFrom" <= v.end_on AND (u."validTo" IS NULL OR u."validTo" > v.start_on) ORDER BY u."validFrom" DESC LIMIT 1)`;
+  return Prisma.sql`
+    pm AS (SELECT v.period, v.start_on, v.end_on, ${placed} AS path FROM (VALUES ${months}) v(period, start_on, end_on)),
+    under AS MATERIALIZED (
+      SELECT up.path AS root, b."unitId", b."validFrom", b."validTo"
+      FROM (SELECT DISTINCT path FROM pm WHERE path IS NOT NULL) up
+      JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "up")}
+    )`;
+}
+
+/**
+ * `SELECT period, branches`: how many branches were under the unit with `unitPath` during each
+ * of the (non-empty) periods (no row for a period without any). Placements are read once and
+ * counted by validity interval first, so a year of a city is one range scan and a few hundred
+ * sums instead of twelve scans.
+ */
+export function branchCountsByPeriodSql(unitPath: string, periods: Period[]): Prisma.Sql {
+  return Prisma.sql`
+    WITH ${periodsAndPlacementsSql(unitPath, periods)},
+    spans AS (SELECT root, "validFrom", "validTo", count(*) AS n FROM under GROUP BY root, "validFrom", "validTo")
+    SELECT pm.period, sum(spans.n)::int AS branches
+    FROM pm JOIN spans ON spans.root = pm.path AND spans."validFrom" <= pm.end_on AND (spans."validTo" IS NULL OR spans."validTo" > pm.start_on)
+    GROUP BY pm.period`;
+}
+
 /** `SELECT child_id, branch_id`: each branch under the unit, paired with the direct child of the unit it belongs to. */
 export function branchesByChildSql(parentId: number, options: TreeOptions = {}): Prisma.Sql {
   const period = periodOf(options);

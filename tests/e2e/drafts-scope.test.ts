@@ -25,6 +25,13 @@ describe("a ward or a branch cannot read another's drafts", () => {
         expect(response?.status()).toBe(404);
         expect(await page.content()).not.toContain("Tìm trong tên chi bộ");
       }
+      if (username === other.wardUser.username) {
+        // The queue filtered on another ward answers 404 before it streams anything; its own queue opens.
+        expect((await page.goto(`${baseUrl()}/drafts?period=${period}&orgUnitId=${own.ward.id}`))?.status()).toBe(404);
+        expect((await page.goto(`${baseUrl()}/drafts?period=${period}&orgUnitId=${other.ward.id}`))?.status()).toBe(200);
+        await page.getByRole("table").waitFor();
+        expect(await page.content()).toContain(other.branches[0].name);
+      }
       const statuses = await page.evaluate(async ({ id, feedbackId }) => {
         const json = { "content-type": "application/json" };
         return [

@@ -1,6 +1,6 @@
 import { createTestWard } from "../support/factories";
 import { closeTestDb, testDb } from "../support/db";
-import { branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
+import { branchCountsByPeriodSql, branchesByChildSql, branchesUnderSql } from "@/lib/org/tree-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 afterAll(closeTestDb);
@@ -17,6 +17,18 @@ describe("tree roll-up fragments", () => {
       Prisma.sql`SELECT * FROM (${branchesByChildSql(own.district.id, { period: "2026-11" })}) x WHERE x.child_id = ${own.ward.id}`,
     );
     expect(byChild.map((row) => row.branch_id).sort()).toEqual([own.branches[0].id, own.branches[1].id].sort());
+  });
+
+  it("count the branches under a unit for several periods at once as one period at a time does", async () => {
+    const own = await createTestWard();
+    await testDb().orgUnit.update({ where: { id: own.branches[1].id }, data: { validFrom: new Date("2026-03-01") } });
+    const periods = ["2026-01", "2026-02", "2026-03", "2026-04"];
+    // The ward's own path: other suites add wards to the shared district meanwhile.
+    const together = await testDb().$queryRaw<{ period: string; branches: number }[]>(branchCountsByPeriodSql(own.ward.path, periods));
+    const oneByOne = await Promise.all(periods.map(async (period) => ({ period, branches: (await testDb().$queryRaw<unknown[]>(branchesUnderSql(own.ward.path, { period }))).length })));
+    const counts = Object.fromEntries(together.map((row) => [row.period, row.branches]));
+    expect(counts).toEqual(Object.fromEntries(oneByOne.filter((row) => row.branches > 0).map((row) => [row.period, row.branches])));
+    expect(counts["2026-03"] - counts["2026-02"]).toBe(1);
   });
 });
 

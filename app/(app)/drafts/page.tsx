@@ -1,10 +1,15 @@
+import { Suspense } from "react";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/actor";
-import { ValidationError } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
 import { addMonths, periodsBetween } from "@/lib/periods/period";
-import { defaultReviewPeriod, listReviewQueue, queueRowView } from "@/lib/drafts/list-review-queue";
+import { defaultReviewPeriod, readReviewQueue, resolveReviewQueueFilter, queueRowView, type ResolvedQueueFilter } from "@/lib/drafts/list-review-queue";
+import { submissionDeadline } from "@/lib/drafts/deadlines";
+import { SUBMISSION_DEADLINE_DAY } from "@/lib/drafts/settings";
+import { getSetting } from "@/lib/settings/app-settings";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { listBranchDrafts } from "@/lib/drafts/branch-drafts";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
@@ -17,6 +22,7 @@ import { Stat } from "@/components/ui/stat";
 import { Badge } from "@/components/ui/badge";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { ForbiddenPage } from "@/components/ui/forbidden";
+import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
 import { QueueFilters } from "@/components/drafts/queue-filters";
 import { ReviewQueueTable } from "@/components/drafts/review-queue-table";
 import { now as clockNow } from "@/lib/clock";
@@ -30,29 +36,20 @@ export default async function DraftsPage({ searchParams }: Props) {
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
   if (actor.scopeLevel === "BRANCH") return <BranchDrafts actor={actor} />;
   const params = await searchParams;
-  const attempt = await listReviewQueue(actor, params, { includeMissing: true }).then(
-    (result) => ({ result, invalid: null }),
+  // Decided before anything is sent: a unit out of scope is a 404, a bad filter explains itself
+  // above the default queue. The rows and the counts then stream in.
+  const attempt = await resolveReviewQueueFilter(actor, params).then(
+    (resolved) => ({ resolved, invalid: null }),
     (error) => {
+      if (error instanceof NotFoundError) notFound();
       if (!(error instanceof ValidationError)) throw error;
-      return { result: null, invalid: error.details.map((detail) => detail.message).join(" ") || error.message };
+      return { resolved: null, invalid: error.details.map((detail) => detail.message).join(" ") || error.message };
     },
   );
   const invalid = attempt.invalid;
-  const queue = attempt.result ?? (await listReviewQueue(actor, {}, { includeMissing: true }));
-  const { period, filter } = queue;
-  const root = await getScopeRoot(actor);
-  const [summary, scopeChildren, thresholds, reviewPeriod] = await Promise.all([
-    getDraftReviewSummary(actor, { orgUnitId: filter.orgUnitId, period, withChildren: false }),
-    listChildUnitNames(actor, root.id),
-    analysisThresholds(),
-    defaultReviewPeriod(),
-  ]);
-  // The unit filter offers the scope's children (wards of a district, districts of the city).
-  const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
-  const totals = summary.totals;
-  const now = clockNow();
-  const rows = queue.items.map((row) => queueRowView(row, now));
-  const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, assigned: filter.assigned, sort: filter.sort === "queue" ? undefined : filter.sort };
+  const resolved = attempt.resolved ?? (await resolveReviewQueueFilter(actor, {}));
+  const { period, filter, unit } = resolved;
+  const deadline = submissionDeadline(period, await getSetting(SUBMISSION_DEADLINE_DAY));
   const exportBase = withQuery("/api/v1/drafts/export", { period, orgUnitId: filter.orgUnitId });
   return (
     <>
@@ -60,7 +57,7 @@ export default async function DraftsPage({ searchParams }: Props) {
         title="Dự thảo nghị quyết"
         description={
           <>
-            {summary.orgUnit.name} · {formatPeriod(period)} · hạn nộp {formatDateTime(summary.deadline)}
+            {unit.name} · {formatPeriod(period)} · hạn nộp {formatDateTime(deadline)}
           </>
         }
         actions={
@@ -72,6 +69,38 @@ export default async function DraftsPage({ searchParams }: Props) {
         }
       />
       {invalid ? <div className="alert alert-error" role="alert">Bộ lọc không hợp lệ: {invalid} Đang hiển thị mặc định.</div> : null}
+      <Suspense
+        fallback={
+          <>
+            <StatsSkeleton />
+            <CardSkeleton title="Hàng đợi dự thảo" lines={8} />
+          </>
+        }
+      >
+        <ReviewQueue actor={actor} resolved={resolved} />
+      </Suspense>
+    </>
+  );
+}
+
+async function ReviewQueue({ actor, resolved }: { actor: Actor; resolved: ResolvedQueueFilter }) {
+  const root = await getScopeRoot(actor);
+  const [queue, summary, scopeChildren, thresholds, reviewPeriod] = await Promise.all([
+    readReviewQueue(actor, resolved, { includeMissing: true }),
+    getDraftReviewSummary(actor, { orgUnitId: resolved.filter.orgUnitId, period: resolved.period, withChildren: false }),
+    listChildUnitNames(actor, root.id),
+    analysisThresholds(),
+    defaultReviewPeriod(),
+  ]);
+  const { period, filter } = queue;
+  // The unit filter offers the scope's children (wards of a district, districts of the city).
+  const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
+  const totals = summary.totals;
+  const now = clockNow();
+  const rows = queue.items.map((row) => queueRowView(row, now));
+  const query = { period, orgUnitId: filter.orgUnitId, status: filter.status, flag: filter.flag, timeliness: filter.timeliness, ack: filter.ack, q: filter.q, assigned: filter.assigned, sort: filter.sort === "queue" ? undefined : filter.sort };
+  return (
+    <>
       <div className="grid grid-stats queue-stats">
         <Stat label="Đã nộp" value={`${formatNumber(totals.submitted)}/${formatNumber(totals.branches)}`} note={`${formatNumber(totals.onTime)} đúng hạn · ${formatNumber(totals.late)} muộn`} accent />
         <Stat label={totals.missing ? "Quá hạn, chưa nộp" : "Chưa nộp"} value={formatNumber(totals.missing + totals.notDue)} note={totals.notDue ? "chưa đến hạn" : undefined} />
