@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
 import { branchesUnderSql, unitBranchPairsSql } from "@/lib/org/tree-sql";
-import type { SqlRunner } from "@/lib/stats/sql-runner";
+import { rollupKeptOnWrite, type SqlRunner } from "@/lib/stats/sql-runner";
 import type { QualityThresholds } from "./quality";
 import { branchMonthQualitySql } from "./quality-sql";
 
@@ -13,7 +13,9 @@ import { branchMonthQualitySql } from "./quality-sql";
 // so readers see the old data with the old roll-ups or the new with the new.
 // Refreshes take one advisory lock: two writers never interleave their sums.
 
-const REFRESH_LOCK = 5_052_027;
+const rollup = rollupKeptOnWrite("MeetingStat", 5_052_027);
+export const lockMeetingStats = rollup.lock;
+export const listMeetingStatPeriods = rollup.periods;
 
 const SUMMED = [
   "branches",
@@ -130,18 +132,7 @@ async function refreshBranches(run: SqlRunner, period: Period, branchIds: number
   for (const unit of units) await run.execute(unitRowSql(period, unit));
 }
 
-/** Takes the roll-up's lock until the end of the transaction (re-entrant): writers and rebuilds queue up. */
-export async function lockMeetingStats(run: SqlRunner): Promise<void> {
-  await run.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})::text AS locked`);
-}
 
-/** Months that have roll-ups (those of the top of the tree), oldest first. */
-export async function listMeetingStatPeriods(run: SqlRunner): Promise<Period[]> {
-  const rows = await run.rows<{ period: string }>(Prisma.sql`
-    SELECT DISTINCT s.period FROM "OrgUnit" r JOIN "MeetingStat" s ON s."orgUnitId" = r.id
-    WHERE r."parentId" IS NULL ORDER BY s.period`);
-  return rows.map((row) => row.period);
-}
 
 /**
  * The months a change to meetings of `period` reaches: the month itself and

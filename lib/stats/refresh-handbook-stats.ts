@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addMonths, periodsBetween, type Period } from "@/lib/periods/period";
 import { unitBranchPairsSql } from "@/lib/org/tree-sql";
-import type { SqlRunner } from "./sql-runner";
+import { rollupKeptOnWrite, type SqlRunner } from "./sql-runner";
 
 // HandbookStat is derived data: one row per org unit and month, rebuilt from
 // the raw tables (Member, UsageSnapshot) by the statements below. Every write
@@ -11,7 +11,9 @@ import type { SqlRunner } from "./sql-runner";
 // either the old raw data with the old roll-ups or the new with the new.
 // Refreshes take one advisory lock: two imports never interleave their sums.
 
-const REFRESH_LOCK = 5_052_026;
+const rollup = rollupKeptOnWrite("HandbookStat", 5_052_026);
+export const lockHandbookStats = rollup.lock;
+export const listStatPeriods = rollup.periods;
 
 const STAT_COLUMNS = Prisma.raw(
   `"orgUnitId", period, level, "parentId", "membersTotal", "membersEligible", "membersInstalled", "membersActive", "branchesTotal", "branchesReporting", "branchesUsingInMeetings", "newsPosts", documents, "computedAt"`,
@@ -122,18 +124,7 @@ export async function refreshHandbookStats(run: SqlRunner, options: RefreshOptio
   }
 }
 
-/** Takes the roll-ups' lock until the end of the transaction (re-entrant): writers of raw data and refreshes queue up. */
-export async function lockHandbookStats(run: SqlRunner): Promise<void> {
-  await run.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})::text AS locked`);
-}
 
-/** Months that have roll-ups (those of the top of the tree), oldest first. */
-export async function listStatPeriods(run: SqlRunner): Promise<Period[]> {
-  const rows = await run.rows<{ period: string }>(Prisma.sql`
-    SELECT DISTINCT s.period FROM "OrgUnit" r JOIN "HandbookStat" s ON s."orgUnitId" = r.id
-    WHERE r."parentId" IS NULL ORDER BY s.period`);
-  return rows.map((row) => row.period);
-}
 
 /**
  * The months to rebuild after raw data changed in `touched` months (all

@@ -1,6 +1,7 @@
 import "server-only";
 import type pg from "pg";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Period } from "@/lib/periods/period";
 import type { Tx } from "@/lib/db/client";
 
 /**
@@ -29,5 +30,27 @@ export function pgRunner(client: pg.ClientBase): SqlRunner {
   return {
     execute: async (query) => (await client.query(query.text, pgValues(query.values))).rowCount ?? 0,
     rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, pgValues(query.values))).rows as T[],
+  };
+}
+
+/**
+ * A roll-up kept on write (HandbookStat, MeetingStat): its writers and
+ * rebuilds queue up on one advisory lock, and the months it holds are those
+ * the top of the tree has rows for.
+ */
+export function rollupKeptOnWrite(table: "HandbookStat" | "MeetingStat", lockKey: number) {
+  const rows = Prisma.raw(`"${table}"`);
+  return {
+    /** Takes the roll-up's lock until the end of the transaction (re-entrant). */
+    async lock(run: SqlRunner): Promise<void> {
+      await run.rows(Prisma.sql`SELECT pg_advisory_xact_lock(${lockKey})::text AS locked`);
+    },
+    /** Months that have roll-ups, oldest first. */
+    async periods(run: SqlRunner): Promise<Period[]> {
+      const found = await run.rows<{ period: string }>(Prisma.sql`
+        SELECT DISTINCT s.period FROM "OrgUnit" r JOIN ${rows} s ON s."orgUnitId" = r.id
+        WHERE r."parentId" IS NULL ORDER BY s.period`);
+      return found.map((row) => row.period);
+    },
   };
 }
