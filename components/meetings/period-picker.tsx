@@ -1,5 +1,5 @@
 import { addMonths, type Period } from "@/lib/periods/period";
-import { formatPeriod } from "@/lib/format/date";
+import { PeriodField } from "@/components/ui/period-field";
 
 type Props = { period: Period; latest: Period; months?: number; hidden?: Record<string, string | number | undefined>; label?: string; extra?: React.ReactNode };
 
@@ -10,16 +10,7 @@ export function PeriodPicker({ period, latest, months = 24, hidden = {}, label =
   return (
     <form className="filters" method="get">
       {Object.entries(hidden).map(([name, value]) => (value === undefined ? null : <input key={name} type="hidden" name={name} value={String(value)} />))}
-      <div className="field field-period">
-        <label htmlFor="f-period">{label}</label>
-        <select id="f-period" name="period" defaultValue={period}>
-          {options.map((option) => (
-            <option key={option} value={option}>
-              {formatPeriod(option)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PeriodField id="f-period" className="field field-period" label={label} periods={options} value={period} />
       {extra}
       <button type="submit" className="button button-secondary">
         Xem

@@ -1,4 +1,4 @@
-import { formatPeriod } from "@/lib/format/date";
+import { PeriodField } from "@/components/ui/period-field";
 
 type Props = { action: string; periods: string[]; period: string; keep: Record<string, string | undefined> };
 
@@ -6,16 +6,7 @@ type Props = { action: string; periods: string[]; period: string; keep: Record<s
 export function PeriodForm({ action, periods, period, keep }: Props) {
   return (
     <form method="get" action={action} className="stats-period no-print">
-      <label htmlFor="stats-period" className="visually-hidden">
-        Tháng
-      </label>
-      <select id="stats-period" name="period" defaultValue={period}>
-        {periods.map((value) => (
-          <option key={value} value={value}>
-            {formatPeriod(value)}
-          </option>
-        ))}
-      </select>
+      <PeriodField id="stats-period" className={null} label="Tháng" labelHidden periods={periods} value={period} />
       {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
       <button type="submit" className="button button-secondary">
         Xem

@@ -19,6 +19,7 @@ import { ForbiddenPage } from "@/components/ui/forbidden";
 import { FeedbackCard } from "@/components/drafts/feedback-ack-form";
 import { BulkAckForm, ReminderButton } from "@/components/drafts/reminder-button";
 import { acknowledgeApprovalsAction, acknowledgeFeedbackAction, remindBranchAction, remindWardAction } from "./actions";
+import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Phản hồi dự thảo" };
 
@@ -124,17 +125,7 @@ export default async function FeedbackPage({ searchParams }: Props) {
             </select>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="fb-period">Kỳ</label>
-          <select id="fb-period" name="period" defaultValue={filter.period ?? ""}>
-            <option value="">Tất cả các kỳ</option>
-            {periods.map((period) => (
-              <option key={period} value={period}>
-                {formatPeriod(period)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PeriodField id="fb-period" anyLabel="Tất cả các kỳ" periods={periods} value={filter.period ?? ""} />
         <div className="field">
           <label htmlFor="fb-decision">Quyết định</label>
           <select id="fb-decision" name="decision" defaultValue={filter.decision ?? ""}>

@@ -8,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { GuidanceForm, WithdrawGuidanceButton } from "@/components/drafts/guidance-forms";
 import { postGuidanceAction, withdrawGuidanceAction } from "./actions";
+import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Định hướng của tháng" };
 
@@ -27,14 +28,7 @@ export default async function GuidancePage({ searchParams }: Props) {
     <>
       <PageHeader title={`Định hướng ${formatPeriod(period).toLowerCase()}`} description="Các nội dung chi bộ cần cụ thể hóa trong nghị quyết; máy đối chiếu từng dự thảo: đã cụ thể hóa, chỉ nhắc lại, hay chưa đề cập." />
       <form className="filters" method="get">
-        <div className="field field-narrow">
-          <label htmlFor="g-period">Kỳ</label>
-          <select id="g-period" name="period" defaultValue={period}>
-            {periods.map((candidate) => (
-              <option key={candidate} value={candidate}>{formatPeriod(candidate)}</option>
-            ))}
-          </select>
-        </div>
+        <PeriodField id="g-period" className="field field-narrow" periods={periods} value={period} />
         <button className="button button-secondary" type="submit">Xem</button>
       </form>
       <div className="grid grid-2">

@@ -18,6 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { DraftEditor, type CommentToAddress } from "@/components/drafts/draft-editor";
 import { decideSuggestionAction, saveWorkingCopyAction, submitDraftAction } from "./actions";
+import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Soạn dự thảo nghị quyết" };
 
@@ -76,14 +77,7 @@ export default async function WriteDraftPage({ searchParams }: Props) {
         </div>
       ) : null}
       <form method="get" className="filters">
-        <div className="field field-narrow">
-          <label htmlFor="write-period">Kỳ</label>
-          <select id="write-period" name="period" defaultValue={period}>
-            {allowed.map((candidate) => (
-              <option key={candidate} value={candidate}>{formatPeriod(candidate)}</option>
-            ))}
-          </select>
-        </div>
+        <PeriodField id="write-period" className="field field-narrow" periods={allowed} value={period} />
         <button type="submit" className="button button-secondary">Đổi kỳ</button>
       </form>
       <DraftEditor
