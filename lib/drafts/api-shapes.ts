@@ -1,6 +1,8 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import type { QueueRow } from "./list-review-queue";
+import type { FeedbackItem } from "./list-feedback";
+import type { listGuidance } from "./guidance";
 import { checkDraftDirectives, similarDrafts, type DraftDetail } from "./get-draft-detail";
 import { CHECKLIST_LABELS } from "./analyzer/checklist";
 
@@ -71,4 +73,32 @@ export async function draftDocument(actor: Actor, detail: DraftDetail) {
         }
       : null,
   };
+}
+
+/** One decision of the feedback inbox (GET /feedback). */
+export function feedbackItem(item: FeedbackItem) {
+  return {
+    id: item.id,
+    draftId: item.draftId,
+    period: item.period,
+    branch: item.branch,
+    ward: item.ward,
+    decision: item.decision,
+    summary: item.summary,
+    flags: item.flags,
+    versionNo: item.versionNo,
+    reviewer: item.reviewerName,
+    createdAt: item.createdAt,
+    acknowledgedAt: item.acknowledgedAt,
+    acknowledgedBy: item.acknowledgedByName,
+    reply: item.reply,
+    waitingDays: item.waitingDays,
+    overdue: item.overdue,
+    comments: item.comments,
+  };
+}
+
+/** One guidance item (GET /drafts/guidance): what the page's withdraw button needs stays out. */
+export function guidanceItem({ canWithdraw: _canWithdraw, ...item }: Awaited<ReturnType<typeof listGuidance>>[number]) {
+  return item;
 }

@@ -2,11 +2,12 @@ import { NextResponse } from "next/server";
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { listGuidance, postGuidance } from "@/lib/drafts/guidance";
 import { GuidanceSchema, PeriodQuerySchema } from "@/lib/drafts/schemas";
+import { guidanceItem } from "@/lib/drafts/api-shapes";
 
 export const GET = apiRoute({ permission: "draft.read" }, async ({ request, actor }) => {
   const { period } = readQuery(request, PeriodQuerySchema);
   const items = await listGuidance(actor, period);
-  return { items: items.map(({ canWithdraw: _canWithdraw, ...item }) => item), total: items.length, page: 1, pageSize: items.length };
+  return { items: items.map(guidanceItem), total: items.length, page: 1, pageSize: items.length };
 });
 
 export const POST = apiRoute({ permission: "guidance.post" }, async ({ request, actor }) => {
