@@ -42,7 +42,9 @@ const RESULTS_FILE = path.join(PROJECT_ROOT, "bench", "results.json");
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
 type Scale = "district" | "city";
-type Kind = "baseline" | "api" | "page" | "ttfb" | "analyzer" | "import";
+// "floor": pages with next to no data (the sign-in page, a signed-in page with one read): what any
+// server-rendered page costs here, to read the pages' ratios against. No target.
+type Kind = "baseline" | "api" | "page" | "ttfb" | "floor" | "analyzer" | "import";
 // p50/p95 are null when not one response came back within the run (every request timed out).
 type Figure = { name: string; scale: Scale; kind: Kind; request?: string; requests: number; errors: number; p50_ms: number | null; p95_ms: number | null; rps: number | null; maxRssMb?: number };
 
@@ -92,7 +94,7 @@ async function load(baseUrl: string, request: string, cookie: string | undefined
  * for TTFB_SECONDS and note when the response head arrives (the shell is sent with it; the
  * slow cards stream after). The body is read to the end before the next request.
  */
-async function timeToFirstByte(baseUrl: string, request: string, cookie: string): Promise<Omit<Figure, "name" | "scale" | "kind">> {
+async function timeToFirstByte(baseUrl: string, request: string, cookie?: string): Promise<Omit<Figure, "name" | "scale" | "kind">> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
   const latencies: number[] = [];
   let errors = 0;
@@ -100,7 +102,7 @@ async function timeToFirstByte(baseUrl: string, request: string, cookie: string)
   const once = () =>
     new Promise<void>((resolve) => {
       const startedAt = performance.now();
-      const req = http.get(`${baseUrl}${request}`, { agent, headers: { cookie } }, (response) => {
+      const req = http.get(`${baseUrl}${request}`, { agent, headers: cookie ? { cookie } : {} }, (response) => {
         latencies.push(performance.now() - startedAt);
         if (response.statusCode !== 200) errors++;
         response.on("data", () => undefined).on("end", resolve).on("error", () => resolve());
@@ -157,6 +159,8 @@ async function runScale(scale: Scale): Promise<Figure[]> {
 
     const targets: { name: string; kind: Kind; request: string; cookie?: string }[] = [
       { name: "health (baseline)", kind: "baseline", request: "/api/v1/health" },
+      { name: "floor: sign-in page (no session, no data)", kind: "floor", request: "/login" },
+      { name: "floor: account page (the shell and the signed-in user)", kind: "floor", request: "/account", cookie: board },
       { name: "API: drafts queue of a ward", kind: "api", request: `/api/v1/drafts?period=${period}&orgUnitId=${ward.id}`, cookie: board },
       { name: "API: draft detail", kind: "api", request: `/api/v1/drafts/${draft.id}`, cookie: board },
       { name: "API: meetings compliance (whole scope)", kind: "api", request: `/api/v1/meetings/compliance?period=${meetingPeriod}`, cookie: cityLeader },
@@ -179,8 +183,9 @@ async function runScale(scale: Scale): Promise<Figure[]> {
       log(`${scale} · ${figure.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s, ${figure.errors} lỗi, RSS tối đa ${figure.maxRssMb} MB`);
       figures.push(figure);
     }
-    for (const target of targets.filter((entry) => entry.kind === "page")) {
-      const figure = { name: `first byte: ${target.name.replace(/^page: /, "")}`, scale, kind: "ttfb" as const, ...(await timeToFirstByte(baseUrl, target.request, target.cookie!)) };
+    for (const target of targets.filter((entry) => entry.kind === "page" || entry.kind === "floor")) {
+      const kind: Kind = target.kind === "floor" ? "floor" : "ttfb";
+      const figure = { name: `first byte: ${target.name.replace(/^page: /, "")}`, scale, kind, ...(await timeToFirstByte(baseUrl, target.request, target.cookie)) };
       log(`${scale} · ${figure.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.errors} lỗi`);
       figures.push(figure);
     }
