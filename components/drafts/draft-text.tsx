@@ -11,7 +11,7 @@ type Line = { start: number; end: number; text: string; kind: "h" | "li" | "p" |
 const HEADING = /^\s*(?:#{1,3}\s+|[IVX]{1,4}\.\s+|[A-D]\.\s+)/;
 const LIST_ITEM = /^\s*(?:[-+•*–]\s+|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)/;
 
-export function splitDraftLines(body: string): Line[] {
+function splitDraftLines(body: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   for (const text of body.split("\n")) {

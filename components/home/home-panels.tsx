@@ -10,7 +10,7 @@ export type HomePanel = { key: string; permission: Permission; unless?: Permissi
 
 // Feature areas register the panels of the home page (drafts to review, feedback
 // inbox, meetings to record, adoption figures), gated by the one permission map.
-export const HOME_PANELS: HomePanel[] = [
+const HOME_PANELS: HomePanel[] = [
   { key: "handbook", title: "Sổ tay đảng viên điện tử", permission: "stats.read", Panel: HandbookHomePanel },
   { key: "meetings-branch", title: "Sinh hoạt chi bộ", permission: "meeting.record", Panel: BranchMeetingsPanel },
   { key: "meetings-compliance", title: "Sinh hoạt chi bộ", permission: "meeting.read", unless: "meeting.record", Panel: MeetingCompliancePanel },

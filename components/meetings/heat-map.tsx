@@ -61,7 +61,7 @@ function describeQuality(cell: HeatCell, month: string): { className: string; te
 }
 
 /** Color and words of one cell: a branch's month (held with its rate, missing, not yet due) or a group's month (share of branches that met). */
-export function describeCell(cell: HeatCell, mode: HeatMode = "held"): { className: string; text: string; label: string } {
+function describeCell(cell: HeatCell, mode: HeatMode = "held"): { className: string; text: string; label: string } {
   const month = formatPeriod(cell.period);
   if (cell.branches === 0) return { className: "heat-none", text: "", label: `${month}: chưa có chi bộ` };
   if (mode === "quality") return describeQuality(cell, month);

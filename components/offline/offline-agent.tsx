@@ -18,7 +18,7 @@ const subscribeOnline = (notify: () => void) => {
 };
 
 /** Whether the browser has a network (the server renders as online). */
-export function useOnline(): boolean {
+function useOnline(): boolean {
   return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
 }
 

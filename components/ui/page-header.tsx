@@ -2,7 +2,7 @@ import Link from "next/link";
 
 export type Crumb = { label: string; href?: string };
 
-export function Breadcrumb({ items }: { items: Crumb[] }) {
+function Breadcrumb({ items }: { items: Crumb[] }) {
   if (!items.length) return null;
   return (
     <nav aria-label="Vị trí">

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import { localAttachmentsDir } from "./store-location";
 import { attachmentsEnv } from "@/lib/env";
 
-export function attachmentsArchiveOf(backupFile: string): string {
+function attachmentsArchiveOf(backupFile: string): string {
   return `${backupFile}.attachments.tar.gz`;
 }
 

@@ -11,7 +11,7 @@ import { deviceCookieAfterSignIn, deviceCookieTrusts } from "./device-cookie";
 import { SIGN_IN_FAILED_MESSAGE, TOO_MANY_ATTEMPTS_MESSAGE } from "./sign-in-messages";
 
 export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+const LOCKOUT_MINUTES = 15;
 export const SESSION_HOURS = 10;
 /** Failed sign-ins from one client address, whatever the usernames, per 10-minute window. Successes never count. */
 export const CLIENT_FAILURES_PER_WINDOW = 30;
@@ -44,7 +44,7 @@ const securityNow = () => new Date();
 // next successful sign-in (a notification) and the administrator in the user list.
 const FAILED: SignInResult = { ok: false, code: "CredentialsSignin", message: SIGN_IN_FAILED_MESSAGE };
 
-export function normalizeUsername(username: string): string {
+function normalizeUsername(username: string): string {
   return username.normalize("NFC").trim().toLowerCase();
 }
 

@@ -40,7 +40,7 @@ function pad(number: number): string {
 }
 
 /** The next free number of a document type for an issuer in a year. */
-export async function nextDocumentNumber(issuerUnitId: number, typeCode: string, year: number): Promise<number> {
+async function nextDocumentNumber(issuerUnitId: number, typeCode: string, year: number): Promise<number> {
   const last = await db().issuedDocument.aggregate({ where: { issuerUnitId, typeCode, year }, _max: { number: true } });
   return (last._max.number ?? 0) + 1;
 }
@@ -117,7 +117,7 @@ export async function generateDocument(actor: Actor, raw: unknown): Promise<Gene
 }
 
 /** Lines added and removed since the issued text (unchanged lines left out). */
-export function changedLines(before: string, after: string): DocumentChange[] {
+function changedLines(before: string, after: string): DocumentChange[] {
   const changes: DocumentChange[] = [];
   for (const part of diffLines(before, after)) {
     if (!part.added && !part.removed) continue;

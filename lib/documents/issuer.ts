@@ -12,7 +12,7 @@ import type { OrgLevel } from "@/lib/generated/prisma/enums";
  * and the signature block say. One setting per unit (AppSetting key
  * "documents.issuer:<unitId>"); without one, defaults derived from the unit's name.
  */
-export const IssuerSettingsSchema = z.object({
+const IssuerSettingsSchema = z.object({
   superiorName: z.string().trim().max(120, "Tối đa 120 ký tự."),
   bodyName: z.string().trim().min(1, "Nhập tên cơ quan ban hành.").max(120, "Tối đa 120 ký tự."),
   symbol: z
@@ -39,12 +39,12 @@ function upper(text: string): string {
 }
 
 /** "Quận Long Biên" → "Long Biên". */
-export function placeOf(unitName: string): string {
+function placeOf(unitName: string): string {
   return unitName.replace(PREFIXES, "").trim() || unitName;
 }
 
 /** What a unit issues under when nobody set it: the usual names of its committee or board. */
-export function defaultIssuerSettings(unit: UnitForIssuer): IssuerSettings {
+function defaultIssuerSettings(unit: UnitForIssuer): IssuerSettings {
   const place = placeOf(unit.name);
   const parent = unit.parentName ?? "";
   switch (unit.level) {
@@ -59,7 +59,7 @@ export function defaultIssuerSettings(unit: UnitForIssuer): IssuerSettings {
   }
 }
 
-export function issuerSettingKey(unitId: number): string {
+function issuerSettingKey(unitId: number): string {
   return `documents.issuer:${unitId}`;
 }
 

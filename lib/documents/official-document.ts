@@ -49,7 +49,7 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" } as const
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER, insideHorizontal: NO_BORDER, insideVertical: NO_BORDER };
 
 /** "Long Biên, ngày 05 tháng 12 năm 2026": days below 10 and months 1–2 with a leading zero, as the guidance writes them. */
-export function placeAndDate(place: string, date: Date): string {
+function placeAndDate(place: string, date: Date): string {
   const parts = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "numeric", year: "numeric", timeZone: TIME_ZONE }).formatToParts(date);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const day = get("day");

@@ -15,7 +15,7 @@ import { CommentSchema } from "./schemas";
 import { now as clockNow } from "@/lib/clock";
 
 /** Whether a comment by this actor waits for their review to be sent (reviewers' new threads do). */
-export function startsAsPrivate(actor: Actor, isReply: boolean): boolean {
+function startsAsPrivate(actor: Actor, isReply: boolean): boolean {
   return can(actor.role, "draft.review") && !isReply;
 }
 

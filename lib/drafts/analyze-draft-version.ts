@@ -13,8 +13,8 @@ import { guidanceForBranch } from "./guidance-for-branch";
 import { PREVIOUS_COPY_PERCENT, TEMPLATE_COPY_PERCENT } from "./settings";
 
 /** Similar drafts kept per version, and the lowest similarity worth listing. */
-export const SIMILAR_KEPT = 5;
-export const SIMILAR_MIN = 0.15;
+const SIMILAR_KEPT = 5;
+const SIMILAR_MIN = 0.15;
 const CANDIDATES = 40;
 const EXACT_CHECKS = 10;
 

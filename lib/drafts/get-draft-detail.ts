@@ -193,7 +193,7 @@ export async function similarDrafts(actor: Actor, detail: DraftDetail): Promise<
 }
 
 /** "similar-2": the analyzer's second most similar draft, named without its id. */
-export function similarRef(rank: number): string {
+function similarRef(rank: number): string {
   return `similar-${rank}`;
 }
 

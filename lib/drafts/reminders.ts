@@ -16,7 +16,7 @@ import { resubmitDueAt } from "./deadlines";
 import { RESUBMIT_DAYS } from "./settings";
 
 /** A second reminder to the same ward or branch within this time is refused: one nudge, not a stream. */
-export const REMINDER_INTERVAL_HOURS = 12;
+const REMINDER_INTERVAL_HOURS = 12;
 
 export type ReminderKind = "WARD_FEEDBACK" | "BRANCH_RESUBMIT";
 export type ReminderView = { count: number; lastAt: Date; lastBy: string; lastMessage: string };

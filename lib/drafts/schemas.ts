@@ -7,8 +7,8 @@ import { pageParam, pageSizeParam } from "@/lib/validation/pagination";
 
 export const MIN_DRAFT_WORDS = 30;
 export const MAX_DRAFT_WORDS = 20_000;
-export const MAX_DRAFT_CHARS = 200_000;
-export const MAX_COMMENT_CHARS = 5_000;
+const MAX_DRAFT_CHARS = 200_000;
+const MAX_COMMENT_CHARS = 5_000;
 
 const optionalInt = (message: string) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), z.coerce.number({ message }).int(message).min(0, message).optional());
@@ -35,7 +35,7 @@ export const WorkingCopySchema = z.object({
   expectedSavedAt: z.iso.datetime({ message: "expectedSavedAt phải là thời điểm ISO 8601." }).optional(),
 });
 
-export const AnchorSchema = z.object({
+const AnchorSchema = z.object({
   quote: z.string({ message: "Thiếu đoạn trích." }).min(1, "Chọn một đoạn văn.").max(2_000, "Đoạn trích dài tối đa 2.000 ký tự."),
   start: z.coerce.number({ message: "Vị trí đoạn trích không hợp lệ." }).int().min(0),
   end: z.coerce.number({ message: "Vị trí đoạn trích không hợp lệ." }).int().min(1),
@@ -78,7 +78,7 @@ export const GuidanceSchema = z.object({
   orgUnitId: optionalInt("Đơn vị không hợp lệ."),
 });
 
-export const QUEUE_SORTS = ["queue", "branch", "ward", "status", "version", "submittedAt", "similarity", "openComments", "ack"] as const;
+const QUEUE_SORTS = ["queue", "branch", "ward", "status", "version", "submittedAt", "similarity", "openComments", "ack"] as const;
 
 const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
 

@@ -28,7 +28,7 @@ export function neutralizeFormula(value: string): string {
 // CSV is read by Excel set to Vietnamese: decimal comma, no thousands grouping (1.234 would be
 // ambiguous), dates as dd/mm/yyyy, and ";" between cells (the list separator where the decimal
 // mark is a comma; the imports read either).
-export const CSV_DELIMITER = ";";
+const CSV_DELIMITER = ";";
 const decimal = new Intl.NumberFormat("vi-VN", { useGrouping: false, maximumFractionDigits: 4 });
 const percent = new Intl.NumberFormat("vi-VN", { style: "percent", useGrouping: false, maximumFractionDigits: 2 });
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -43,7 +43,7 @@ function exportDay(value: ExportValue): string | null {
 }
 
 /** One CSV cell as Vietnamese Excel reads it. */
-export function csvCell(value: ExportValue, format?: ExportColumn<unknown>["format"]): string {
+function csvCell(value: ExportValue, format?: ExportColumn<unknown>["format"]): string {
   if (value === null || value === undefined) return "";
   if (format === "date" || (value instanceof Date && format !== "datetime")) {
     const day = exportDay(value);

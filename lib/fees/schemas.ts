@@ -7,13 +7,13 @@ const Id = (what: string) => z.coerce.number({ message: `${what} phải là số
 /** Largest monthly fee accepted (VND): well above any real one, it catches a misplaced digit. */
 export const MAX_FEE_AMOUNT = 100_000_000;
 
-export const FeeAmountSchema = z
+const FeeAmountSchema = z
   .number({ message: "Số tiền phải là số (đồng)." })
   .int("Số tiền là số đồng, không có phần lẻ.")
   .min(0, "Số tiền không được âm.")
   .max(MAX_FEE_AMOUNT, "Số tiền quá lớn cho đảng phí một tháng.");
 
-export const FeeEntrySchema = z
+const FeeEntrySchema = z
   .object({
     memberId: Id("memberId"),
     paid: z.boolean({ message: "paid là true (đã đóng) hoặc false (chưa đóng)." }),

@@ -18,7 +18,7 @@ type HeaderSource = { get(name: string): string | null } | Record<string, string
 
 /** Used when the address cannot be known: one shared bucket for everyone. */
 export const UNTRUSTED_CLIENT = "direct";
-export const SOCKET_ADDRESS_HEADER = "x-client-address";
+const SOCKET_ADDRESS_HEADER = "x-client-address";
 const STAMPED = Symbol.for("so-tay.socket-address-stamped");
 
 function read(headers: HeaderSource, name: string): string | undefined {
@@ -27,7 +27,7 @@ function read(headers: HeaderSource, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-export function trustsProxy(): boolean {
+function trustsProxy(): boolean {
   return trustProxy();
 }
 

@@ -18,7 +18,7 @@ import { parseCsvRecords, type CsvLayout } from "./csv";
 // when the import ends; the leftovers of a process that died are dropped by
 // the next import after an hour.
 
-export const STAGING_SCHEMA = "import_staging";
+const STAGING_SCHEMA = "import_staging";
 const LEFTOVER_AGE_MS = 3_600_000;
 
 export type StagedCsv = {

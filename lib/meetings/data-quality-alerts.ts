@@ -16,7 +16,7 @@ import { loadQualityThresholds } from "./meeting-quality";
 import { meetingDuration } from "./quality";
 
 /** Meetings in a row at 100% with nobody ever excused before "perfect attendance" looks suspicious. */
-export const PERFECT_ATTENDANCE_MIN_MEETINGS = 6;
+const PERFECT_ATTENDANCE_MIN_MEETINGS = 6;
 
 export type DataQualityAlert = {
   kind: DataQualityAlertKind;

@@ -4,7 +4,7 @@ import { meetingState } from "./rules";
 import { QUALITY_CRITERIA, QUALITY_CRITERION_LABELS, type QualityCriterion } from "./quality";
 
 /** Criteria a roll-up counts per branch; the quarter's thematic meeting is derived when read. */
-export const COUNTED_CRITERIA = ["DURATION", "COMMITTEE_PREPARED", "SCHEDULE_AHEAD", "DOCUMENTS_AHEAD", "ATTENDANCE", "NO_UNEXCUSED", "MINUTES"] as const satisfies readonly QualityCriterion[];
+const COUNTED_CRITERIA = ["DURATION", "COMMITTEE_PREPARED", "SCHEDULE_AHEAD", "DOCUMENTS_AHEAD", "ATTENDANCE", "NO_UNEXCUSED", "MINUTES"] as const satisfies readonly QualityCriterion[];
 export type CountedCriterion = (typeof COUNTED_CRITERIA)[number];
 
 /** What a roll-up keeps about quality: held branches with another criterion failed, those without a thematic meeting in the quarter. */

@@ -4,7 +4,7 @@ import type { Period } from "@/lib/periods/period";
 import { absoluteUrl } from "@/lib/http/public-url";
 
 /** Where the printed sheet's QR code leads: the period's draft resolution and documents (the drafts area serves it). */
-export function draftsLinkPath(branchId: number, period: Period): string {
+function draftsLinkPath(branchId: number, period: Period): string {
   return `/drafts/branch/${branchId}/${period}`;
 }
 

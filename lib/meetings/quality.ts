@@ -59,7 +59,7 @@ export type QualityRecord = {
 };
 
 /** "07:30" → 450; null when it is not a time of day. */
-export function minutesOfDay(time: string | null): number | null {
+function minutesOfDay(time: string | null): number | null {
   if (!time) return null;
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   return match ? Number(match[1]) * 60 + Number(match[2]) : null;

@@ -13,9 +13,9 @@ export const IsoDateSchema = z
 
 const Id = (what: string) => z.coerce.number({ message: `${what} phải là số.` }).int(`${what} phải là số nguyên.`).positive(`${what} phải là số dương.`).max(2_147_483_647, `${what} không hợp lệ.`);
 
-export const MeetingKindSchema = z.enum(MEETING_KINDS, { message: "Loại sinh hoạt là REGULAR (thường kỳ) hoặc THEMATIC (chuyên đề)." });
+const MeetingKindSchema = z.enum(MEETING_KINDS, { message: "Loại sinh hoạt là REGULAR (thường kỳ) hoặc THEMATIC (chuyên đề)." });
 
-export const AttendanceEntrySchema = z
+const AttendanceEntrySchema = z
   .object({
     memberId: Id("memberId"),
     status: z.enum(ATTENDANCE_STATUSES, { message: "Trạng thái là PRESENT, EXCUSED hoặc UNEXCUSED." }),
@@ -24,14 +24,14 @@ export const AttendanceEntrySchema = z
   .transform((entry) => ({ ...entry, reason: entry.status === "PRESENT" ? null : entry.reason || null }))
   .refine((entry) => entry.status !== "EXCUSED" || !!entry.reason, { message: "Vắng có lý do: nhập lý do.", path: ["reason"] });
 
-export const MeetingDocumentSchema = z.object({
+const MeetingDocumentSchema = z.object({
   title: z.string({ message: "Nhập tên tài liệu." }).trim().min(1, "Nhập tên tài liệu.").max(300, "Tên tài liệu dài tối đa 300 ký tự."),
   sentOn: IsoDateSchema,
 });
 
 const MinutesSchema = z.string({ message: "Nhập biên bản cuộc họp." }).trim().min(20, "Biên bản cần ít nhất 20 ký tự: nội dung chính, kết luận, phân công.").max(20_000, "Biên bản dài tối đa 20.000 ký tự.");
 
-export const TimeOfDaySchema = z.string({ message: "Nhập giờ dạng HH:MM." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:MM, ví dụ 07:30.");
+const TimeOfDaySchema = z.string({ message: "Nhập giờ dạng HH:MM." }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Giờ phải có dạng HH:MM, ví dụ 07:30.");
 
 /** What the quality criteria judge beyond attendance: when and where, the committee's preparation, a combined meeting. All optional (older clients send none). */
 const MeetingConductFields = {

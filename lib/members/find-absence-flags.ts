@@ -7,7 +7,7 @@ import { currentPeriod } from "@/lib/periods/period";
 import { RULE_MONTHS_THRESHOLD, ruleMonths, type RuleEvent } from "./member-rule";
 
 /** The Party rule's case: this many months of a calendar year without good reason. */
-export const UNEXCUSED_MONTHS_THRESHOLD = RULE_MONTHS_THRESHOLD;
+const UNEXCUSED_MONTHS_THRESHOLD = RULE_MONTHS_THRESHOLD;
 
 /**
  * Members who, in 3 or more months of a calendar year and without good reason,

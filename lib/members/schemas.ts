@@ -24,7 +24,7 @@ export const STATUS_WORDS: Record<string, MemberStatus> = {
 
 export const GENDER_WORDS: Record<string, Gender> = { nam: "MALE", male: "MALE", m: "MALE", nu: "FEMALE", female: "FEMALE", f: "FEMALE" };
 
-export function isCurrentStatus(status: MemberStatus): boolean {
+function isCurrentStatus(status: MemberStatus): boolean {
   return status === "ACTIVE" || status === "EXEMPT";
 }
 

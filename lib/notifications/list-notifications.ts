@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 
-export const NOTIFICATIONS_PAGE_SIZE = 30;
+const NOTIFICATIONS_PAGE_SIZE = 30;
 
 /** The actor's own notifications, newest first. API tokens have none. */
 export async function listNotifications(actor: Actor, options: { page?: number; unreadOnly?: boolean } = {}) {

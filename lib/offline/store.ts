@@ -3,9 +3,9 @@
 // Client code only.
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from "idb";
 
-export const OFFLINE_DB = "so-tay-offline";
+const OFFLINE_DB = "so-tay-offline";
 /** Cache Storage names the service worker uses; all start with this. */
-export const CACHE_PREFIX = "so-tay-";
+const CACHE_PREFIX = "so-tay-";
 export const QUEUE_EVENT = "so-tay:offline-queue";
 
 export type MeetingBody = {

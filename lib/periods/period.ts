@@ -4,7 +4,7 @@ import { z } from "zod";
 import { periodOf } from "@/lib/format/date";
 import { now as clockNow } from "@/lib/clock";
 
-export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 export const PeriodSchema = z.string({ message: "Kỳ phải có dạng YYYY-MM." }).regex(PERIOD_PATTERN, "Kỳ phải có dạng YYYY-MM, ví dụ 2026-11.");
 

@@ -6,7 +6,7 @@ import { todayIso } from "@/lib/format/date";
 export const DEMO_SEEDED_ON_KEY = "demo.seededOn";
 
 /** Past a month the demo's "this month" views no longer match its data: the app says so. */
-export const DEMO_STALE_AFTER_DAYS = 31;
+const DEMO_STALE_AFTER_DAYS = 31;
 
 export type DemoAge = { seededOn: string; days: number; stale: boolean };
 

@@ -7,7 +7,7 @@ import { getHandbookThresholds, listLaggingBranches } from "./list-lagging-branc
 import { listBranchUsageSnapshots, type UsageSnapshotItem } from "./list-branch-usage-snapshots";
 import type { Thresholds } from "./handbook-figures";
 
-export const LAGGING_PAGE_SIZE = 20;
+const LAGGING_PAGE_SIZE = 20;
 
 export type HandbookDashboard = {
   overview: HandbookOverview;

@@ -8,7 +8,7 @@ import { HandbookSeriesQuerySchema } from "./schemas";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { listUnitStatPeriods } from "./find-stats-unit";
 
-export const DEFAULT_SERIES_MONTHS = 24;
+const DEFAULT_SERIES_MONTHS = 24;
 
 export type HandbookSeries = { orgUnit: UnitRef; from: string; to: string; items: ({ period: string } & HandbookFigures)[] };
 

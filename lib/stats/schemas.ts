@@ -6,7 +6,7 @@ import { todayIso } from "@/lib/format/date";
 import { lenientPageParam, pageParam, pageSizeParam } from "@/lib/validation/pagination";
 
 /** Usage figures older than this many months are refused: the handbook is younger than that. */
-export const USAGE_MAX_AGE_MONTHS = 60;
+const USAGE_MAX_AGE_MONTHS = 60;
 
 /** The first day a usage snapshot may describe (five years back, from the first of that month). */
 export function oldestUsageDate(today = todayIso()): string {
@@ -41,7 +41,7 @@ export const LaggingQuerySchema = HandbookQuerySchema.extend({
 
 export const SnapshotsQuerySchema = z.object({ branchId: z.coerce.number({ message: "branchId phải là số." }).int("branchId phải là số nguyên.").positive("branchId phải là số dương.") });
 
-export const HANDBOOK_TABLES = ["children", "series", "lagging", "snapshots"] as const;
+const HANDBOOK_TABLES = ["children", "series", "lagging", "snapshots"] as const;
 export type HandbookTable = (typeof HANDBOOK_TABLES)[number];
 
 export const HandbookExportQuerySchema = HandbookQuerySchema.extend({
@@ -69,7 +69,7 @@ const PushDateSchema = z
 const CountSchema = (label: string) =>
   z.number({ message: `${label} phải là số.` }).int(`${label} phải là số nguyên.`).min(0, `${label} không được âm.`).max(1_000_000, `${label} tối đa 1.000.000.`);
 
-export const UsagePushRowSchema = z.object({
+const UsagePushRowSchema = z.object({
   branchCode: BranchCodeSchema,
   usedInMeetings: z.boolean({ message: "usedInMeetings phải là true hoặc false." }),
   newsPosts: CountSchema("newsPosts").default(0),

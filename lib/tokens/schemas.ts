@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const TOKEN_ROLES = ["BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY", "LEADER"] as const;
+const TOKEN_ROLES = ["BOARD_REVIEWER", "WARD_COMMITTEE", "BRANCH_SECRETARY", "LEADER"] as const;
 
 export const IssueApiTokenSchema = z.object({
   name: z.string().trim().min(3, "Tên mã truy cập cần ít nhất 3 ký tự.").max(100, "Tên mã truy cập dài tối đa 100 ký tự."),

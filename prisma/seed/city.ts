@@ -23,7 +23,7 @@ const CITY_SEED = 2026_0701;
 type DistrictPlan = { code: string; name: string; kind: "QUAN" | "HUYEN" | "THI_XA"; wards: number };
 
 // Ward and commune counts per district, close to the real ones before 1 July 2025.
-export const HANOI_DISTRICTS: DistrictPlan[] = [
+const HANOI_DISTRICTS: DistrictPlan[] = [
   { code: "BDH", name: "Quận Ba Đình", kind: "QUAN", wards: 14 },
   { code: "HKM", name: "Quận Hoàn Kiếm", kind: "QUAN", wards: 18 },
   { code: "THO", name: "Quận Tây Hồ", kind: "QUAN", wards: 8 },

@@ -90,13 +90,13 @@ const MEMBER_SIZES: Record<BranchKind, [number, number]> = {
   RESIDENTIAL: [0, 0],
 };
 
-export function branchSize(random: Random, kind: BranchKind): number {
+function branchSize(random: Random, kind: BranchKind): number {
   if (kind === "RESIDENTIAL") return Math.round(Math.min(72, Math.max(15, random.normal(40, 9))));
   const [min, max] = MEMBER_SIZES[kind];
   return random.int(min, max);
 }
 
-export function maleShare(kind: BranchKind): number {
+function maleShare(kind: BranchKind): number {
   if (kind === "POLICE" || kind === "MILITARY") return 0.85;
   if (kind === "KINDERGARTEN" || kind === "PRIMARY") return 0.12;
   if (kind === "SECONDARY" || kind === "CLINIC") return 0.3;

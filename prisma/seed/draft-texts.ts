@@ -501,7 +501,7 @@ const PARAPHRASES: [RegExp, string[]][] = [
 ];
 
 /** Rewrites common phrases with one of their equivalents, chosen at random for each occurrence. */
-export function paraphrase(text: string, random: Random): string {
+function paraphrase(text: string, random: Random): string {
   let result = text;
   for (const [pattern, choices] of PARAPHRASES) result = result.replace(pattern, () => random.pick(choices));
   return result;

@@ -29,7 +29,7 @@ function belongedInMonth(member: PlannedMember, period: Period): boolean {
   return iso(member.joinedBranchOn) <= lastDayOf(period) && (member.leftBranchOn === null || iso(member.leftBranchOn) > `${period}-01`);
 }
 
-export async function seedFees({ client, scale, plan, today, log }: SeedContext): Promise<void> {
+async function seedFees({ client, scale, plan, today, log }: SeedContext): Promise<void> {
   const started = Date.now();
   const members = plan.members as PlannedMember[];
   const feeExempt = new Set(members.filter((m) => m.status === "ACTIVE" && hash(m.id, 41) < 0.01).map((m) => m.id));

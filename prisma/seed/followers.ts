@@ -5,9 +5,9 @@
 import type { DemoSeedStep } from "./index";
 
 /** The board's accounts that follow wards, in turn; the last ward is left unassigned (the board sees the gap). */
-export const DEMO_FOLLOWERS = ["bantochuc", "chuyenvien-1", "chuyenvien-2"] as const;
+const DEMO_FOLLOWERS = ["bantochuc", "chuyenvien-1", "chuyenvien-2"] as const;
 /** An upper-level committee member (a district leader) who follows two branches of the first ward on their own. */
-export const DEMO_BRANCH_FOLLOWER = "lanhdao";
+const DEMO_BRANCH_FOLLOWER = "lanhdao";
 
 export const followersSeedStep: DemoSeedStep = {
   name: "người theo dõi chi bộ",

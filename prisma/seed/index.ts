@@ -36,7 +36,7 @@ export type SeedContext = {
 export type DemoSeedStep = { name: string; run: (context: SeedContext) => Promise<void> };
 
 /** Feature areas append their steps (meetings, drafts, usage history); they run in this order. */
-export const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, FEES_SEED_STEP, statsSeedStep, followersSeedStep];
+const DEMO_SEED_STEPS: DemoSeedStep[] = [draftsSeedStep, MEETINGS_SEED_STEP, FEES_SEED_STEP, statsSeedStep, followersSeedStep];
 
 export function demoPassword(): string {
   return process.env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD;

@@ -74,7 +74,7 @@ function clock(minutes: number): string {
  * eight is short; the chi ủy prepares most; nearly all schedules go out a week
  * or more ahead (around the 20th of the month before), some late, a few never.
  */
-export function conductOf(meeting: Pick<PlannedMeeting, "seed" | "heldOn" | "combined" | "profile">): Conduct {
+function conductOf(meeting: Pick<PlannedMeeting, "seed" | "heldOn" | "combined" | "profile">): Conduct {
   const roll = (salt: number) => hashRandom(meeting.seed, salt);
   const sloppy = meeting.profile.sloppy ? 2 : 1;
   const start = START_TIMES[Math.floor(roll(21) * START_TIMES.length)];
@@ -243,7 +243,7 @@ function documentsOf(meeting: PlannedMeeting, random: Random): [string, string][
   return docs;
 }
 
-export async function seedMeetings({ client, scale, plan, today, log }: SeedContext): Promise<void> {
+async function seedMeetings({ client, scale, plan, today, log }: SeedContext): Promise<void> {
   const started = Date.now();
   const todayIso = iso(today);
   const currentPeriod = todayIso.slice(0, 7);

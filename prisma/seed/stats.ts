@@ -13,7 +13,7 @@ import { refreshHandbookStats } from "../../lib/stats/refresh-handbook-stats";
 import { pgRunner } from "../../lib/stats/sql-runner";
 import { now as clockNow } from "../../lib/clock";
 
-export const USAGE_MONTHS = 24;
+const USAGE_MONTHS = 24;
 const USAGE_SEED = 2026_1105;
 
 /** The latest month of the city data set (seed figures). */

@@ -8,7 +8,7 @@ import { PROJECT_ROOT } from "@/scripts/db/server";
 import { NEXT_BIN } from "./app-server";
 
 /** The web server: Next.js behind a server that stamps each request with its socket address (scripts/serve.mjs). */
-export const SERVE_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.mjs");
+const SERVE_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.mjs");
 
 /**
  * V8's old generation for the server, in MB. Without a cap V8 lets the heap grow
@@ -16,7 +16,7 @@ export const SERVE_SCRIPT = path.join(PROJECT_ROOT, "scripts", "serve.mjs");
  * at 8 concurrent users on the city data set); with it the server collects sooner
  * and stays under 500 MB. NODE_OPTIONS="--max-old-space-size=N" overrides it.
  */
-export const SERVER_HEAP_MB = 320;
+const SERVER_HEAP_MB = 320;
 
 /** Arguments for `node` to serve the app on `port` (all interfaces unless `host`). */
 export function serveArgs(port: number, options: { host?: string; dev?: boolean } = {}): string[] {
@@ -35,7 +35,7 @@ function listFiles(entry: string): string[] {
 }
 
 /** A digest of the sources a production build depends on; a change means rebuild. */
-export function sourceFingerprint(): string {
+function sourceFingerprint(): string {
   const hash = crypto.createHash("sha256");
   for (const file of SOURCE_ENTRIES.flatMap(listFiles).sort()) {
     const stat = fs.statSync(path.join(PROJECT_ROOT, file));

@@ -45,7 +45,7 @@ const WARDS = ["bd", "ck", "dg", "gt", "gb", "lb", "nl", "nt", "pd", "pl", "sd",
 const WARD_ACCOUNTS: Record<string, string> = { bd: "phuong-bo-de", ck: "phuong-cu-khoi", dg: "phuong-duc-giang", gt: "phuong-gia-thuy", gb: "phuong-giang-bien", lb: "phuong-long-bien", nl: "phuong-ngoc-lam", nt: "phuong-ngoc-thuy", pd: "phuong-phuc-dong", pl: "phuong-phuc-loi", sd: "phuong-sai-dong", tb: "phuong-thach-ban", tt: "phuong-thuong-thanh", vh: "phuong-viet-hung" };
 
 /** The simulated users: about a quarter of each role; each user has their own account where the demo has one per unit. */
-export function planUsers(count: number): Account[] {
+function planUsers(count: number): Account[] {
   const users: Account[] = [];
   for (let i = 0; i < count; i++) {
     const slot = i % 4;

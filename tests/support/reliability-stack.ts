@@ -12,7 +12,7 @@ import { findPgTool, serverMajorVersion } from "@/scripts/db/pg-tools";
 import { PROJECT_ROOT, withDatabase } from "@/scripts/db/server";
 import { freePort } from "@/scripts/lib/app-server";
 
-export { allowMoreSignIns, freePort, signIn, startAppServer, type AppServer } from "@/scripts/lib/app-server";
+export { allowMoreSignIns, signIn, startAppServer, type AppServer } from "@/scripts/lib/app-server";
 
 async function adminQuery(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: withDatabase(url, "postgres") });
@@ -46,12 +46,12 @@ export async function dropDatabase(url: string): Promise<void> {
 }
 
 /** pg_dump (custom format) of `sourceUrl` into `file`. */
-export async function dumpDatabase(sourceUrl: string, file: string): Promise<void> {
+async function dumpDatabase(sourceUrl: string, file: string): Promise<void> {
   const pgDump = findPgTool("pg_dump", await serverMajorVersion(sourceUrl));
   execFileSync(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${sourceUrl}`], { stdio: "pipe" });
 }
 
-export async function restoreDatabase(file: string, targetUrl: string): Promise<void> {
+async function restoreDatabase(file: string, targetUrl: string): Promise<void> {
   const pgRestore = findPgTool("pg_restore", await serverMajorVersion(targetUrl));
   execFileSync(pgRestore, ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", `--dbname=${targetUrl}`, file], { stdio: "pipe" });
 }

@@ -8,7 +8,7 @@ import type { Outcome, ScopeIds } from "./route-matrix";
 export type Observed = Outcome | "invalid" | `error:${number}`;
 
 // (The not-found page's text is in every page's RSC payload, so a 404 is told by its status only.)
-export const FORBIDDEN_PAGE_TEXT = "Không có quyền truy cập";
+const FORBIDDEN_PAGE_TEXT = "Không có quyền truy cập";
 
 export async function requestPage(pathname: string, session: Session | null): Promise<Observed> {
   const response = await fetch(`${baseUrl()}${pathname}`, { redirect: "manual", headers: session ? { cookie: session.cookie } : {} });
@@ -34,7 +34,7 @@ export async function requestApi(method: string, pathname: string, session: Sess
   return apiOutcome(response.status);
 }
 
-export function apiOutcome(status: number): Observed {
+function apiOutcome(status: number): Observed {
   if (status >= 200 && status < 300) return "ok";
   if (status === 400 || status === 409) return "invalid";
   if (status === 401) return "sign-in";

@@ -25,7 +25,7 @@ const HEADING = /^\s*(?:#{1,3}\s+|[IVX]{1,4}\.\s+|[A-D]\.\s+)/;
 const LIST_ITEM = /^\s*(?:[-+•*–]\s+|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)/;
 
 /** Lines with their folded form; `folded` is foldText(body) when the caller has it already. */
-export function splitLines(body: string, folded = foldText(body)): Line[] {
+function splitLines(body: string, folded = foldText(body)): Line[] {
   const foldedLines = folded.split("\n");
   return body.split("\n").map((text, i) => ({ text, folded: foldedLines[i] ?? "", heading: HEADING.test(text) || isUpperCaseLine(text), listItem: LIST_ITEM.test(text) }));
 }
@@ -65,7 +65,7 @@ function collect(text: string, patterns: RegExp[], limit = 50): { count: number;
 // A named comrade: "đồng chí Nguyễn Văn Hùng", "đ/c Lan".
 export const NAMED_PERSON = /(?:đồng chí|Đồng chí|đ\/c|Đ\/c)\s+(?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][\p{Ll}]+)(?:\s+[A-ZĐ][\p{Ll}]+){0,3}/gu;
 // A responsibility: "giao…", "phân công…", "phụ trách", "chịu trách nhiệm", "chủ trì".
-export const RESPONSIBILITY = /(?:giao (?:cho )?(?:đồng chí|đ\/c|chi ủy|tổ trưởng|bí thư|phó bí thư|trưởng ban|tổ|ban|đoàn|hội)|phân công|phụ trách|chịu trách nhiệm|chủ trì|đầu mối)/giu;
+const RESPONSIBILITY = /(?:giao (?:cho )?(?:đồng chí|đ\/c|chi ủy|tổ trưởng|bí thư|phó bí thư|trưởng ban|tổ|ban|đoàn|hội)|phân công|phụ trách|chịu trách nhiệm|chủ trì|đầu mối)/giu;
 // A deadline with a date or a number: "trước ngày 15/12", "chậm nhất 20/12/2026", "hoàn thành trong tháng 12".
 export const DEADLINE = /(?:trước ngày|chậm nhất(?: (?:vào )?ngày)?|hạn chót|thời hạn|hoàn thành (?:trước|trong|xong|vào)|xong trước|trong tuần (?:đầu|thứ \d)|từ ngày)\s*(?:ngày\s*)?\d{1,2}(?:[/-]\d{1,2}(?:[/-]\d{2,4})?)?/giu;
 // A figure with its unit.

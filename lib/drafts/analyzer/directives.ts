@@ -17,7 +17,7 @@ export const DIRECTIVE_LABELS: Record<DirectiveStatus, string> = {
 };
 
 /** Keywords of a topic, folded; the title's words when none were given. */
-export function topicKeywords(topic: Pick<GuidanceTopic, "title" | "keywords">): string[] {
+function topicKeywords(topic: Pick<GuidanceTopic, "title" | "keywords">): string[] {
   const given = topic.keywords.map((keyword) => foldText(keyword).trim()).filter((keyword) => keyword.length >= 2);
   return given.length ? given : [foldText(topic.title).trim()];
 }

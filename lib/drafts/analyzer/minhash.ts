@@ -6,9 +6,9 @@
 // 87% at 0.5, 99% at 0.6. Candidates are then compared exactly.
 import { fmix32 } from "./hash";
 
-export const MINHASH_SIZE = 128;
-export const LSH_BANDS = 32;
-export const LSH_ROWS = MINHASH_SIZE / LSH_BANDS;
+const MINHASH_SIZE = 128;
+const LSH_BANDS = 32;
+const LSH_ROWS = MINHASH_SIZE / LSH_BANDS;
 
 const COEFFICIENTS = (() => {
   // Fixed coefficients so that signatures stored in the database stay comparable.

@@ -38,7 +38,7 @@ export type FlagInput = {
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 /** Generic phrases per 100 words from which the wording itself counts as formalistic. */
-export const GENERIC_DENSITY_STRONG = 4;
+const GENERIC_DENSITY_STRONG = 4;
 
 const GROUNDING = ["figures", "responsibilities", "deadlines"] as const;
 const SUBSTANCE = ["assessment", "tasks", "local"] as const;

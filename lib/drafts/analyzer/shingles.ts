@@ -25,7 +25,7 @@ function wordHashesOf(tokens: Token[]): Uint32Array {
   return hashes;
 }
 
-export function shingleHashesOf(tokens: Token[]): Uint32Array {
+function shingleHashesOf(tokens: Token[]): Uint32Array {
   const count = Math.max(0, tokens.length - SHINGLE_SIZE + 1);
   const wordHashes = wordHashesOf(tokens);
   const shingles = new Uint32Array(count);
@@ -41,7 +41,7 @@ export function shingleSetOf(texts: readonly string[]): Set<number> {
 }
 
 let boilerplate: Set<number> | undefined;
-export function boilerplateShingles(): Set<number> {
+function boilerplateShingles(): Set<number> {
   boilerplate ??= shingleSetOf(BOILERPLATE_TEXTS);
   return boilerplate;
 }
@@ -122,7 +122,7 @@ function countedSet(shingles: Uint32Array, discounted: Uint8Array): Uint32Array 
 }
 
 /** |A ∩ B| for sorted unique arrays. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+function intersectionSize(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let common = 0;

@@ -6,7 +6,7 @@ import { z } from "zod";
 const Id = (what: string) =>
   z.coerce.number({ message: `${what} phải là số.` }).int(`${what} phải là số nguyên.`).positive(`${what} phải là số dương.`).max(2_147_483_647, `${what} không hợp lệ.`);
 
-export const EffectiveDateSchema = z
+const EffectiveDateSchema = z
   .string({ message: "Nhập ngày hiệu lực dạng YYYY-MM-DD." })
   .regex(/^\d{4}-\d{2}-01$/, "Ngày hiệu lực phải là ngày đầu tháng (YYYY-MM-01), vì mọi báo cáo tính theo tháng.")
   .refine((value) => !Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()), "Ngày hiệu lực không có thật trên lịch.")
@@ -21,11 +21,11 @@ const UnitCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, "Mã đơn vị chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang, gạch dưới.");
 
 /** What happens to the accounts whose scope root is a unit that closes: move them to the successor, or disable them. */
-export const UsersPolicySchema = z.enum(["MOVE", "DISABLE"], { message: "Tài khoản của đơn vị bị hợp nhất: MOVE (chuyển sang đơn vị mới) hoặc DISABLE (khóa)." });
+const UsersPolicySchema = z.enum(["MOVE", "DISABLE"], { message: "Tài khoản của đơn vị bị hợp nhất: MOVE (chuyển sang đơn vị mới) hoặc DISABLE (khóa)." });
 
 const base = { effectiveDate: EffectiveDateSchema, note: z.string({ message: "Ghi chú phải là chữ." }).trim().max(500, "Ghi chú dài tối đa 500 ký tự.").optional() };
 
-export const MergeSchema = z.object({
+const MergeSchema = z.object({
   type: z.literal("MERGE"),
   ...base,
   sourceIds: z.array(Id("sourceIds"), { message: "Chọn các đơn vị cần hợp nhất." }).min(1, "Chọn ít nhất một đơn vị cần hợp nhất.").max(200, "Tối đa 200 đơn vị mỗi lần."),
@@ -39,7 +39,7 @@ export const MergeSchema = z.object({
   users: UsersPolicySchema.default("MOVE"),
 });
 
-export const SplitSchema = z.object({
+const SplitSchema = z.object({
   type: z.literal("SPLIT"),
   ...base,
   sourceId: Id("sourceId"),
@@ -52,12 +52,12 @@ export const SplitSchema = z.object({
   usersTarget: z.coerce.number({ message: "usersTarget phải là số." }).int().min(0, "usersTarget không hợp lệ.").default(0),
 });
 
-export const MoveSchema = z.object({ type: z.literal("MOVE"), ...base, unitId: Id("unitId"), newParentId: Id("newParentId") });
+const MoveSchema = z.object({ type: z.literal("MOVE"), ...base, unitId: Id("unitId"), newParentId: Id("newParentId") });
 
-export const RenameSchema = z.object({ type: z.literal("RENAME"), ...base, unitId: Id("unitId"), name: UnitName, code: UnitCode.optional() });
+const RenameSchema = z.object({ type: z.literal("RENAME"), ...base, unitId: Id("unitId"), name: UnitName, code: UnitCode.optional() });
 
 /** Accounts of a closed unit are disabled by default; MOVE takes them up to its parent where their role allows. */
-export const CloseSchema = z.object({ type: z.literal("CLOSE"), ...base, unitId: Id("unitId"), users: UsersPolicySchema.default("DISABLE") });
+const CloseSchema = z.object({ type: z.literal("CLOSE"), ...base, unitId: Id("unitId"), users: UsersPolicySchema.default("DISABLE") });
 
 export const RestructureSchema = z.discriminatedUnion("type", [MergeSchema, SplitSchema, MoveSchema, RenameSchema, CloseSchema], {
   message: "type phải là MERGE, SPLIT, MOVE, RENAME hoặc CLOSE.",
