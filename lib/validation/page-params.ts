@@ -6,7 +6,7 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { isPeriod, PeriodSchema, type Period } from "@/lib/periods/period";
-import { isStorableText } from "./parse";
+import { isStorableText } from "./storable-text";
 
 /** Next's searchParams: a key given twice (?a=1&a=2) arrives as an array. */
 export type SearchParams = Record<string, string | string[] | undefined>;
