@@ -5,14 +5,16 @@ import { LoginForm } from "@/components/auth/login-form";
 import { BrandMark } from "@/components/shell/brand-mark";
 import { safeCallbackUrl } from "@/lib/http/safe-redirect";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { LoginPageParams } from "@/lib/auth/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 
 export const metadata: Metadata = { title: "Đăng nhập" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string | string[]; error?: string | string[] }> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function LoginPage({ searchParams }: Props) {
-  const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  const params = readSearchParams(await searchParams, LoginPageParams).values;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
   // Signed in already (a pending password change is then enforced by the page it lands on).
   if (await getSessionActor({ allowPasswordChangePending: true })) redirect(callbackUrl);
   return (

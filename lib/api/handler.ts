@@ -12,9 +12,9 @@ import { logError } from "@/lib/log";
 import { primaryUntilCookie, replicaUrls } from "@/lib/db/read-replicas";
 import { trustProxy } from "@/lib/env";
 import { PaginationSchema } from "@/lib/validation/pagination";
+import { parseRecordId } from "@/lib/validation/page-params";
 
 const MAX_JSON_BYTES = 1024 * 1024;
-const MAX_INT4 = 2_147_483_647;
 
 type RouteContext<P> = { params: Promise<P> };
 type ApiContext<P> = { request: NextRequest; actor: Actor; params: P };
@@ -169,9 +169,7 @@ export function paged<T>(items: T[], total: number, page: number, pageSize: numb
   return { items, total, page, pageSize };
 }
 
-/** Path ids are positive integers; anything else is simply not found. */
+/** Path ids are positive integers (read as pages read them); anything else is simply not found. */
 export function idParam(value: string): number {
-  const id = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-  // Ids are PostgreSQL integers: a larger number is no record (not a database error).
-  return Number.isSafeInteger(id) && id > 0 && id <= MAX_INT4 ? id : -1;
+  return parseRecordId(value) ?? -1;
 }

@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { revokeSession, SESSION_HOURS, signInWithPassword } from "./sign-in";
 import { DEVICE_COOKIE_MAX_AGE_SECONDS, DEVICE_COOKIE_NAME, deviceCookieFrom } from "./device-cookie";
 import { clientAddress, userAgentOf } from "@/lib/http/client-address";
-import { isStorableText } from "@/lib/validation/parse";
+import { isStorableText } from "@/lib/validation/storable-text";
 import { nextAuthSecret, nextAuthUrl } from "@/lib/env";
 
 // JWT sessions (the only kind next-auth 4 allows with credentials) carry just

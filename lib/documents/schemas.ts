@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PeriodSchema } from "@/lib/periods/period";
+import { periodParam, recordIdParam, textParam } from "@/lib/validation/page-params";
 
 export const DOCUMENT_KINDS = ["DRAFT_REVIEW_REPORT", "MEETING_REPORT", "FEEDBACK_LETTER"] as const;
 export type DocumentKindKey = (typeof DOCUMENT_KINDS)[number];
@@ -36,3 +37,11 @@ export const DocumentRequestSchema = z
 export type DocumentRequest = z.infer<typeof DocumentRequestSchema>;
 
 export const IssuedListQuerySchema = z.object({ orgUnitId: optional(id) });
+
+/** /documents: the document to preview (a kind in the address asks for one), for a unit and month or a draft (checked by DocumentRequestSchema). */
+export const DocumentsPageParams = z.object({
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  period: periodParam,
+  unit: recordIdParam.optional(),
+  draft: textParam,
+});

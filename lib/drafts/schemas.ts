@@ -4,6 +4,7 @@ import { PeriodSchema } from "@/lib/periods/period";
 import { DRAFT_FLAGS } from "./analyzer/propose-flags";
 import { DRAFT_STATUSES } from "./labels";
 import { pageParam, pageSizeParam } from "@/lib/validation/pagination";
+import { periodParam, recordIdParam, textParam } from "@/lib/validation/page-params";
 
 export const MIN_DRAFT_WORDS = 30;
 export const MAX_DRAFT_WORDS = 20_000;
@@ -127,3 +128,20 @@ export const SuggestionDecisionSchema = z.object({ accept: z.boolean({ message: 
 export const AcknowledgeManySchema = z.object({
   feedbackIds: z.array(z.coerce.number().int().positive(), { message: "Chọn ít nhất một phản hồi." }).min(1, "Chọn ít nhất một phản hồi.").max(500, "Tối đa 500 phản hồi một lần."),
 });
+
+// ---- Search params of the drafts pages (read with lib/validation/page-params.ts; the queue and the feedback inbox pass theirs to the schemas above) ----
+
+/** /drafts/[id]: the version to read (?v=), the view, the two versions a diff compares, and what a comparison sets the draft against (parseCompareTarget). */
+export const DraftPageParams = z.object({
+  v: recordIdParam.optional(),
+  view: z.enum(["text", "diff", "compare"]).optional(),
+  from: recordIdParam.optional(),
+  to: recordIdParam.optional(),
+  with: textParam,
+});
+
+/** /drafts/write and /drafts/guidance: the month (the review period by default). */
+export const DraftPeriodPageParams = z.object({ period: periodParam });
+
+/** /drafts/progress: the month and the unit whose children are compared (a bad unit shows the reader's own scope). */
+export const DraftProgressPageParams = z.object({ period: periodParam, orgUnitId: recordIdParam.optional() });

@@ -4,7 +4,7 @@
 // delimiter and maps Vietnamese headers to fields.
 import { parse } from "csv-parse/sync";
 import { ValidationError } from "@/lib/errors";
-import { isStorableText } from "@/lib/validation/parse";
+import { isStorableText } from "@/lib/validation/storable-text";
 
 export type CsvColumn = { field: string; header: string; aliases?: string[]; required?: boolean };
 type CsvRow = { row: number; values: Record<string, string> };

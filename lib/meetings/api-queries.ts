@@ -3,8 +3,7 @@ import "server-only";
 import { z } from "zod";
 import { PeriodSchema } from "@/lib/periods/period";
 import { PaginationSchema } from "@/lib/api/handler";
-import { ALERT_KINDS } from "./labels";
-import { SCHEDULE_STATES } from "./list-meeting-schedules";
+import { ALERT_KINDS, SCHEDULE_STATES } from "./labels";
 import { OrgUnitIdSchema, YearSchema } from "./schemas";
 
 export const ListMeetingsQuery = PaginationSchema.extend({ period: PeriodSchema.optional(), orgUnitId: OrgUnitIdSchema });

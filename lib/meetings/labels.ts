@@ -35,3 +35,13 @@ export const MEETING_STATE_LABELS: Record<MeetingState, string> = {
   MISSING: "Thiếu",
   PENDING: "Chưa đến hạn",
 };
+
+/** Whether a branch announced its next meeting ahead (GET /api/v1/meetings/schedules, the schedules page). */
+export const SCHEDULE_STATES = ["ON_TIME", "LATE", "NOT_ANNOUNCED"] as const;
+export type ScheduleState = (typeof SCHEDULE_STATES)[number];
+
+export const SCHEDULE_STATE_LABELS: Record<ScheduleState, string> = {
+  ON_TIME: "Báo trước đúng hạn",
+  LATE: "Báo muộn",
+  NOT_ANNOUNCED: "Chưa báo lịch",
+};

@@ -8,15 +8,7 @@ import { TIME_ZONE, isoDate } from "@/lib/format/date";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { SCHEDULE_DAYS_AHEAD } from "./settings";
-
-export const SCHEDULE_STATES = ["ON_TIME", "LATE", "NOT_ANNOUNCED"] as const;
-export type ScheduleState = (typeof SCHEDULE_STATES)[number];
-
-export const SCHEDULE_STATE_LABELS: Record<ScheduleState, string> = {
-  ON_TIME: "Báo trước đúng hạn",
-  LATE: "Báo muộn",
-  NOT_ANNOUNCED: "Chưa báo lịch",
-};
+import { SCHEDULE_STATES, type ScheduleState } from "./labels";
 
 type Row = {
   branch_id: number;

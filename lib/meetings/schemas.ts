@@ -1,7 +1,9 @@
 // Inputs of the meeting area, shared by forms (early hints) and the server (the real check).
 import { z } from "zod";
-import { PeriodSchema } from "@/lib/periods/period";
-import { ALERT_KINDS, ATTENDANCE_STATUSES, MEETING_KINDS } from "./labels";
+import { addMonths, currentPeriod, PeriodSchema } from "@/lib/periods/period";
+import { lenientPageParam } from "@/lib/validation/pagination";
+import { flagParam, periodParam, unitParam, yearParam } from "@/lib/validation/page-params";
+import { ALERT_KINDS, ATTENDANCE_STATUSES, MEETING_KINDS, SCHEDULE_STATES } from "./labels";
 
 export const IsoDateSchema = z
   .string({ message: "Nhập ngày dạng YYYY-MM-DD." })
@@ -120,3 +122,53 @@ export const AnnounceMeetingSchema = z.object({
   expectedVersionNo: z.number({ message: "expectedVersionNo phải là số." }).int().positive().optional(),
 });
 export type AnnounceMeetingInput = z.input<typeof AnnounceMeetingSchema>;
+
+// ---- Search params of the meeting pages (read with lib/validation/page-params.ts) ----
+// A malformed ?unit= is reported invalid: the pages answer 404, as for a unit out of scope.
+
+/** A month not after this one: the records of a month that has not begun do not exist yet. */
+const pastPeriodParam = periodParam.refine((period) => period === undefined || period <= currentPeriod());
+
+/** /meetings: a unit's compliance for a month, its children or (above a ward) all its branches. */
+export const CompliancePageParams = z.object({
+  unit: unitParam,
+  period: pastPeriodParam,
+  view: z.enum(["children", "branches"]).optional(),
+  page: lenientPageParam,
+  mode: z.enum(["held", "quality"]).default("held"),
+});
+
+/** /meetings/schedules: schedules go out around the 20th for a meeting early next month, so next month is the latest. */
+export const SchedulesPageParams = z.object({
+  unit: unitParam,
+  period: periodParam.refine((period) => period === undefined || period <= addMonths(currentPeriod(), 1)),
+  state: z.enum(SCHEDULE_STATES).optional(),
+  page: lenientPageParam,
+});
+
+const thisYear = () => Number(currentPeriod().slice(0, 4));
+
+/** /meetings/flags: a year among this one and the five before it. */
+export const FlagsPageParams = z.object({
+  unit: unitParam,
+  year: yearParam.refine((year) => year === undefined || (year <= thisYear() && year >= thisYear() - 5)),
+  page: lenientPageParam,
+});
+
+/** /meetings/alerts: ?all=1 includes the dismissed alerts. */
+export const AlertsPageParams = z.object({
+  unit: unitParam,
+  period: pastPeriodParam,
+  kind: z.enum(ALERT_KINDS).optional(),
+  all: flagParam,
+  page: lenientPageParam,
+});
+
+/** /meetings/branch/[branchId]: twelve months up to ?period=. */
+export const BranchMeetingsPageParams = z.object({ period: pastPeriodParam });
+
+/** /meetings/branch/[branchId]/[period]: ?saved=<kind> after a meeting was recorded. */
+export const MeetingPeriodPageParams = z.object({ saved: MeetingKindSchema.optional() });
+
+/** The record and print pages of a branch's month: which meeting (the regular one by default). */
+export const MeetingKindPageParams = z.object({ kind: MeetingKindSchema.default("REGULAR") });

@@ -3,6 +3,7 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-po
 
 import { ROLES } from "@/lib/auth/roles";
 import { lenientPageParam } from "@/lib/validation/pagination";
+import { flagParam } from "@/lib/validation/page-params";
 
 const password = z
   .string({ message: "Nhập mật khẩu." })
@@ -42,3 +43,6 @@ export const UserFilterSchema = z.object({
   status: z.enum(["active", "disabled", "locked"]).optional().catch(undefined),
   page: lenientPageParam,
 });
+
+/** /admin/users/[id]: ?moi=1 right after the account was created. */
+export const UserPageParams = z.object({ moi: flagParam });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ValidationError, type ErrorDetail } from "@/lib/errors";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "./storable-text";
 
 // Vietnamese defaults for the messages a schema does not spell out itself.
 z.config(z.locales.vi());
@@ -12,16 +13,8 @@ function zodDetails(error: z.ZodError): ErrorDetail[] {
   }));
 }
 
-// Text PostgreSQL cannot store: the NUL character (text columns refuse it, and so
-// do LIKE patterns), and a lone UTF-16 surrogate (not a character at all; JSON's
-// "\ud800" escape makes one). Checked here, where every request's input is
-// parsed, so that no route has to remember it and no query ever sees it.
-const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-export const UNSTORABLE_TEXT_MESSAGE = "Có ký tự không hợp lệ (ký tự NUL hoặc mã UTF-16 lẻ). Xóa ký tự đó hoặc nhập lại nội dung.";
-
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE_TEXT.test(text);
-}
+// Text PostgreSQL cannot store (storable-text.ts) is checked here, where every
+// request's input is parsed, so that no route has to remember it and no query ever sees it.
 
 /** Every string (and object key) of the input that PostgreSQL cannot store, with its path. */
 export function unstorableTextDetails(input: unknown, path: (string | number)[] = [], found: ErrorDetail[] = []): ErrorDetail[] {

@@ -3,12 +3,13 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { AppError, NotFoundError } from "@/lib/errors";
-import { addMonths, currentPeriod, isPeriod, periodsBetween } from "@/lib/periods/period";
+import { addMonths, currentPeriod, periodsBetween } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 import { listChildUnitNames } from "@/lib/org/org-units";
 import { generateDocument } from "@/lib/documents/generate-document";
 import { listIssuedDocuments } from "@/lib/documents/issued-documents";
 import { issuerUnitOf } from "@/lib/documents/issuer";
-import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, type DocumentKindKey } from "@/lib/documents/schemas";
+import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, DocumentsPageParams, type DocumentKindKey } from "@/lib/documents/schemas";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
@@ -18,24 +19,25 @@ import { issueDocumentAction } from "./actions";
 
 export const metadata = { title: "Văn bản" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** Reports and feedback letters: preview as DOCX, what changed since the issued version, issue; the unit's issued documents. */
 export default async function DocumentsPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "document.generate")) return <ForbiddenPage />;
-  const query = await searchParams;
+  const { values: query, invalid } = readSearchParams(await searchParams, DocumentsPageParams);
   const root = await issuerUnitOf(actor);
-  const kind: DocumentKindKey = DOCUMENT_KINDS.includes(query.kind as DocumentKindKey) ? (query.kind as DocumentKindKey) : "DRAFT_REVIEW_REPORT";
+  const kind: DocumentKindKey = query.kind ?? "DRAFT_REVIEW_REPORT";
   const latest = currentPeriod();
-  const period = isPeriod(query.period) ? query.period : addMonths(latest, -1);
-  const unitId = query.unit && /^\d{1,10}$/.test(query.unit) ? Number(query.unit) : root.id;
+  const period = query.period ?? addMonths(latest, -1);
+  const unitId = query.unit ?? root.id;
   const units = root.level === "BRANCH" ? [] : await listChildUnitNames(actor, root.id);
   const request: Record<string, string> = kind === "FEEDBACK_LETTER" ? { kind, draftId: query.draft ?? "" } : { kind, orgUnitId: String(unitId), period };
 
   let preview: Awaited<ReturnType<typeof generateDocument>> | null = null;
   let problem: string | null = null;
-  if (query.kind) {
+  // A kind in the address asks for a preview, an unknown one of the default kind.
+  if (query.kind || invalid.includes("kind")) {
     preview = await generateDocument(actor, request).catch((error) => {
       if (error instanceof NotFoundError) notFound();
       if (error instanceof AppError) {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/validation/page-params";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { now } from "@/lib/clock";
@@ -23,7 +24,7 @@ import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Phản hồi dự thảo" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 const PAGE_SIZE = 20;
 const STATUS_TABS = [

@@ -3,7 +3,9 @@ import { notFound, redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { currentPeriod, isPeriod } from "@/lib/periods/period";
+import { currentPeriod } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { CompliancePageParams } from "@/lib/meetings/schemas";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchHeatMap, getComplianceOverview } from "@/lib/meetings/compliance";
 import { unitAncestors } from "@/lib/org/org-units";
@@ -18,33 +20,30 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
 import { ComplianceTable } from "@/components/meetings/compliance-table";
-import { HeatLegend, HeatMap, type HeatMode } from "@/components/meetings/heat-map";
+import { HeatLegend, HeatMap } from "@/components/meetings/heat-map";
 import { QUALITY_CRITERIA, QUALITY_CRITERION_LABELS } from "@/lib/meetings/quality";
 import { ComplianceCharts } from "@/components/meetings/lazy-compliance-charts";
 import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 export const metadata = { title: "Sinh hoạt chi bộ" };
 
-type SearchParams = Promise<{ unit?: string; period?: string; view?: string; page?: string; mode?: string }>;
-
-export default async function MeetingsCompliancePage({ searchParams }: { searchParams: SearchParams }) {
+export default async function MeetingsCompliancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
-  const params = await searchParams;
+  const { values: params, invalid } = readSearchParams(await searchParams, CompliancePageParams);
   const latest = currentPeriod();
-  const period = isPeriod(params.period) && params.period <= latest ? params.period : await defaultMeetingPeriod();
+  const period = params.period ?? (await defaultMeetingPeriod());
   if (actor.scopeLevel === "BRANCH" && actor.role === "BRANCH_SECRETARY") redirect(withQuery(`/meetings/branch/${actor.orgUnitId}`, { period: params.period }));
-  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
+  if (invalid.includes("unit")) notFound();
 
-  const overview = await getComplianceOverview(actor, { orgUnitId: unitId, period }).catch((error) => {
+  const overview = await getComplianceOverview(actor, { orgUnitId: params.unit, period }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   if (overview.unit.level === "BRANCH") redirect(withQuery(`/meetings/branch/${overview.unit.id}`, { period }));
   const isWard = overview.unit.level === "WARD";
   const view = !isWard && params.view === "branches" ? "branches" : "children";
-  const page = Math.max(1, Number(params.page) || 1);
-  const mode: HeatMode = params.mode === "quality" ? "quality" : "held";
+  const { page, mode } = params;
   // Alerts are computed from the raw data: a ward's on every view, a larger unit's when its alerts page is opened.
   const [ancestors, alerts, branchMap] = await Promise.all([
     unitAncestors(actor, overview.unitPath),

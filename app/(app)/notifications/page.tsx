@@ -1,5 +1,7 @@
 import { requireSessionActor } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/notifications/list-notifications";
+import { NotificationsPageParams } from "@/lib/notifications/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 import { formatDateTime } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
@@ -9,12 +11,11 @@ import { markAllReadAction, openNotificationAction } from "./actions";
 
 export const metadata = { title: "Thông báo" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function NotificationsPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
-  const query = await searchParams;
-  const page = query.page && /^\d{1,5}$/.test(query.page) ? Number(query.page) : 1;
+  const { page } = readSearchParams(await searchParams, NotificationsPageParams).values;
   const result = await listNotifications(actor, { page });
   return (
     <>

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { getScopeRoot, searchOrgUnits } from "@/lib/org/org-units";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { OrgSearchPageParams } from "@/lib/org/schemas";
 import { LEVEL_LABELS } from "@/lib/org/labels";
 import { PageHeader } from "@/components/ui/page-header";
 import { OrgSearchForm } from "@/components/org/org-search-form";
@@ -9,9 +11,9 @@ import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Tổ chức đảng" };
 
-export default async function OrgIndexPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function OrgIndexPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
-  const { q } = await searchParams;
+  const { q } = readSearchParams(await searchParams, OrgSearchPageParams).values;
   if (!q?.trim()) redirect(`/org/${(await getScopeRoot(actor)).id}`);
   const results = await searchOrgUnits(actor, q, 50);
   return (

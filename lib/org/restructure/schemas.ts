@@ -2,6 +2,7 @@
 // One dated event per request; the effective date is the first day of a month
 // because every report is monthly (a period never straddles two trees).
 import { z } from "zod";
+import { recordIdParam } from "@/lib/validation/page-params";
 
 const Id = (what: string) =>
   z.coerce.number({ message: `${what} phải là số.` }).int(`${what} phải là số nguyên.`).positive(`${what} phải là số dương.`).max(2_147_483_647, `${what} không hợp lệ.`);
@@ -75,3 +76,11 @@ export const TreeQuerySchema = z.object({
 export function treeModeOf(tree: "as-of" | "current" | undefined): "as-of-period" | "current" {
   return tree === "current" ? "current" : "as-of-period";
 }
+
+export const RESTRUCTURE_TYPES = ["MERGE", "SPLIT", "MOVE", "RENAME", "CLOSE"] as const;
+
+/** /admin/restructure: the kind of change being prepared, and the unit whose children it picks from. */
+export const RestructurePageParams = z.object({
+  type: z.enum(RESTRUCTURE_TYPES).default("MERGE"),
+  within: recordIdParam.optional(),
+});

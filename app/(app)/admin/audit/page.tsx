@@ -1,4 +1,5 @@
 import { requireSessionActor } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/validation/page-params";
 import { can } from "@/lib/auth/permissions";
 import { AUDIT_PAGE_SIZE, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { AUDIT_ACTION_GROUPS, auditActionLabel, auditAddressLabel, auditEntityLabel } from "@/lib/audit/labels";
@@ -10,7 +11,7 @@ import { Pagination, withQuery } from "@/components/ui/pagination";
 
 export const metadata = { title: "Nhật ký hệ thống" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireSessionActor();

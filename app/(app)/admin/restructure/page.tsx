@@ -4,6 +4,8 @@ import { can } from "@/lib/auth/permissions";
 import { listRestructureCandidates } from "@/lib/org/restructure/list-restructure-candidates";
 import { listRestructurings } from "@/lib/org/restructure/list-restructurings";
 import { RESTRUCTURE_TYPE_LABELS } from "@/lib/org/restructure/labels";
+import { RESTRUCTURE_TYPES, RestructurePageParams } from "@/lib/org/restructure/schemas";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
 import { formatDate, formatDateTime } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -15,15 +17,14 @@ import { restructureAction } from "./actions";
 
 export const metadata = { title: "Tái cấu trúc tổ chức" };
 
-const TYPES = ["MERGE", "SPLIT", "MOVE", "RENAME", "CLOSE"] as const;
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function RestructurePage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "org.restructure")) return <ForbiddenPage />;
-  const query = await searchParams;
-  const type = TYPES.find((candidate) => candidate === query.type) ?? "MERGE";
-  const withinId = typeof query.within === "string" && /^\d{1,10}$/.test(query.within) ? Number(query.within) : null;
+  const query = readSearchParams(await searchParams, RestructurePageParams).values;
+  const { type } = query;
+  const withinId = query.within ?? null;
   const [{ upper, within }, events] = await Promise.all([listRestructureCandidates(actor, { within: withinId ?? undefined }), listRestructurings(actor)]);
   const defaultDate = `${addMonths(currentPeriod(), 1)}-01`;
   const pickable = upper.filter((unit) => unit.level === "WARD" || unit.level === "DISTRICT");
@@ -36,7 +37,7 @@ export default async function RestructurePage({ searchParams }: Props) {
         description="Hợp nhất, chia tách, chuyển trực thuộc, đổi tên, giải thể — mỗi thay đổi có ngày hiệu lực, được xem trước và ghi nhật ký. Lịch sử và số liệu các tháng trước vẫn giữ nguyên."
       />
       <nav className="reform-tabs" aria-label="Loại thay đổi">
-        {TYPES.map((candidate) => (
+        {RESTRUCTURE_TYPES.map((candidate) => (
           <Link key={candidate} href={`/admin/restructure?type=${candidate}`} className={candidate === type ? "reform-tab reform-tab-active" : "reform-tab"} aria-current={candidate === type ? "page" : undefined}>
             {RESTRUCTURE_TYPE_LABELS[candidate]}
           </Link>

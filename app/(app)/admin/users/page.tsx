@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireSessionActor } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/validation/page-params";
 import { listUsers, USERS_PAGE_SIZE } from "@/lib/users/users";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/format/date";
@@ -11,7 +12,7 @@ import { ForbiddenPage } from "@/components/ui/forbidden";
 
 export const metadata = { title: "Người dùng" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function UsersPage({ searchParams }: Props) {
   const actor = await requireSessionActor();

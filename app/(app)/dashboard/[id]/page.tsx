@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getHandbookDashboard } from "@/lib/stats/get-handbook-dashboard";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { DashboardParamsSchema } from "@/lib/stats/schemas";
-import { idParam } from "@/lib/api/handler";
+import { pathId, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 import { PageHeader } from "@/components/ui/page-header";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
@@ -17,15 +17,14 @@ import { rebuildHandbookStatsAction } from "../actions";
 
 export const metadata = { title: "Bảng điều hành Sổ tay đảng viên điện tử" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 type View = ReturnType<typeof DashboardParamsSchema.parse>;
 
 export default async function UnitDashboardPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "stats.read")) return <ForbiddenPage message="Bảng điều hành dành cho lãnh đạo, Ban Tổ chức và Đảng ủy phường." />;
-  const id = idParam((await params).id);
-  const query = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
-  const view = DashboardParamsSchema.parse(query);
+  const id = pathId((await params).id);
+  const view = readSearchParams(await searchParams, DashboardParamsSchema).values;
   // Out of scope (or no such unit) is a 404, decided before anything is sent; the figures then stream in.
   const unit = await findUnitInScope(actor, id, "stats.read").catch(() => notFound());
   return (

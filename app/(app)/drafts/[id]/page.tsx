@@ -7,6 +7,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { pathId, readSearchParams } from "@/lib/validation/page-params";
+import { DraftPageParams } from "@/lib/drafts/schemas";
 import { checkDraftDirectives, compareDraft, getDraftDetail, parseCompareTarget, similarDrafts } from "@/lib/drafts/get-draft-detail";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { DECISION_LABELS, FLAG_LABELS, RESUBMISSION_LABELS, RESUBMISSION_TONES, STATUS_LABELS, STATUS_TONES, TIMELINESS_LABELS, TIMELINESS_TONES } from "@/lib/drafts/labels";
@@ -36,9 +38,10 @@ const positive = (value: string | undefined) => (value && /^\d{1,10}$/.test(valu
 export default async function DraftPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
-  const id = Number((await params).id);
+  const id = pathId((await params).id);
   const query = await searchParams;
-  const detail = await getDraftDetail(actor, id, { versionNo: positive(query.v) }).catch((error) => {
+  const { values } = readSearchParams(query, DraftPageParams);
+  const detail = await getDraftDetail(actor, id, { versionNo: values.v }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -1,6 +1,8 @@
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
-import { addMonths, isPeriod } from "@/lib/periods/period";
+import { addMonths } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { DraftPeriodPageParams } from "@/lib/drafts/schemas";
 import { listGuidance } from "@/lib/drafts/guidance";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
@@ -12,15 +14,15 @@ import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Định hướng của tháng" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The month's guidance: the topics every branch should take up, posted by the board or a ward committee. */
 export default async function GuidancePage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, DraftPeriodPageParams).values;
   const reviewPeriod = await defaultReviewPeriod();
-  const period = query.period && isPeriod(query.period) ? query.period : reviewPeriod;
+  const period = query.period ?? reviewPeriod;
   const items = await listGuidance(actor, period);
   const canPost = can(actor.role, "guidance.post");
   const periods = [addMonths(reviewPeriod, 1), reviewPeriod, addMonths(reviewPeriod, -1), addMonths(reviewPeriod, -2), addMonths(reviewPeriod, -3)];

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { addMonths, isPeriod, periodsBetween } from "@/lib/periods/period";
+import { addMonths, periodsBetween } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { DraftProgressPageParams } from "@/lib/drafts/schemas";
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { defaultReviewPeriod } from "@/lib/drafts/list-review-queue";
 import { summarizeUnacknowledged } from "@/lib/drafts/list-feedback";
@@ -15,16 +17,16 @@ import { withQuery } from "@/components/ui/pagination";
 
 export const metadata = { title: "Tiến độ nộp và xem xét dự thảo" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** Timeliness and review progress per child unit, as reporting systems count it; exports. */
 export default async function DraftProgressPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, DraftProgressPageParams).values;
   const reviewPeriod = await defaultReviewPeriod();
-  const period = query.period && isPeriod(query.period) ? query.period : reviewPeriod;
-  const orgUnitId = query.orgUnitId && /^\d{1,10}$/.test(query.orgUnitId) ? Number(query.orgUnitId) : undefined;
+  const period = query.period ?? reviewPeriod;
+  const { orgUnitId } = query;
   const summary = await getDraftReviewSummary(actor, { orgUnitId, period }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { DraftPeriodPageParams } from "@/lib/drafts/schemas";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
 import { getDraftDetail } from "@/lib/drafts/get-draft-detail";
@@ -22,14 +23,14 @@ import { PeriodField } from "@/components/ui/period-field";
 
 export const metadata = { title: "Soạn dự thảo nghị quyết" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 export default async function WriteDraftPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.submit") || actor.scopeLevel !== "BRANCH") return <ForbiddenPage message="Chỉ bí thư chi bộ soạn và nộp dự thảo nghị quyết." />;
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, DraftPeriodPageParams).values;
   const allowed = submittablePeriods();
-  const period = query.period && isPeriod(query.period) ? query.period : await defaultReviewPeriod();
+  const period = query.period ?? (await defaultReviewPeriod());
   if (!allowed.includes(period)) {
     return (
       <>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
+import type { SearchParams } from "@/lib/validation/page-params";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getFollowerBoard, type FollowerBoard } from "@/lib/followers/follower-board";
@@ -13,7 +14,7 @@ import { assignFollowerAction, reassignFollowerAction } from "./actions";
 
 export const metadata = { title: "Phân công theo dõi chi bộ" };
 
-type Props = { searchParams: Promise<Record<string, string | undefined>> };
+type Props = { searchParams: Promise<SearchParams> };
 
 /** The people who may follow a unit at `path`: their own scope must reach it. */
 function choicesFor(board: FollowerBoard, path: string) {

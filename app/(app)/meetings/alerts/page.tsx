@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { currentPeriod, isPeriod } from "@/lib/periods/period";
+import { currentPeriod } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { AlertsPageParams } from "@/lib/meetings/schemas";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { findUnitInScope, getScopeRoot, listChildUnits, unitAncestors } from "@/lib/org/org-units";
@@ -21,20 +23,16 @@ import { dismissAlertAction } from "./actions";
 
 export const metadata = { title: "Cảnh báo chất lượng dữ liệu sinh hoạt" };
 
-type SearchParams = Promise<{ unit?: string; period?: string; kind?: string; all?: string; page?: string }>;
-
 const PAGE_SIZE = 25;
 
-export default async function DataQualityAlertsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function DataQualityAlertsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
-  const params = await searchParams;
+  const { values: params, invalid } = readSearchParams(await searchParams, AlertsPageParams);
   const latest = currentPeriod();
-  const period = isPeriod(params.period) && params.period <= latest ? params.period : await defaultMeetingPeriod();
-  const kind = ALERT_KINDS.find((k) => k === params.kind);
-  const includeDismissed = params.all === "1";
-  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
-  const page = params.page && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
+  const period = params.period ?? (await defaultMeetingPeriod());
+  const { kind, all: includeDismissed, unit: unitId, page } = params;
+  if (invalid.includes("unit")) notFound();
   const [unit, alerts, root] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findDataQualityAlerts(actor, { orgUnitId: unitId, period, kind, includeDismissed, page, pageSize: PAGE_SIZE }), getScopeRoot(actor)]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

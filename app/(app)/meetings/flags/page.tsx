@@ -4,6 +4,8 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
 import { currentPeriod } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { FlagsPageParams } from "@/lib/meetings/schemas";
 import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
 import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { formatDate, formatPeriod } from "@/lib/format/date";
@@ -17,16 +19,14 @@ import { RULE_REASON_LABELS } from "@/lib/members/member-rule";
 
 export const metadata = { title: "Đảng viên vắng sinh hoạt, không đóng đảng phí" };
 
-type SearchParams = Promise<{ unit?: string; year?: string; page?: string }>;
-
-export default async function AbsenceFlagsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AbsenceFlagsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read") || !can(actor.role, "member.read")) return <ForbiddenPage message="Danh sách có tên đảng viên: chỉ chi bộ, Đảng ủy phường và Ban Tổ chức xem được." />;
-  const params = await searchParams;
+  const { values: params, invalid } = readSearchParams(await searchParams, FlagsPageParams);
   const thisYear = Number(currentPeriod().slice(0, 4));
-  const year = /^\d{4}$/.test(params.year ?? "") && Number(params.year) <= thisYear && Number(params.year) >= thisYear - 5 ? Number(params.year) : thisYear;
-  const page = Math.max(1, Number(params.page) || 1);
-  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
+  const year = params.year ?? thisYear;
+  const { page, unit: unitId } = params;
+  if (invalid.includes("unit")) notFound();
   const [unit, flags] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findAbsenceFlags(actor, { year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { addMonths, currentPeriod, isPeriod } from "@/lib/periods/period";
-import { listMeetingSchedules, SCHEDULE_STATE_LABELS, SCHEDULE_STATES, type ScheduleState } from "@/lib/meetings/list-meeting-schedules";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
+import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { listMeetingSchedules } from "@/lib/meetings/list-meeting-schedules";
+import { SCHEDULE_STATE_LABELS, SCHEDULE_STATES, type ScheduleState } from "@/lib/meetings/labels";
+import { SchedulesPageParams } from "@/lib/meetings/schemas";
 import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
@@ -19,18 +22,15 @@ export const metadata = { title: "Lịch sinh hoạt báo trước" };
 
 const TONE: Record<ScheduleState, BadgeTone> = { ON_TIME: "ok", LATE: "warn", NOT_ANNOUNCED: "bad" };
 
-type SearchParams = Promise<{ unit?: string; period?: string; state?: string; page?: string }>;
-
-export default async function MeetingSchedulesPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function MeetingSchedulesPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
-  const params = await searchParams;
+  const { values: params, invalid } = readSearchParams(await searchParams, SchedulesPageParams);
   // Schedules go out around the 20th for a meeting early next month: next month is what the board watches.
   const latest = addMonths(currentPeriod(), 1);
-  const period = params.period && isPeriod(params.period) && params.period <= latest ? params.period : latest;
-  const state = SCHEDULE_STATES.find((candidate) => candidate === params.state);
-  const page = Math.max(1, Number(params.page) || 1);
-  const unitId = params.unit && /^\d{1,10}$/.test(params.unit) ? Number(params.unit) : params.unit ? -1 : undefined;
+  const period = params.period ?? latest;
+  const { state, page, unit: unitId } = params;
+  if (invalid.includes("unit")) notFound();
   const [unit, schedules] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), listMeetingSchedules(actor, { orgUnitId: unitId, period, state, page, pageSize: 50 })]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -5,6 +5,7 @@ import { getOrgUnitDetail, listChildUnits } from "@/lib/org/org-units";
 import { listBranchMembers } from "@/lib/members/list-branch-members";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { pathId } from "@/lib/validation/page-params";
 import { LEVEL_LABELS } from "@/lib/org/labels";
 import { formatNumber } from "@/lib/format/number";
 import { formatDate } from "@/lib/format/date";
@@ -19,7 +20,7 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function OrgUnitPage({ params }: Props) {
   const actor = await requireSessionActor();
-  const id = Number((await params).id);
+  const id = pathId((await params).id);
   const detail = await getOrgUnitDetail(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;

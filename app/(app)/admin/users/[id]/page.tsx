@@ -3,6 +3,8 @@ import { requireSessionActor } from "@/lib/auth/session";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getUser } from "@/lib/users/users";
 import { NotFoundError } from "@/lib/errors";
+import { pathId, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { UserPageParams } from "@/lib/users/schemas";
 import { formatDateTime } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -10,16 +12,16 @@ import { ForbiddenPage } from "@/components/ui/forbidden";
 import { UserActions } from "@/components/admin/user-actions";
 import { resetPasswordAction, setUserActiveAction, unlockUserAction } from "../actions";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ moi?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 export default async function UserPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "user.manage")) return <ForbiddenPage />;
-  const user = await getUser(actor, Number((await params).id)).catch((error) => {
+  const user = await getUser(actor, pathId((await params).id)).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const justCreated = (await searchParams).moi === "1";
+  const justCreated = readSearchParams(await searchParams, UserPageParams).values.moi;
   return (
     <>
       <PageHeader title={user.displayName} breadcrumb={[{ label: "Người dùng", href: "/admin/users" }, { label: user.username }]} description={<span className="mono">{user.username}</span>} />

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { currentPeriod, isPeriod } from "@/lib/periods/period";
+import { currentPeriod } from "@/lib/periods/period";
+import { pathId, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { BranchMeetingsPageParams } from "@/lib/meetings/schemas";
 import { getBranchMeetingHistory } from "@/lib/meetings/branch-meetings";
 import { isEditable } from "@/lib/meetings/rules";
 import { MEETING_KIND_LABELS } from "@/lib/meetings/labels";
@@ -18,16 +20,16 @@ import { PeriodPicker } from "@/components/meetings/period-picker";
 
 export const metadata = { title: "Sinh hoạt của chi bộ" };
 
-type Props = { params: Promise<{ branchId: string }>; searchParams: Promise<{ period?: string }> };
+type Props = { params: Promise<{ branchId: string }>; searchParams: Promise<SearchParams> };
 
 export default async function BranchMeetingsPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
-  const { branchId } = await params;
-  const query = await searchParams;
+  const branchId = pathId((await params).branchId);
+  const query = readSearchParams(await searchParams, BranchMeetingsPageParams).values;
   const latest = currentPeriod();
-  const period = isPeriod(query.period) && query.period <= latest ? query.period : latest;
-  const history = await getBranchMeetingHistory(actor, /^\d{1,10}$/.test(branchId) ? Number(branchId) : -1, { period }).catch((error) => {
+  const period = query.period ?? latest;
+  const history = await getBranchMeetingHistory(actor, branchId, { period }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

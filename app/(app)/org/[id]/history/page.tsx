@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/errors";
+import { pathId, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { UnitHistoryPageParams } from "@/lib/org/schemas";
 import { getUnitHistory, type HistoryUnit } from "@/lib/org/restructure/get-unit-history";
 import { LINEAGE_KIND_LABELS, RESTRUCTURE_TYPE_LABELS } from "@/lib/org/restructure/labels";
 import { LEVEL_LABELS } from "@/lib/org/labels";
@@ -11,7 +13,7 @@ import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Lịch sử đơn vị" };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 function UnitLink({ unit }: { unit: HistoryUnit }) {
   const name = (
@@ -25,12 +27,12 @@ function UnitLink({ unit }: { unit: HistoryUnit }) {
 /** A unit's placements over time, the restructuring events that touched it, its predecessors and successors. */
 export default async function UnitHistoryPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
-  const id = Number((await params).id);
+  const id = pathId((await params).id);
   const history = await getUnitHistory(actor, id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const query = await searchParams;
+  const query = readSearchParams(await searchParams, UnitHistoryPageParams).values;
   const { unit } = history;
   return (
     <>

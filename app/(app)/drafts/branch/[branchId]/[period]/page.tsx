@@ -3,6 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
+import { pathId, pathPeriod } from "@/lib/validation/page-params";
 import { findBranchDraft } from "@/lib/drafts/branch-drafts";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,8 +18,10 @@ export const metadata = { title: "Dự thảo nghị quyết" };
 export default async function BranchPeriodDraftPage({ params }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
-  const { branchId, period } = await params;
-  const found = await findBranchDraft(actor, /^\d{1,10}$/.test(branchId) ? Number(branchId) : -1, period).catch((error) => {
+  const path = await params;
+  const branchId = pathId(path.branchId);
+  const period = pathPeriod(path.period);
+  const found = await findBranchDraft(actor, branchId, period).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

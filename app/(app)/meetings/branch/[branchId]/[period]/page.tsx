@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { pathId, pathPeriod, readSearchParams } from "@/lib/validation/page-params";
+import { MeetingPeriodPageParams } from "@/lib/meetings/schemas";
 import { getMeetingPeriod } from "@/lib/meetings/meeting-period";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { isEditable } from "@/lib/meetings/rules";
@@ -33,10 +34,11 @@ type Props = { params: Promise<{ branchId: string; period: string }>; searchPara
 export default async function MeetingPeriodPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
-  const { branchId, period } = await params;
-  const { saved } = await searchParams;
-  if (!isPeriod(period) || !/^\d{1,10}$/.test(branchId)) notFound();
-  const data = await getMeetingPeriod(actor, Number(branchId), period).catch((error) => {
+  const path = await params;
+  const branchId = pathId(path.branchId);
+  const period = pathPeriod(path.period);
+  const { saved } = readSearchParams(await searchParams, MeetingPeriodPageParams).values;
+  const data = await getMeetingPeriod(actor, branchId, period).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

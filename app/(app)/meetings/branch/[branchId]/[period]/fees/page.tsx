@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { pathId, pathPeriod } from "@/lib/validation/page-params";
 import { getFeeSheet } from "@/lib/fees/fee-sheet";
 import { feeStateLabel } from "@/lib/fees/export-fee-sheet";
 import { isEditable } from "@/lib/meetings/rules";
@@ -23,9 +23,10 @@ type Props = { params: Promise<{ branchId: string; period: string }> };
 export default async function FeeSheetPage({ params }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "member.read")) return <ForbiddenPage message="Sổ đảng phí có tên đảng viên: chỉ chi bộ, Đảng ủy phường và Ban Tổ chức xem được." />;
-  const { branchId, period } = await params;
-  if (!isPeriod(period) || !/^\d{1,10}$/.test(branchId)) notFound();
-  const sheet = await getFeeSheet(actor, Number(branchId), period).catch((error) => {
+  const path = await params;
+  const branchId = pathId(path.branchId);
+  const period = pathPeriod(path.period);
+  const sheet = await getFeeSheet(actor, branchId, period).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

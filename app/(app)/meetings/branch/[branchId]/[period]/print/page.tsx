@@ -2,7 +2,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { pathId, pathPeriod, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { MeetingKindPageParams } from "@/lib/meetings/schemas";
 import { getPrintableSheet } from "@/lib/meetings/printable-sheet";
 import { qrCodeDataUrl } from "@/lib/meetings/meeting-sheet-link";
 import { isLoopbackUrl } from "@/lib/http/public-url";
@@ -14,16 +15,16 @@ import { PrintButton } from "@/components/meetings/print-button";
 
 export const metadata = { title: "Phiếu sinh hoạt chi bộ" };
 
-type Props = { params: Promise<{ branchId: string; period: string }>; searchParams: Promise<{ kind?: string }> };
+type Props = { params: Promise<{ branchId: string; period: string }>; searchParams: Promise<SearchParams> };
 
 export default async function PrintableSheetPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read") || !can(actor.role, "member.read")) return <ForbiddenPage message="Phiếu có tên đảng viên: chỉ chi bộ, Đảng ủy phường và Ban Tổ chức in được." />;
-  const { branchId, period } = await params;
-  const { kind: kindParam } = await searchParams;
-  if (!isPeriod(period) || !/^\d{1,10}$/.test(branchId)) notFound();
-  const kind = kindParam === "THEMATIC" ? "THEMATIC" : "REGULAR";
-  const sheet = await getPrintableSheet(actor, Number(branchId), period, kind).catch((error) => {
+  const path = await params;
+  const branchId = pathId(path.branchId);
+  const period = pathPeriod(path.period);
+  const { kind } = readSearchParams(await searchParams, MeetingKindPageParams).values;
+  const sheet = await getPrintableSheet(actor, branchId, period, kind).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });

@@ -3,7 +3,8 @@ import { notFound } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { isPeriod } from "@/lib/periods/period";
+import { pathId, pathPeriod, readSearchParams, type SearchParams } from "@/lib/validation/page-params";
+import { MeetingKindPageParams } from "@/lib/meetings/schemas";
 import { getRecordingRoster } from "@/lib/meetings/recording-roster";
 import { isEditable } from "@/lib/meetings/rules";
 import { MEETING_KIND_LABELS, MEETING_KINDS } from "@/lib/meetings/labels";
@@ -16,16 +17,16 @@ import { recordMeetingAction } from "./actions";
 
 export const metadata = { title: "Ghi cuộc họp chi bộ" };
 
-type Props = { params: Promise<{ branchId: string; period: string }>; searchParams: Promise<{ kind?: string }> };
+type Props = { params: Promise<{ branchId: string; period: string }>; searchParams: Promise<SearchParams> };
 
 export default async function RecordMeetingPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.record")) return <ForbiddenPage message="Chỉ bí thư chi bộ ghi cuộc họp của chi bộ mình." />;
-  const { branchId, period } = await params;
-  const { kind: kindParam } = await searchParams;
-  if (!isPeriod(period) || !/^\d{1,10}$/.test(branchId)) notFound();
-  const kind = kindParam === "THEMATIC" ? "THEMATIC" : "REGULAR";
-  const roster = await getRecordingRoster(actor, Number(branchId), period, kind).catch((error) => {
+  const path = await params;
+  const branchId = pathId(path.branchId);
+  const period = pathPeriod(path.period);
+  const { kind } = readSearchParams(await searchParams, MeetingKindPageParams).values;
+  const roster = await getRecordingRoster(actor, branchId, period, kind).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
