@@ -1,17 +1,15 @@
 import { Suspense } from "react";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { defaultReviewPeriod, resolveReviewQueueFilter } from "@/lib/drafts/list-review-queue";
-import { listBranchDrafts } from "@/lib/drafts/branch-drafts";
+import { resolveReviewQueueFilter } from "@/lib/drafts/list-review-queue";
 import { submissionDeadline } from "@/lib/drafts/deadlines";
 import { SUBMISSION_DEADLINE_DAY } from "@/lib/drafts/settings";
 import { getSetting } from "@/lib/settings/app-settings";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
 import { ReviewQueue, ReviewQueueHeader } from "@/components/drafts/review-queue";
-import { BranchDrafts } from "@/components/drafts/branch-drafts";
 
 export const metadata = { title: "Dự thảo nghị quyết" };
 
@@ -20,10 +18,8 @@ type Props = { searchParams: Promise<Record<string, string | undefined>> };
 export default async function DraftsPage({ searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
-  if (actor.scopeLevel === "BRANCH") {
-    const [{ branch, drafts }, period] = await Promise.all([listBranchDrafts(actor), defaultReviewPeriod()]);
-    return <BranchDrafts branch={branch} drafts={drafts} period={period} canWrite={can(actor.role, "draft.submit")} />;
-  }
+  // A branch secretary's list has its own page; old links to /drafts still land there.
+  if (actor.scopeLevel === "BRANCH") redirect(`/drafts/branch/${actor.orgUnitId}`);
   const params = await searchParams;
   // Decided before anything is sent: a unit out of scope is a 404, a bad filter explains itself
   // above the default queue. The rows and the counts then stream in.
