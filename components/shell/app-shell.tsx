@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { BrandMark } from "./brand-mark";
 import { NavLinks } from "./nav-links";
-import { NAV_ITEMS } from "./nav-items";
+import { NAV_ITEMS, type ShownNavItem } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { OfflineAgent } from "@/components/offline/offline-agent";
@@ -12,7 +12,9 @@ import { offlinePagesFor } from "@/lib/offline/offline-pages";
 type Props = { actor: Actor; scopeName: string; children: React.ReactNode };
 
 export function AppShell({ actor, scopeName, children }: Props) {
-  const items = NAV_ITEMS.filter((item) => !item.permission || can(actor.role, item.permission));
+  const items: ShownNavItem[] = NAV_ITEMS.filter((item) => !item.permission || can(actor.role, item.permission)).map(({ branchHref, ...item }) =>
+    branchHref && actor.scopeLevel === "BRANCH" ? { ...item, href: branchHref.replace(":branch", String(actor.orgUnitId)), activeUnder: item.href } : item,
+  );
   return (
     <>
       <a className="skip-link" href="#noi-dung">Bỏ qua điều hướng</a>

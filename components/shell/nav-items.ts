@@ -1,6 +1,17 @@
 import type { Permission } from "@/lib/auth/permissions";
 
-export type NavItem = { href: string; label: string; icon: keyof typeof NAV_ICONS; permission?: Permission; section?: "work" | "admin" | "account" };
+export type NavItem = {
+  href: string;
+  label: string;
+  icon: keyof typeof NAV_ICONS;
+  permission?: Permission;
+  section?: "work" | "admin" | "account";
+  /** Where a branch secretary goes instead, `:branch` standing for its branch's id (the link stays marked anywhere under `href`). */
+  branchHref?: string;
+};
+
+/** An entry as the shell shows it to one user: `activeUnder` keeps a link pointing deeper marked across its whole area. */
+export type ShownNavItem = Omit<NavItem, "branchHref"> & { activeUnder?: string };
 
 // Feature areas add their entries here; the shell shows those the role may use.
 export const NAV_ITEMS: NavItem[] = [
@@ -9,7 +20,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/dashboard", label: "Bảng điều hành Sổ tay", icon: "chart", permission: "stats.read", section: "work" },
   { href: "/meetings", label: "Sinh hoạt chi bộ", icon: "calendar", permission: "meeting.read", section: "work" },
   { href: "/follow", label: "Chi bộ tôi phụ trách", icon: "users", permission: "follower.read", section: "work" },
-  { href: "/drafts", label: "Dự thảo nghị quyết", icon: "file", permission: "draft.read", section: "work" },
+  { href: "/drafts", label: "Dự thảo nghị quyết", icon: "file", permission: "draft.read", section: "work", branchHref: "/drafts/branch/:branch" },
   { href: "/feedback", label: "Phản hồi dự thảo", icon: "inbox", permission: "feedback.read", section: "work" },
   { href: "/drafts/guidance", label: "Định hướng tháng", icon: "calendar", permission: "draft.read", section: "work" },
   { href: "/documents", label: "Văn bản", icon: "file", permission: "document.generate", section: "work" },

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { NAV_ICONS, type NavItem } from "./nav-items";
+import { NAV_ICONS, type ShownNavItem } from "./nav-items";
 
 const SECTION_TITLES = { work: "Công việc", admin: "Quản trị", account: "Cá nhân" } as const;
 
@@ -11,7 +11,7 @@ function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function NavLinks({ items }: { items: NavItem[] }) {
+export function NavLinks({ items }: { items: ShownNavItem[] }) {
   const pathname = usePathname();
   // On phones the menu is a toggle: close it once the user has gone somewhere.
   useEffect(() => {
@@ -27,7 +27,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
           <div key={group.section}>
             <div className="nav-section">{SECTION_TITLES[group.section]}</div>
             {group.items.map((item) => (
-              <Link key={item.href} href={item.href} aria-current={isActive(pathname, item.href) ? "page" : undefined}>
+              <Link key={item.href} href={item.href} aria-current={isActive(pathname, item.activeUnder ?? item.href) ? "page" : undefined}>
                 <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
                   <path d={NAV_ICONS[item.icon]} />
                 </svg>

@@ -107,6 +107,9 @@ export async function getMeetingPeriod(actor: Actor, branchId: number, period: P
   };
 }
 
+export type MeetingPeriod = Awaited<ReturnType<typeof getMeetingPeriod>>;
+export type PeriodMeeting = MeetingPeriod["meetings"][number];
+
 /** Vietnamese lists sort by given name (the last word), then the full name. */
 export function givenNameKey(fullName: string): string {
   const parts = fullName.trim().split(/\s+/);

@@ -20,7 +20,7 @@ describe("a ward or a branch cannot read another's drafts", () => {
     for (const username of [other.wardUser.username, own.secretary2.username]) {
       await allowMoreSignIns();
       const page = await chromium.pageAs(username, TEST_PASSWORD);
-      for (const path of [`/drafts/${id}`, `/drafts/branch/${own.branches[0].id}/${period}`]) {
+      for (const path of [`/drafts/${id}`, `/drafts/branch/${own.branches[0].id}`, `/drafts/branch/${own.branches[0].id}/${period}`]) {
         const response = await page.goto(`${baseUrl()}${path}`);
         expect(response?.status()).toBe(404);
         expect(await page.content()).not.toContain("Tìm trong tên chi bộ");
@@ -56,6 +56,33 @@ describe("a ward or a branch cannot read another's drafts", () => {
     expect(ids).toEqual(other.branches.map((branch) => branch.id).sort());
     expect((await api(`/api/v1/drafts?period=${period}&orgUnitId=${own.ward.id}`, { session })).status).toBe(404);
     expect((await api(`/api/v1/feedback?status=all`, { session })).body.items).toEqual([]);
+  });
+
+  it("a secretary's /drafts is its branch's own page, which a reviewer of the scope opens too", async () => {
+    const s = await createDraftsSetup("Trang chi bộ dự thảo");
+    const period = openPeriod();
+    const { id } = await submitDraftVersion(s.secretaryActor, { period, body: groundedDraft(s.branches[0].name) });
+    const own = `/drafts/branch/${s.branches[0].id}`;
+
+    await allowMoreSignIns();
+    const secretary = await chromium.pageAs(s.secretary.username, TEST_PASSWORD);
+    // Old links to /drafts keep working: they land on the branch's page, which the menu links to directly.
+    const response = await secretary.goto(`${baseUrl()}/drafts?period=${period}`);
+    expect(response?.status()).toBe(200);
+    expect(new URL(secretary.url()).pathname).toBe(own);
+    await secretary.getByRole("heading", { name: "Dự thảo nghị quyết của chi bộ" }).waitFor();
+    expect(await secretary.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Dự thảo nghị quyết", exact: true }).getAttribute("href")).toBe(own);
+    expect(await secretary.locator(`a[href="/drafts/${id}"]`).count()).toBeGreaterThan(0);
+    expect(await secretary.getByRole("link", { name: /^(Soạn|Sửa) dự thảo/ }).count()).toBe(1);
+    await secretary.context().close();
+
+    await allowMoreSignIns();
+    const reviewer = await chromium.pageAs(s.reviewer.username, TEST_PASSWORD);
+    expect((await reviewer.goto(`${baseUrl()}${own}`))?.status()).toBe(200);
+    expect(await reviewer.locator(`a[href="/drafts/${id}"]`).count()).toBeGreaterThan(0);
+    // Only the branch's own secretary writes its draft.
+    expect(await reviewer.getByRole("link", { name: /^(Soạn|Sửa) dự thảo/ }).count()).toBe(0);
+    await reviewer.context().close();
   });
 
   it("the API answers bad input with 400, a stale decision with 409, and nobody with 401", async () => {

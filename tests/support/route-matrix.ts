@@ -98,6 +98,8 @@ const PAGES: PageEntry[] = [
   { kind: "page", route: "/dashboard/[id]", path: (ids) => `/dashboard/${ids.ward}`, ...read("stats.read", { scoped: true }) },
   { kind: "page", route: "/drafts", path: () => "/drafts", ...read("draft.read") },
   { kind: "page", route: "/drafts/[id]", path: (ids) => `/drafts/${ids.draft}`, ...read("draft.read", { scoped: true }) },
+  // A branch secretary opening /drafts is sent here (its own branch); reviewers open any branch of their scope.
+  { kind: "page", route: "/drafts/branch/[branchId]", path: (ids) => `/drafts/branch/${ids.branch}`, ...read("draft.read", { scoped: true }) },
   { kind: "page", route: "/drafts/branch/[branchId]/[period]", path: (ids) => `/drafts/branch/${ids.branch}/${ids.period}`, ...read("draft.read", { scoped: true }) },
   { kind: "page", route: "/drafts/guidance", path: () => "/drafts/guidance", ...read("draft.read") },
   { kind: "page", route: "/drafts/progress", path: () => "/drafts/progress", ...read("draft.read") },

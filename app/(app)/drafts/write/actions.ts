@@ -9,7 +9,9 @@ import { decideSuggestion } from "@/lib/drafts/decide-suggestion";
 
 export const submitDraftAction = formAction({ permission: "draft.submit" }, async (actor, input) => {
   const result = await submitDraftVersion(actor, { period: input.period, title: input.title, body: input.body, expectedVersionNo: input.expectedVersionNo });
+  // The queue and the branch's own list both show the new version.
   revalidatePath("/drafts");
+  revalidatePath(`/drafts/branch/${actor.orgUnitId}`);
   redirect(`/drafts/${result.id}?view=text&v=${result.versionNo}&${result.created ? "moi" : "trung"}=1`);
 });
 

@@ -58,7 +58,7 @@ export default async function WriteDraftPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader
-        breadcrumb={[{ label: "Dự thảo nghị quyết", href: "/drafts" }, { label: formatPeriod(period) }]}
+        breadcrumb={[{ label: "Dự thảo nghị quyết", href: `/drafts/branch/${branch.id}` }, { label: formatPeriod(period) }]}
         title={draft ? `Sửa dự thảo ${formatPeriod(period).toLowerCase()}` : `Soạn dự thảo ${formatPeriod(period).toLowerCase()}`}
         description={
           <>
