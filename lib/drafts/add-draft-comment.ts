@@ -27,8 +27,9 @@ function startsAsPrivate(actor: Actor, isReply: boolean): boolean {
  */
 export async function addDraftComment(actor: Actor, draftId: number, rawInput: unknown): Promise<{ id: number; published: boolean }> {
   assertCan(actor, "draft.comment");
-  const draft = await findDraftInScope(actor, draftId);
+  // The input first: a bad body is 400 whichever draft it names (as the API has always answered).
   const input = parseInput(CommentSchema, rawInput);
+  const draft = await findDraftInScope(actor, draftId);
   if (input.suggestion && !can(actor.role, "draft.review")) throw new ValidationError("Chỉ Ban Tổ chức đề xuất thay thế đoạn văn.", [{ field: "suggestion", message: "Bạn không đề xuất sửa được." }]);
 
   let parent: { id: number; versionNo: number; authorUserId: number | null } | null = null;

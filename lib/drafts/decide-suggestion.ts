@@ -7,14 +7,18 @@ import { createNotification } from "@/lib/notifications/create-notification";
 import { locateAnchor } from "./anchors";
 import { findDraftInScope } from "./find-draft-in-scope";
 import { now as clockNow } from "@/lib/clock";
+import { parseInput } from "@/lib/validation/parse";
+import { SuggestionDecisionSchema } from "./schemas";
 
 /**
  * The secretary accepts or rejects a reviewer's replacement text in one
  * click. Accepting writes it into the unsent text of the next version (the
- * working copy, created from the current version if needed).
+ * working copy, created from the current version if needed). The input is
+ * `{ accept: boolean }`.
  */
-export async function decideSuggestion(actor: Actor, draftId: number, commentId: number, accept: boolean): Promise<{ body: string | null }> {
+export async function decideSuggestion(actor: Actor, draftId: number, commentId: number, raw: unknown): Promise<{ body: string | null; accepted: boolean }> {
   assertCan(actor, "draft.submit");
+  const { accept } = parseInput(SuggestionDecisionSchema, raw);
   const draft = await findDraftInScope(actor, draftId, "draft.submit");
   const comment = Number.isSafeInteger(commentId) ? await db().draftComment.findFirst({ where: { id: commentId, draftId: draft.id, publishedAt: { not: null } } }) : null;
   if (!comment || comment.suggestion === null || comment.anchorQuote === null) throw new NotFoundError("Không tìm thấy đề xuất sửa.");
@@ -47,6 +51,6 @@ export async function decideSuggestion(actor: Actor, draftId: number, commentId:
         orgUnitId: draft.branchId,
       });
     }
-    return { body };
+    return { body, accepted: accept };
   });
 }

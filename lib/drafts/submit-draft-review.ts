@@ -22,8 +22,9 @@ import { now as clockNow } from "@/lib/clock";
  */
 export async function submitDraftReview(actor: Actor, draftId: number, rawInput: unknown): Promise<{ reviewId: number; feedbackId: number }> {
   assertCan(actor, "draft.review");
-  const draft = await findDraftInScope(actor, draftId, "draft.review");
+  // The input first: a bad body is 400 whichever draft it names (as the API has always answered).
   const input = parseInput(ReviewSchema, rawInput);
+  const draft = await findDraftInScope(actor, draftId, "draft.review");
   if (input.expectedVersionNo !== draft.currentVersionNo) {
     throw new ConflictError(`Chi bộ đã nộp phiên bản ${draft.currentVersionNo}; bạn đang quyết định trên phiên bản ${input.expectedVersionNo}. Hãy xem bản mới trước khi quyết định.`, [
       { field: "expectedVersionNo", message: `Phiên bản hiện tại là ${draft.currentVersionNo}.` },

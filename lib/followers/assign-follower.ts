@@ -6,7 +6,7 @@ import { createNotification } from "@/lib/notifications/create-notification";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
-import { AssignFollowerSchema, ReassignFollowerSchema } from "./schemas";
+import { AssignFollowerSchema, FollowerAssignmentBodySchema, ReassignFollowerSchema, type AssignFollowerInput } from "./schemas";
 import { mayFollow } from "./rules";
 
 type Unit = { id: number; name: string; path: string; level: string };
@@ -55,7 +55,23 @@ async function notifyFollower(tx: Tx, actor: Actor, userId: number, units: Unit[
  */
 export async function assignFollower(actor: Actor, raw: unknown) {
   assertCan(actor, "follower.assign");
-  const input = parseInput(AssignFollowerSchema, raw);
+  return assign(actor, parseInput(AssignFollowerSchema, raw));
+}
+
+/**
+ * The API's assignment of one unit (PUT /followers/assignments/{id}): the body is
+ * `{ userId }`, required (an empty body never unassigns), null removes it. The body
+ * is checked before the unit: a bad body is 400 whatever the path; a path that is
+ * no id (`orgUnitId` -1) is not found.
+ */
+export async function assignUnitFollower(actor: Actor, orgUnitId: number, body: unknown) {
+  assertCan(actor, "follower.assign");
+  const { userId } = parseInput(FollowerAssignmentBodySchema, body);
+  if (orgUnitId < 0) throw new NotFoundError("Không tìm thấy phường hoặc chi bộ.");
+  return assign(actor, { orgUnitId, userId });
+}
+
+async function assign(actor: Actor, input: AssignFollowerInput) {
   const unit = await findFollowableUnit(actor, input.orgUnitId);
   const follower = input.userId === null ? null : await findFollower(actor, input.userId, [unit], "userId");
   return db().$transaction(async (tx) => {

@@ -2,9 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { NotFoundError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+import { MarkReadSchema } from "./schemas";
 
-/** Marks the actor's notifications read: the given ids (others' ids are ignored), or all. */
-export async function markNotificationsRead(actor: Actor, target: { ids?: number[]; all?: boolean }): Promise<number> {
+/** Marks the actor's notifications read: `{ ids }` (others' ids are ignored), or `{ all: true }`. */
+export async function markNotificationsRead(actor: Actor, raw: unknown): Promise<number> {
+  const target = parseInput(MarkReadSchema, raw);
   if (actor.kind !== "user") return 0;
   const ids = (target.ids ?? []).filter((id) => Number.isSafeInteger(id) && id > 0);
   if (!target.all && !ids.length) return 0;

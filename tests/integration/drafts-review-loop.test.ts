@@ -63,11 +63,11 @@ describe("the review loop in lib/", () => {
     expect(await countUnreadNotifications(s.reviewerActor)).toBeGreaterThanOrEqual(1);
 
     // One click: the replacement goes into the text being prepared.
-    const accepted = await decideSuggestion(s.secretaryActor, first.id, comment.id, true);
+    const accepted = await decideSuggestion(s.secretaryActor, first.id, comment.id, { accept: true });
     expect(accepted.body).toContain("trách nhiệm nêu gương vào ngày 18/12");
     expect(accepted.body).not.toContain(passage);
     expect((await getWorkingCopy(s.secretaryActor, period))?.body).toBe(accepted.body);
-    await expect(decideSuggestion(s.secretaryActor, first.id, comment.id, false)).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideSuggestion(s.secretaryActor, first.id, comment.id, { accept: false })).rejects.toBeInstanceOf(ConflictError);
 
     // A stale base is refused; the right one makes version 2 and clears the unsent text.
     await expect(submitDraftVersion(s.secretaryActor, { period, body: accepted.body!, expectedVersionNo: 0 })).rejects.toBeInstanceOf(ConflictError);

@@ -30,7 +30,7 @@ describe("who sees which draft", () => {
     }
     await expect(addDraftComment(other.wardActor, id, { body: "x" })).rejects.toBeInstanceOf(NotFoundError);
     await expect(acknowledgeFeedback(other.wardActor, feedbackId, {})).rejects.toBeInstanceOf(NotFoundError);
-    await expect(decideSuggestion(own.secretary2Actor, id, 1, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decideSuggestion(own.secretary2Actor, id, 1, { accept: true })).rejects.toBeInstanceOf(NotFoundError);
     expect((await listFeedback(other.wardActor, { status: "all" })).items.some((item) => item.draftId === id)).toBe(false);
     expect((await listFeedback(own.wardActor, { status: "all" })).items.some((item) => item.draftId === id)).toBe(true);
 

@@ -27,7 +27,7 @@ export const resolveCommentAction = formAction({ permission: "draft.comment" }, 
 export const decideSuggestionAction = formAction({ permission: "draft.submit" }, async (actor, input) => {
   const draftId = Number(input.draftId);
   const accept = input.accept === "1";
-  await decideSuggestion(actor, draftId, Number(input.commentId), accept);
+  await decideSuggestion(actor, draftId, Number(input.commentId), { accept });
   revalidatePath(`/drafts/${draftId}`);
   return { status: "success", message: accept ? "Đã đưa đề xuất vào bản đang soạn." : "Đã từ chối đề xuất." };
 });

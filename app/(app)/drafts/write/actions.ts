@@ -22,6 +22,6 @@ export const saveWorkingCopyAction = formAction({ permission: "draft.submit" }, 
 
 export const decideSuggestionAction = formAction({ permission: "draft.submit" }, async (actor, input) => {
   const accept = input.accept === "1";
-  const { body } = await decideSuggestion(actor, Number(input.draftId), Number(input.commentId), accept);
+  const { body } = await decideSuggestion(actor, Number(input.draftId), Number(input.commentId), { accept });
   return { status: "success", message: accept ? "Đã đưa đề xuất vào bản đang soạn." : "Đã từ chối đề xuất.", data: { body, commentId: Number(input.commentId), accepted: accept } };
 });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { listMeetings } from "@/lib/meetings/list-meetings";
 import { recordMeeting } from "@/lib/meetings/record-meeting";
@@ -11,7 +10,7 @@ export const GET = apiRoute({ permission: "meeting.read" }, async ({ request, ac
 
 /** Idempotent upsert per branch + period + kind; recordMeeting validates the body. */
 export const PUT = apiRoute({ permission: "meeting.record" }, async ({ request, actor }) => {
-  const body = await readJson(request, z.unknown());
+  const body = await readJson(request);
   const result = await recordMeeting(actor, body);
   return { ...result.meeting, created: result.created, changed: result.changed };
 });

@@ -1,6 +1,6 @@
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { getWorkingCopy, saveWorkingCopy } from "@/lib/drafts/working-copy";
-import { PeriodQuerySchema, WorkingCopySchema } from "@/lib/drafts/schemas";
+import { PeriodQuerySchema } from "@/lib/drafts/schemas";
 
 /** The secretary's unsent text (autosave). */
 export const GET = apiRoute({ permission: "draft.submit" }, async ({ request, actor }) => {
@@ -9,6 +9,6 @@ export const GET = apiRoute({ permission: "draft.submit" }, async ({ request, ac
 });
 
 export const PUT = apiRoute({ permission: "draft.submit" }, async ({ request, actor }) => {
-  const body = await readJson(request, WorkingCopySchema, 512 * 1024);
+  const body = await readJson(request, 512 * 1024);
   return saveWorkingCopy(actor, body);
 });

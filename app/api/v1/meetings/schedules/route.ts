@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { announceMeeting } from "@/lib/meetings/announce-meeting";
 import { listMeetingSchedules } from "@/lib/meetings/list-meeting-schedules";
@@ -12,6 +11,6 @@ export const GET = apiRoute({ permission: "meeting.read" }, async ({ request, ac
 
 /** The secretary announces (or changes) a meeting ahead: idempotent per branch + period + kind; announceMeeting validates the body. */
 export const PUT = apiRoute({ permission: "meeting.record" }, async ({ request, actor }) => {
-  const body = await readJson(request, z.unknown());
+  const body = await readJson(request);
   return announceMeeting(actor, body);
 });

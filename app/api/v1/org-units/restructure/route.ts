@@ -3,12 +3,10 @@ import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { applyRestructuring, previewRestructuring } from "@/lib/org/restructure/restructure-org-units";
 import { RestructureQuerySchema } from "@/lib/org/restructure/schemas";
 import { restructureResponse } from "@/lib/org/restructure/api-shapes";
-import { z } from "zod";
 
-// The body is validated by the lib function (one schema for form and API); here it only has to be JSON.
 export const POST = apiRoute({ permission: "org.restructure" }, async ({ request, actor }) => {
   const { preview } = readQuery(request, RestructureQuerySchema);
-  const body = await readJson(request, z.unknown());
+  const body = await readJson(request);
   if (preview === "1" || preview === "true") return restructureResponse(await previewRestructuring(actor, body));
   return NextResponse.json(restructureResponse(await applyRestructuring(actor, body)), { status: 201 });
 });

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiRoute, readJson, readQuery } from "@/lib/api/handler";
 import { getHandbookOverview } from "@/lib/stats/get-handbook-overview";
 import { pushHandbookUsage } from "@/lib/stats/push-handbook-usage";
@@ -9,4 +8,4 @@ const MAX_PUSH_BYTES = 4 * 1024 * 1024;
 
 export const GET = apiRoute({ permission: "stats.read" }, async ({ request, actor }) => getHandbookOverview(actor, readQuery(request, HandbookQuerySchema)));
 
-export const PUT = apiRoute({ permission: "stats.push" }, async ({ request, actor }) => pushHandbookUsage(actor, await readJson(request, z.unknown(), MAX_PUSH_BYTES)));
+export const PUT = apiRoute({ permission: "stats.push" }, async ({ request, actor }) => pushHandbookUsage(actor, await readJson(request, MAX_PUSH_BYTES)));

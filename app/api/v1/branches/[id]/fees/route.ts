@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { apiRoute, idParam, readJson, readQuery } from "@/lib/api/handler";
 import { getFeeSheet } from "@/lib/fees/fee-sheet";
 import { recordFees } from "@/lib/fees/record-fees";
@@ -12,6 +11,6 @@ export const GET = apiRoute<{ id: string }>({ permission: "member.read" }, async
 
 /** The secretary records fees for a month (idempotent; members not listed keep theirs); recordFees validates the body. */
 export const PUT = apiRoute<{ id: string }>({ permission: "meeting.record" }, async ({ request, actor, params }) => {
-  const body = await readJson(request, z.unknown());
+  const body = await readJson(request);
   return recordFees(actor, idParam(params.id), body);
 });

@@ -1,6 +1,5 @@
 import { apiRoute, idParam, readJson } from "@/lib/api/handler";
-import { assignFollower } from "@/lib/followers/assign-follower";
-import { FollowerAssignmentBodySchema } from "@/lib/followers/schemas";
+import { assignFollower, assignUnitFollower } from "@/lib/followers/assign-follower";
 import { NotFoundError } from "@/lib/errors";
 
 /** A path id that is no positive integer is no unit: 404, as every other id in the path. */
@@ -10,10 +9,10 @@ function unitId(value: string) {
   return id;
 }
 
-/** The board gives a ward or branch to a follower (or moves it); idempotent. assignFollower checks scope and follower. */
+/** The board gives a ward or branch to a follower (or moves it); idempotent. assignUnitFollower checks the body, scope and follower. */
 export const PUT = apiRoute<{ id: string }>({ permission: "follower.assign" }, async ({ request, actor, params }) => {
-  const body = await readJson(request, FollowerAssignmentBodySchema);
-  return assignFollower(actor, { orgUnitId: unitId(params.id), userId: body.userId });
+  const body = await readJson(request);
+  return assignUnitFollower(actor, idParam(params.id), body);
 });
 
 /** The unit no longer has its own follower (a branch falls back to its ward's); idempotent. */
