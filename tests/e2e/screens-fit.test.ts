@@ -106,6 +106,8 @@ describe("screens that fit", () => {
     await signIn(page, baseUrl(), "bantochuc", DEMO_PASSWORD);
     await page.goto(`${baseUrl()}/drafts?period=${ids.period}`);
     const wrap = page.locator(".table-wrap").filter({ has: page.locator(".queue-table") });
+    // The queue streams in under Suspense: measure the table once it is revealed, not its hidden copy.
+    await wrap.waitFor({ state: "visible" });
     expect(await wrap.evaluate((element) => element.scrollWidth - element.clientWidth)).toBeLessThanOrEqual(0);
     expect(await measure(page)).toEqual({ overflow: 0, columns: [] });
     expect(await page.locator("th[data-key-column]", { hasText: "Phường xác nhận" }).isVisible()).toBe(true);
