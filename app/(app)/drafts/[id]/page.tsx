@@ -21,15 +21,11 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export const metadata = { title: "Dự thảo nghị quyết" };
 
-/** A positive whole number from the URL (version numbers, draft ids), or undefined. */
-const positive = (value: string | undefined) => (value && /^\d{1,10}$/.test(value) && Number(value) > 0 && Number.isSafeInteger(Number(value)) ? Number(value) : undefined);
-
 export default async function DraftPage({ params, searchParams }: Props) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "draft.read")) return <ForbiddenPage />;
   const id = pathId((await params).id);
-  const query = await searchParams;
-  const { values } = readSearchParams(query, DraftPageParams);
+  const { values } = readSearchParams(await searchParams, DraftPageParams);
   const detail = await getDraftDetail(actor, id, { versionNo: values.v }).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -41,7 +37,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const isBranch = can(actor.role, "draft.submit");
   const canAck = can(actor.role, "feedback.ack");
   const sinceMine = canReview && detail.myLastReviewedVersionNo !== null && detail.myLastReviewedVersionNo < current ? detail.myLastReviewedVersionNo : null;
-  const view = query.view === "diff" || query.view === "compare" || query.view === "text" ? query.view : sinceMine ? "diff" : "text";
+  const view = values.view ?? (sinceMine ? "diff" : "text");
   const base = `/drafts/${draft.id}`;
   // One wait for everything the page reads after the draft itself.
   const [attachments, maxMegabytes, similar, directives, thresholds, claim] = await Promise.all([
@@ -57,13 +53,13 @@ export default async function DraftPage({ params, searchParams }: Props) {
 
   let main: React.ReactNode;
   if (view === "diff") {
-    const to = positive(query.to) ?? current;
-    const from = positive(query.from) ?? sinceMine ?? Math.max(1, current - 1);
+    const to = values.to ?? current;
+    const from = values.from ?? sinceMine ?? Math.max(1, current - 1);
     const before = detail.versions.find((version) => version.versionNo === from);
     const after = detail.versions.find((version) => version.versionNo === to);
     main = <DraftDiffView versions={detail.versions} from={from} to={to} before={before} after={after} />;
   } else if (view === "compare") {
-    const target = parseCompareTarget(query.with);
+    const target = parseCompareTarget(values.with);
     const comparison = target === undefined ? null : await compareDraft(actor, detail, target);
     main = <DraftComparisonView comparison={comparison} target={target} />;
   } else {
@@ -78,7 +74,7 @@ export default async function DraftPage({ params, searchParams }: Props) {
       {isBranch && draft.status === "CHANGES_REQUESTED" ? <ChangesRequestedNotice resubmission={draft.resubmission} /> : null}
       <div className={`draft-layout${view === "compare" ? " draft-layout-wide" : ""}`}>
         <section className="card draft-main">
-          <DraftViewTabs base={base} view={view} compareWith={query.with} topSimilarRef={similar[0]?.compareRef} />
+          <DraftViewTabs base={base} view={view} compareWith={values.with} topSimilarRef={similar[0]?.compareRef} />
           {main}
         </section>
         <aside className="draft-side">
