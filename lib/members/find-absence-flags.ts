@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
 import { findUnitInScope } from "@/lib/org/org-units";
-import { currentPeriod } from "@/lib/periods/period";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
 import { RULE_MONTHS_THRESHOLD, ruleMonths, type RuleEvent } from "./member-rule";
 
 /** The Party rule's case: this many months of a calendar year without good reason. */
@@ -12,7 +12,8 @@ const UNEXCUSED_MONTHS_THRESHOLD = RULE_MONTHS_THRESHOLD;
 /**
  * Members who, in 3 or more months of a calendar year and without good reason,
  * were absent from their branch's meetings or did not pay party fees, with
- * those months and the reason of each (lib/members/member-rule.ts).
+ * those months and the reason of each (lib/members/member-rule.ts). An unpaid
+ * fee counts once its month is over; an absence counts from the meeting.
  *
  * Months are counted per person, across transfers: every branch record of the
  * person (same `personCode`, or the record's own code) adds its months, each
@@ -20,13 +21,24 @@ const UNEXCUSED_MONTHS_THRESHOLD = RULE_MONTHS_THRESHOLD;
  * under their latest record, and belongs to the unit of that record's branch.
  * The SQL counts the same months as ruleMonths (which builds the reasons).
  */
-export async function findAbsenceFlags(actor: Actor, options: { year: number; orgUnitId?: number; page?: number; pageSize?: number; now?: Date }) {
+/**
+ * The year the list opens on: the latest with three months over, the fewest
+ * that can make a case — the year before until the end of March (in January
+ * the ward acts on the year that just ended), this year from April.
+ */
+export function defaultFlagsYear(now?: Date): number {
+  return Number(addMonths(currentPeriod(now), -3).slice(0, 4));
+}
+
+export async function findAbsenceFlags(actor: Actor, rawOptions: { year?: number; orgUnitId?: number; page?: number; pageSize?: number; now?: Date }) {
   assertCan(actor, "member.read");
+  const options = { ...rawOptions, year: rawOptions.year ?? defaultFlagsYear(rawOptions.now) };
   const unit = await findUnitInScope(actor, options.orgUnitId, "org.read");
   const from = `${options.year}-01`;
   const to = `${options.year}-12`;
   // Branches as the tree stood at the year's last month (or now, for the current year).
-  const asOf = currentPeriod(options.now) < to ? currentPeriod(options.now) : to;
+  const thisMonth = currentPeriod(options.now);
+  const asOf = thisMonth < to ? thisMonth : to;
   const under = branchesUnderSql(unit.path, { period: asOf < from ? from : asOf });
   const page = options.page ?? 1;
   const pageSize = options.pageSize ?? 50;
@@ -71,7 +83,8 @@ export async function findAbsenceFlags(actor: Actor, options: { year: number; or
       JOIN "PartyFee" f ON f."memberId" = r.id AND NOT f.paid AND f.reason IS NULL
       JOIN "Member" mb ON mb.id = r.id
       JOIN "OrgUnit" b ON b.id = mb."branchId"
-      WHERE f.period >= ${from} AND f.period <= ${to} AND NOT mb."feeExempt" AND mb.status <> 'EXEMPT'
+      -- A month's fee can still be paid until the month is over: only ended months count.
+      WHERE f.period >= ${from} AND f.period <= ${to} AND f.period < ${thisMonth} AND NOT mb."feeExempt" AND mb.status <> 'EXEMPT'
     ),
     flagged AS (
       SELECT person, json_agg(json_build_object('period', period, 'reason', reason, 'branchCode', branch_code)) AS events
@@ -115,7 +128,7 @@ export async function findAbsenceFlags(actor: Actor, options: { year: number; or
   };
 }
 
-async function countFlags(actor: Actor, options: { year: number; orgUnitId?: number; now?: Date }): Promise<number> {
+async function countFlags(actor: Actor, options: { year?: number; orgUnitId?: number; now?: Date }): Promise<number> {
   const first = await findAbsenceFlags(actor, { ...options, page: 1, pageSize: 1 });
   return first.total;
 }

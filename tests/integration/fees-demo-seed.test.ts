@@ -1,7 +1,9 @@
 import { closeTestDb, testDb } from "../support/db";
 import { actorOf } from "../support/factories";
 import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
-import { currentPeriod } from "@/lib/periods/period";
+import { addMonths } from "@/lib/periods/period";
+import { hanoiInstant } from "@/lib/format/date";
+import { demoSeededOn } from "../support/demo-day";
 
 afterAll(closeTestDb);
 
@@ -20,9 +22,12 @@ describe("district demo data: party fees", () => {
     expect(await db.partyFee.count({ where: { member: { code: { startsWith: "LB-" }, OR: [{ feeExempt: true }, { status: "EXEMPT" }] } } })).toBe(0);
     expect(await db.member.count({ where: { code: { startsWith: "LB-" }, personCode: { not: null } } })).toBeGreaterThanOrEqual(10);
 
-    // The board's list for the current year holds unpaid months beside absences.
+    // The board's list, as of the day the demo was seeded, for a year with at least six months over
+    // (the seed day's year from July on, the year before until then): unpaid months beside absences.
     const board = await actorOf(await db.user.findUniqueOrThrow({ where: { username: "bantochuc" }, include: { orgUnit: true } }));
-    const flags = await findAbsenceFlags(board, { year: Number(currentPeriod().slice(0, 4)), pageSize: 2_000 });
+    const seededOn = await demoSeededOn();
+    const year = Number(addMonths(seededOn.slice(0, 7), -6).slice(0, 4));
+    const flags = await findAbsenceFlags(board, { year, pageSize: 2_000, now: hanoiInstant(seededOn, 12) });
     const reasons = flags.items.flatMap((item) => item.monthDetails.flatMap((month) => month.reasons));
     expect(reasons).toContain("UNPAID");
     expect(reasons).toContain("ABSENT");

@@ -8,7 +8,7 @@ import { toCsv } from "@/lib/export/table-export";
 import { FEE_IMPORT } from "@/lib/fees/fee-import";
 import { runImport } from "@/lib/imports/run-import";
 import { recordMeeting } from "@/lib/meetings/record-meeting";
-import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
+import { defaultFlagsYear, findAbsenceFlags } from "@/lib/members/find-absence-flags";
 import { ForbiddenError, NotFoundError, ValidationError } from "@/lib/errors";
 import { PeriodLockedError } from "@/lib/meetings/errors";
 import { setClock } from "@/lib/clock";
@@ -147,6 +147,13 @@ describe("party fees: CSV import", () => {
 });
 
 describe("the members' rule with fees, across a transfer", () => {
+  it("opens on the latest year with three months over: the year before until the end of March", () => {
+    expect(defaultFlagsYear(on("2027-01-01"))).toBe(2026);
+    expect(defaultFlagsYear(on("2027-03-31"))).toBe(2026);
+    expect(defaultFlagsYear(on("2027-04-01"))).toBe(2027);
+    expect(defaultFlagsYear(on("2026-12-01"))).toBe(2026);
+  });
+
   it("counts absences and unpaid months together, once per month, from both branches, and lists the member where they are now", async () => {
     const w = await createMeetingWard("Luật cũ");
     const moved = await createMeetingWard("Luật mới");
@@ -175,7 +182,10 @@ describe("the members' rule with fees, across a transfer", () => {
     expect(twoMonths.items.map((item) => item.member.id)).not.toContain(after.id);
 
     await recordFees(moved.secretaryActor, moved.branches[0].id, { period: "2026-07", fees: [{ memberId: after.id, paid: false }] }, { now: on("2026-07-20") });
-    const flags = await findAbsenceFlags(moved.wardActor, { year: 2026, now: on("2026-07-25") });
+    // July's fee can still be paid until July is over: on 31 July it does not count yet.
+    const julyOpen = await findAbsenceFlags(moved.wardActor, { year: 2026, now: on("2026-07-31") });
+    expect(julyOpen.items.map((item) => item.member.id)).not.toContain(after.id);
+    const flags = await findAbsenceFlags(moved.wardActor, { year: 2026, now: on("2026-08-01") });
     const item = flags.items.find((entry) => entry.member.id === after.id)!;
     expect(item.branch.id).toBe(moved.branches[0].id);
     expect(item.monthDetails).toEqual([
@@ -184,7 +194,7 @@ describe("the members' rule with fees, across a transfer", () => {
       { period: "2026-07", reasons: ["UNPAID"], branchCodes: [moved.branches[0].code] },
     ]);
     // Listed once, where the member is now: not in the first ward's list.
-    const oldWard = await findAbsenceFlags(w.wardActor, { year: 2026, now: on("2026-07-25") });
+    const oldWard = await findAbsenceFlags(w.wardActor, { year: 2026, now: on("2026-08-01") });
     expect(oldWard.items.map((entry) => entry.member.fullName)).not.toContain("Lê Văn Chuyển");
     // Absences alone still make a case (the member who stayed: absent in February and March only → not yet).
     expect(oldWard.items.map((entry) => entry.member.id)).not.toContain(stay.id);
@@ -197,6 +207,6 @@ describe("the members' rule with fees, across a transfer", () => {
     ]);
     // A member exempt from fees: unpaid rows written before the exemption do not count.
     await testDb().member.update({ where: { id: after.id }, data: { feeExempt: true } });
-    expect((await findAbsenceFlags(moved.wardActor, { year: 2026, now: on("2026-07-25") })).items.map((entry) => entry.member.id)).not.toContain(after.id);
+    expect((await findAbsenceFlags(moved.wardActor, { year: 2026, now: on("2026-08-01") })).items.map((entry) => entry.member.id)).not.toContain(after.id);
   });
 });

@@ -24,13 +24,13 @@ export default async function AbsenceFlagsPage({ searchParams }: { searchParams:
   if (!can(actor.role, "meeting.read") || !can(actor.role, "member.read")) return <ForbiddenPage message="Danh sách có tên đảng viên: chỉ chi bộ, Đảng ủy phường và Ban Tổ chức xem được." />;
   const { values: params, invalid } = readSearchParams(await searchParams, FlagsPageParams);
   const thisYear = Number(currentPeriod().slice(0, 4));
-  const year = params.year ?? thisYear;
   const { page, unit: unitId } = params;
   if (invalid.includes("unit")) notFound();
-  const [unit, flags] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findAbsenceFlags(actor, { year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
+  const [unit, flags] = await Promise.all([findUnitInScope(actor, unitId, "meeting.read"), findAbsenceFlags(actor, { year: params.year, orgUnitId: unitId, page, pageSize: 50 })]).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
+  const { year } = flags;
   const ancestors = await unitAncestors(actor, unit.path);
   return (
     <>
