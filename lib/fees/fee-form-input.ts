@@ -3,21 +3,35 @@
 import { ValidationError, type ErrorDetail } from "@/lib/errors";
 import { MAX_FEE_AMOUNT, parseFeeAmount } from "./schemas";
 
-export function feeInputFromForm(input: Record<string, string>) {
-  const fees: { memberId: number; paid: boolean; amount: number | null; reason: string | null }[] = [];
+type FeeEntry = { memberId: number; paid: boolean; amount: number | null; reason: string | null };
+
+/**
+ * The per-member fee fields of a form, named "<paid>.<memberId>" = 1|0,
+ * "<amount>.<id>" and, where the form has one, "<reason>.<id>". A bad amount
+ * is reported under its own field name.
+ */
+function readFeeFields(input: Record<string, string | undefined>, names: { paid: string; amount: string; reason?: string }) {
+  const fees: FeeEntry[] = [];
   const details: ErrorDetail[] = [];
+  const paidField = new RegExp(`^${names.paid}\\.(\\d{1,10})$`);
   for (const [key, value] of Object.entries(input)) {
-    const match = /^paid\.(\d{1,10})$/.exec(key);
+    const match = paidField.exec(key);
     if (!match || (value !== "1" && value !== "0")) continue;
     const id = match[1];
     const paid = value === "1";
-    const amount = paid ? parseFeeAmount(input[`amount.${id}`]) : null;
+    const amount = paid ? parseFeeAmount(input[`${names.amount}.${id}`]) : null;
     if (amount !== null && (Number.isNaN(amount) || amount > MAX_FEE_AMOUNT)) {
-      details.push({ field: `amount.${id}`, message: "Số tiền ghi bằng số đồng, ví dụ 50.000." });
+      details.push({ field: `${names.amount}.${id}`, message: "Số tiền ghi bằng số đồng, ví dụ 50.000." });
       continue;
     }
-    fees.push({ memberId: Number(id), paid, amount, reason: paid ? null : input[`reason.${id}`]?.trim() || null });
+    const reason = !paid && names.reason ? input[`${names.reason}.${id}`]?.trim() || null : null;
+    fees.push({ memberId: Number(id), paid, amount, reason });
   }
+  return { fees, details };
+}
+
+export function feeInputFromForm(input: Record<string, string>) {
+  const { fees, details } = readFeeFields(input, { paid: "paid", amount: "amount", reason: "reason" });
   if (details.length) throw new ValidationError("Có số tiền không đúng: sửa các ô được đánh dấu.", details);
   return { period: input.period ?? "", fees };
 }
@@ -29,20 +43,7 @@ export function feeInputFromForm(input: Record<string, string>) {
  * has (not recorded, or unpaid with its reason). Null when nothing is sent.
  */
 export function feeInputFromMeetingForm(input: Record<string, string | undefined>) {
-  const fees: { memberId: number; paid: boolean; amount: number | null; reason: null }[] = [];
-  const details: ErrorDetail[] = [];
-  for (const [key, value] of Object.entries(input)) {
-    const match = /^feePaid\.(\d{1,10})$/.exec(key);
-    if (!match || (value !== "1" && value !== "0")) continue;
-    const id = match[1];
-    const paid = value === "1";
-    const amount = paid ? parseFeeAmount(input[`feeAmount.${id}`]) : null;
-    if (amount !== null && (Number.isNaN(amount) || amount > MAX_FEE_AMOUNT)) {
-      details.push({ field: `feeAmount.${id}`, message: "Số tiền ghi bằng số đồng, ví dụ 50.000." });
-      continue;
-    }
-    fees.push({ memberId: Number(id), paid, amount, reason: null });
-  }
+  const { fees, details } = readFeeFields(input, { paid: "feePaid", amount: "feeAmount" });
   if (details.length) throw new ValidationError("Có số tiền đảng phí không đúng: sửa các ô được đánh dấu.", details);
   return fees.length ? { period: input.period ?? "", fees } : null;
 }
