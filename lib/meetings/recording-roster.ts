@@ -10,6 +10,7 @@ import { givenNameKey } from "./meeting-period";
 import { toMeetingConduct } from "./meeting-summary";
 import { todayIso, isoDate } from "@/lib/format/date";
 import { belongedInMonth, feeExemption } from "@/lib/fees/fee-rules";
+import { branchMemberItem } from "@/lib/members/api-shapes";
 
 /**
  * What the recording form needs: the members who belonged to the branch at
@@ -51,12 +52,7 @@ export async function getRecordingRoster(actor: Actor, branchId: number, period:
     today,
     window,
     members: members.map((member) => ({
-      id: member.id,
-      code: member.code,
-      fullName: member.fullName,
-      status: member.status,
-      joinedBranchOn: isoDate(member.joinedBranchOn),
-      leftBranchOn: member.leftBranchOn ? isoDate(member.leftBranchOn) : null,
+      ...branchMemberItem(member),
       fee: {
         /** The branch records this member's fee for the month (belonged in it). */
         due: belongedInMonth(member, period),

@@ -4,8 +4,8 @@ import type { BranchMemberRow } from "./list-branch-members";
 
 // The JSON shapes of the members API (docs/api.md); extra fields are additive.
 
-/** One member of a branch (GET /branches/{id}/members). */
-export function branchMemberItem(member: BranchMemberRow) {
+/** One member of a branch (GET /branches/{id}/members, and the meeting form's roster). */
+export function branchMemberItem(member: Pick<BranchMemberRow, "id" | "code" | "fullName" | "status" | "joinedBranchOn" | "leftBranchOn">) {
   return {
     id: member.id,
     code: member.code,
