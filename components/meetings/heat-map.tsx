@@ -112,12 +112,13 @@ export function HeatMap({ periods, rows, caption, rowHref, cellHref, mode = "hel
                 const href = cellHref?.(row, cell.period);
                 return (
                   <td key={cell.period}>
-                    {/* The name read out starts with the visible text (WCAG "label in name"), then the month and figures. */}
+                    {/* A link's name is its visible text and the month and figures its description (title), written
+                        once: a city page has hundreds of cells. A plain link: as next/link each cell would
+                        render and hydrate a router component and be prefetched as it scrolls into view. */}
                     {href && cell.branches > 0 ? (
-                      <Link href={href} className={`heat-cell ${className}`} title={label}>
+                      <a href={href} className={`heat-cell ${className}`} title={label}>
                         {text}
-                        <span className="visually-hidden"> {label}</span>
-                      </Link>
+                      </a>
                     ) : (
                       <span className={`heat-cell ${className}`} title={label}>
                         {text}

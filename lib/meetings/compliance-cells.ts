@@ -5,7 +5,7 @@ import { branchCountsByPeriodSql, branchesByChildSql, branchesUnderSql, type Tre
 import type { Period } from "@/lib/periods/period";
 import type { QualityCounts } from "./figures";
 import type { QualityThresholds } from "./quality";
-import { branchMonthQualitySql } from "./quality-sql";
+import { branchMonthQualitySql, thematicQuarterToDateSql } from "./quality-sql";
 
 export type ComplianceCell = QualityCounts & {
   childId: number;
@@ -16,6 +16,8 @@ export type ComplianceCell = QualityCounts & {
   expected: number;
   usedHandbook: number;
   thematic: number;
+  /** Branches with a thematic meeting in the quarter up to this month. */
+  thematicQuarterToDate: number;
   /** Earliest meeting date among the branches (meaningful when the child is one branch). */
   heldOn: Date | null;
 };
@@ -64,7 +66,8 @@ export async function loadComplianceCells(unit: Unit, periods: Period[], thresho
       (count(*) FILTER (WHERE mt.fail_documents))::int AS fail_documents,
       (count(*) FILTER (WHERE mt.fail_attendance))::int AS fail_attendance,
       (count(*) FILTER (WHERE mt.fail_unexcused))::int AS fail_unexcused,
-      (count(*) FILTER (WHERE mt.fail_minutes))::int AS fail_minutes
+      (count(*) FILTER (WHERE mt.fail_minutes))::int AS fail_minutes,
+      (count(*) FILTER (WHERE ${thematicQuarterToDateSql("bc.branch_id", "bc.period")}))::int AS thematic_quarter_to_date
     FROM bc LEFT JOIN mt ON mt.branch_id = bc.branch_id AND mt.period = bc.period
     GROUP BY bc.child_id, bc.period`;
   return rows.map(toCell);
@@ -90,6 +93,7 @@ type CellRow = {
   fail_attendance: number;
   fail_unexcused: number;
   fail_minutes: number;
+  thematic_quarter_to_date: number;
 };
 
 function toCell(row: CellRow): ComplianceCell {
@@ -102,6 +106,7 @@ function toCell(row: CellRow): ComplianceCell {
     expected: row.expected,
     usedHandbook: row.used_handbook,
     thematic: row.thematic,
+    thematicQuarterToDate: row.thematic_quarter_to_date,
     heldOn: row.held_on,
     qualityFailed: row.quality_failed,
     noThematicInQuarter: row.no_thematic_in_quarter,
@@ -149,7 +154,8 @@ export async function loadStatCells(unit: Unit, periods: Period[], thresholds: Q
             s."presentCount" AS present, s."expectedCount" AS expected, s."usedHandbook" AS used_handbook, s.thematic, s."heldOn" AS held_on,
             s."qualityFailed" AS quality_failed, s."noThematicInQuarter" AS no_thematic_in_quarter, s."noThematicOtherwiseMet" AS no_thematic_otherwise_met,
             s."failDuration" AS fail_duration, s."failCommittee" AS fail_committee, s."failSchedule" AS fail_schedule, s."failDocuments" AS fail_documents,
-            s."failAttendance" AS fail_attendance, s."failUnexcused" AS fail_unexcused, s."failMinutes" AS fail_minutes
+            s."failAttendance" AS fail_attendance, s."failUnexcused" AS fail_unexcused, s."failMinutes" AS fail_minutes,
+            s."thematicQuarterToDate" AS thematic_quarter_to_date
           FROM "MeetingStat" s WHERE s.period = ANY(${[...covered]}::text[]) AND ${filter}`
       : Promise.resolve([]),
     live.length ? loadComplianceCells(unit, live, thresholds) : Promise.resolve([]),

@@ -1,9 +1,8 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { Actor } from "@/lib/auth/actor";
 import { getSetting } from "@/lib/settings/app-settings";
-import { branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
+import type { TreeMode } from "@/lib/org/tree-sql";
 import { quarterOf, type Period } from "@/lib/periods/period";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { MISSING_MEETING_DEADLINE_DAY } from "./settings";
@@ -114,7 +113,7 @@ export async function getComplianceOverview(actor: Actor, options: Options & { m
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months ?? 12);
-  const [cells, quarters] = await Promise.all([loadQualityThresholds().then((thresholds) => loadStatCells(unit, periods, thresholds)), thematicByQuarter(unit.path, unit.level, periods)]);
+  const cells = await loadStatCells(unit, periods, await loadQualityThresholds());
   const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
   const rows = heatRows(units, cells, periods, deadlineDay, today);
   const trend = periods.map((period) => ({ period, ...sumFigures(cells.filter((cell) => cell.period === period), period, deadlineDay, today) }));
@@ -128,35 +127,27 @@ export async function getComplianceOverview(actor: Actor, options: Options & { m
     children: rows.map((row) => ({ unit: row.unit, ...row.cells[row.cells.length - 1] })),
     heatMap: { periods, rows },
     trend,
-    quarters,
+    quarters: thematicByQuarter(cells, periods),
   };
 }
 
-/** Branches that held at least one thematic meeting, per quarter of the window (branches as the tree was at the quarter's last month). */
-async function thematicByQuarter(unitPath: string, level: OrgLevel, periods: Period[]) {
-  // Below the city the unit's branches are looked up one by one in "Meeting" (a district's few
-  // hundred: fast). For the city the window's thematic meetings are read whole and matched by hash:
-  // the planner cannot tell how many branches the tree seam returns, and probing "Meeting" once per
-  // branch of the city took 0.4–0.6 s (reading the whole window costs a district 2–3× instead).
-  const narrow = level !== "CITY";
+/**
+ * Branches that held at least one thematic meeting, per quarter of the window: the quarter as far
+ * as its last month in the window (meetings of its months before the window count too, so a
+ * quarter cut by the window's start is judged as the rule judges it), branches as the tree was then.
+ */
+function thematicByQuarter(cells: ComplianceCell[], periods: Period[]) {
   const lastOfQuarter = new Map<string, Period>();
   for (const period of periods) lastOfQuarter.set(quarterOf(period), period);
-  const parts = [...lastOfQuarter.entries()].map(
-    ([quarter, period]) => Prisma.sql`SELECT ${quarter}::text AS quarter, x.branch_id FROM (${branchesUnderSql(unitPath, { period })}) x`,
-  );
-  const rows = await db().$queryRaw<{ quarter: string; branches: number; thematic: number }[]>`
-    WITH bq AS (${Prisma.join(parts, " UNION ALL ")}),
-    th AS (
-      SELECT DISTINCT left(m.period, 4) || '-Q' || ((substr(m.period, 6, 2)::int + 2) / 3) AS quarter, m."branchId"
-      FROM "Meeting" m
-      WHERE m.kind = 'THEMATIC' AND m.period >= ${periods[0]} AND m.period <= ${periods[periods.length - 1]}
-        ${narrow ? Prisma.sql`AND m."branchId" IN (SELECT branch_id FROM bq)` : Prisma.empty}
-    )
-    SELECT bq.quarter, count(*)::int AS branches, count(th."branchId")::int AS thematic
-    FROM bq LEFT JOIN th ON th.quarter = bq.quarter AND th."branchId" = bq.branch_id
-    GROUP BY bq.quarter ORDER BY bq.quarter`;
-  const monthsInWindow = (quarter: string) => periods.filter((period) => quarterOf(period) === quarter).length;
-  return rows.map((row) => ({ ...row, months: monthsInWindow(row.quarter) }));
+  return [...lastOfQuarter.entries()].map(([quarter, period]) => {
+    const month = cells.filter((cell) => cell.period === period);
+    return {
+      quarter,
+      branches: month.reduce((sum, cell) => sum + cell.branches, 0),
+      thematic: month.reduce((sum, cell) => sum + cell.thematicQuarterToDate, 0),
+      months: periods.filter((p) => quarterOf(p) === quarter).length,
+    };
+  }).filter((row) => row.branches > 0);
 }
 
 /**

@@ -2,11 +2,11 @@ import "server-only";
 import { db, type Tx } from "@/lib/db/client";
 import { assertCan, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { currentPeriod, periodsBetween, type Period } from "@/lib/periods/period";
+import { currentPeriod, type Period } from "@/lib/periods/period";
 import { prismaRunner } from "@/lib/stats/sql-runner";
 import { loadQualityThresholds } from "./meeting-quality";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "./settings";
-import { listMeetingStatPeriods, lockMeetingStats, periodsReachedBy, refreshMeetingStats } from "./refresh-meeting-stats";
+import { listMeetingStatPeriods, lockMeetingStats, monthsToRollUp, periodsReachedBy, refreshMeetingStats } from "./refresh-meeting-stats";
 
 /**
  * Brings the meeting roll-up up to date after meetings of these branches and
@@ -63,7 +63,7 @@ export async function rebuildMeetingStats(actor: Actor, options: { onPeriod?: (p
       const covered = await listMeetingStatPeriods(run);
       const latest = currentPeriod();
       const from = [first?.period, covered[0]].filter((period): period is string => !!period && period <= latest).sort()[0] ?? latest;
-      const periods = periodsBetween(from, latest);
+      const periods = monthsToRollUp(from, latest);
       await refreshMeetingStats(run, { periods, thresholds, onPeriod: options.onPeriod });
       await recordAuditEvent(tx, actor, { action: "stats.meetings.rebuilt", entityType: "MeetingStat", details: { periods: periods.length } });
       return { periods: periods.length };

@@ -17,9 +17,20 @@ function minutesOf(column: string): Prisma.Sql {
   return Prisma.raw(`CASE WHEN ${column} ~ ${TIME} THEN split_part(${column}, ':', 1)::int * 60 + split_part(${column}, ':', 2)::int END`);
 }
 
-/** First (offset 1) or last (offset 3) month of the quarter of a "YYYY-MM" column. */
-function quarterMonth(column: string, offset: 1 | 3): Prisma.Sql {
-  return Prisma.raw(`left(${column}, 5) || lpad((((substr(${column}, 6, 2)::int - 1) / 3) * 3 + ${offset})::text, 2, '0')`);
+/** First (offset 1) or last (offset 3) month of the quarter of a "YYYY-MM" column (a name, or any SQL text expression). */
+function quarterMonth(column: string | Prisma.Sql, offset: 1 | 3): Prisma.Sql {
+  const value = typeof column === "string" ? Prisma.raw(column) : column;
+  return Prisma.sql`left(${value}, 5) || lpad((((substr(${value}, 6, 2)::int - 1) / 3) * 3 + ${Prisma.raw(String(offset))})::text, 2, '0')`;
+}
+
+/** Whether the branch held a thematic meeting in the quarter of `period` up to that month (both SQL expressions). */
+export function thematicQuarterToDateSql(branchId: string, period: string | Prisma.Sql): Prisma.Sql {
+  const month = typeof period === "string" ? Prisma.raw(period) : period;
+  return Prisma.sql`EXISTS (
+    SELECT 1 FROM "Meeting" t
+    WHERE t."branchId" = ${Prisma.raw(branchId)} AND t.kind = 'THEMATIC'
+      AND t.period >= ${quarterMonth(period, 1)} AND t.period <= ${month}
+  )`;
 }
 
 export type BranchMonthFilter = { periods: Period[]; branchIds?: number[] | null; branchesSql?: Prisma.Sql };

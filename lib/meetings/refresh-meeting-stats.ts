@@ -1,10 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
+import { addMonths, periodsBetween, quarterOf, type Period } from "@/lib/periods/period";
+import { lastMonths } from "./rules";
 import { branchesUnderSql, unitBranchPairsSql } from "@/lib/org/tree-sql";
 import { rollupKeptOnWrite, type SqlRunner } from "@/lib/stats/sql-runner";
 import type { QualityThresholds } from "./quality";
-import { branchMonthQualitySql } from "./quality-sql";
+import { branchMonthQualitySql, thematicQuarterToDateSql } from "./quality-sql";
 
 // MeetingStat is derived data: one row per org unit and month, computed from
 // Meeting, MeetingSchedule and MeetingDocument. Every write that changes what
@@ -34,6 +35,7 @@ const SUMMED = [
   "failAttendance",
   "failUnexcused",
   "failMinutes",
+  "thematicQuarterToDate",
 ];
 // Key columns, then the summed ones, then the earliest meeting day: every INSERT below lists its values in this order.
 const COLUMNS = Prisma.raw(`"orgUnitId", period, level, "parentId", ${SUMMED.map((column) => `"${column}"`).join(", ")}, "heldOn", "computedAt"`);
@@ -57,7 +59,8 @@ function branchRowsSql(period: Period, branchIds: number[] | null, thresholds: Q
       coalesce(q.present, 0), coalesce(q.expected, 0), ${flag("used_handbook")}, ${flag("thematic")},
       ${flag("failed")}, ${flag("no_thematic_in_quarter")}, (coalesce(q.no_thematic_in_quarter, false) AND NOT coalesce(q.failed, false))::int,
       ${flag("fail_duration")}, ${flag("fail_committee")}, ${flag("fail_schedule")}, ${flag("fail_documents")},
-      ${flag("fail_attendance")}, ${flag("fail_unexcused")}, ${flag("fail_minutes")}, q.held_on, now()
+      ${flag("fail_attendance")}, ${flag("fail_unexcused")}, ${flag("fail_minutes")}, ${thematicQuarterToDateSql("br.branch_id", Prisma.sql`${period}::text`)}::int,
+      q.held_on, now()
     FROM br LEFT JOIN q ON q.branch_id = br.branch_id
     ON CONFLICT ("orgUnitId", period) DO UPDATE SET ${UPSERT_SET}`;
 }
@@ -133,6 +136,15 @@ async function refreshBranches(run: SqlRunner, period: Period, branchIds: number
 }
 
 
+
+/**
+ * The months a full build rolls up: from a window before the first month with meetings (those
+ * months hold no meeting, but a page whose window reaches back into them reads them from the
+ * roll-up instead of matching every branch of the tree live) up to `latest`.
+ */
+export function monthsToRollUp(firstMeetingPeriod: Period, latest: Period): Period[] {
+  return lastMonths(firstMeetingPeriod).filter((period) => period < firstMeetingPeriod).concat(periodsBetween(firstMeetingPeriod, latest));
+}
 
 /**
  * The months a change to meetings of `period` reaches: the month itself and

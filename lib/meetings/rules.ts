@@ -63,7 +63,10 @@ export function expectedOn(member: Membership, date: string): boolean {
   return member.status !== "EXEMPT" && belongedOn(member, date);
 }
 
+/** Months a compliance page shows: the period and the 11 before it. */
+export const WINDOW_MONTHS = 12;
+
 /** Periods of the 12 months ending with `period` (oldest first). */
-export function lastMonths(period: Period, months = 12): Period[] {
+export function lastMonths(period: Period, months = WINDOW_MONTHS): Period[] {
   return Array.from({ length: months }, (_, i) => addMonths(period, i - months + 1));
 }

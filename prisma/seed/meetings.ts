@@ -10,7 +10,7 @@ import { addMonths, type Period } from "../../lib/periods/period";
 import { lunarNewYear } from "../../lib/periods/tet";
 import { createRandom, type Random, hashedFraction } from "./random";
 import { pgRunner } from "../../lib/stats/sql-runner";
-import { refreshMeetingStats } from "../../lib/meetings/refresh-meeting-stats";
+import { monthsToRollUp, refreshMeetingStats } from "../../lib/meetings/refresh-meeting-stats";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "../../lib/meetings/settings";
 import type { DemoSeedStep, SeedContext } from "./index";
 import type { PlannedMember, PlannedUnit } from "./plan";
@@ -379,8 +379,9 @@ async function seedMeetings({ client, scale, plan, today, log }: SeedContext): P
   await client.query(`ANALYZE "OrgUnit"; ANALYZE "OrgUnitPlacement"; ANALYZE "Member"; ANALYZE "Meeting"; ANALYZE "Attendance"; ANALYZE "MeetingDocument"; ANALYZE "MeetingSchedule"`);
   // The compliance roll-up of every month, with the default thresholds (a changed setting is applied by a rebuild).
   const rollupStarted = Date.now();
+  const rolledUp = monthsToRollUp(periods[0], currentPeriod);
   await refreshMeetingStats(pgRunner(client), {
-    periods,
+    periods: rolledUp,
     thresholds: {
       minMinutes: QUALITY_MIN_MINUTES.defaultValue,
       minMinutesCombined: QUALITY_MIN_MINUTES_COMBINED.defaultValue,
@@ -390,7 +391,7 @@ async function seedMeetings({ client, scale, plan, today, log }: SeedContext): P
     },
   });
   await client.query(`ANALYZE "MeetingStat"`);
-  log(`Tổng hợp sinh hoạt chi bộ: ${periods.length} tháng, ${((Date.now() - rollupStarted) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`);
+  log(`Tổng hợp sinh hoạt chi bộ: ${rolledUp.length} tháng, ${((Date.now() - rollupStarted) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`);
   log(
     `Điểm danh: ${written.toLocaleString("vi-VN")} dòng${rowMonths < months ? ` (chỉ ${rowMonths} tháng gần nhất)` : ""}, ` +
       `${documents.length.toLocaleString("vi-VN")} tài liệu, ${schedules.length.toLocaleString("vi-VN")} lịch báo trước, ${((Date.now() - started) / 1000).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} giây`,

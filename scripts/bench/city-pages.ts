@@ -21,7 +21,8 @@ async function main() {
   const ward = await db().orgUnit.findFirstOrThrow({ where: { code: "LB-BD" } });
   const city = await db().orgUnit.findFirstOrThrow({ where: { parentId: null, validTo: null }, orderBy: { id: "asc" } });
   const [{ period }] = await db().$queryRaw<{ period: string }[]>`SELECT max(period) AS period FROM "Draft"`;
-  const meetingPeriod = "2026-10"; // as `npm run bench`
+  const { addMonths, currentPeriod } = await import("@/lib/periods/period");
+  const meetingPeriod = addMonths(currentPeriod(), -1); // as `npm run bench`
   const queueFilter = { period, orgUnitId: String(ward.id) };
   const cases: [string, () => Promise<unknown>][] = [
     ["SELECT 1", () => db().$queryRaw`SELECT 1`],

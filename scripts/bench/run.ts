@@ -25,6 +25,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { ensureProductionBuild } from "../lib/build";
 import { DEMO_PASSWORD as PASSWORD, signIn, startAppServer, type AppServer } from "../lib/app-server";
 import { percentile } from "../lib/bench";
+import { addMonths, currentPeriod } from "@/lib/periods/period";
 import { memberFileOfCity } from "./member-file";
 
 const args = process.argv.slice(2);
@@ -144,7 +145,8 @@ async function runScale(scale: Scale): Promise<Figure[]> {
       `SELECT u.username, b.name AS branch FROM "User" u JOIN "OrgUnit" b ON b.id = u."orgUnitId" WHERE u.role = 'BRANCH_SECRETARY' AND b."parentId" = $1 ORDER BY b.code LIMIT 1`,
       [ward.id],
     );
-    const meetingPeriod = "2026-10";
+    // The last month before the seed's: the one boards review (its deadline has passed).
+    const meetingPeriod = addMonths(currentPeriod(), -1);
     const counts = await one<{ branches: number; drafts: number }>(`SELECT (SELECT count(*)::int FROM "OrgUnit" WHERE level = 'BRANCH') AS branches, (SELECT count(*)::int FROM "Draft" WHERE period = $1) AS drafts`, [period]);
     log(`${counts.branches.toLocaleString("vi-VN")} chi bộ; kỳ dự thảo ${period}: ${counts.drafts.toLocaleString("vi-VN")} dự thảo`);
 
