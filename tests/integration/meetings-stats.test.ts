@@ -84,6 +84,13 @@ describe("compliance by quality, kept on write", () => {
     await recordMeeting(w.secretaryActor, { branchId: first.id, period: "2026-12", kind: "THEMATIC", heldOn: "2026-12-03", usedHandbook: false, attendance: attendance(w.members[0]) });
     expect(await statOf(first.id, "2026-10")).toMatchObject({ noThematicInQuarter: 0 });
     expect(await statOf(second.id, "2026-10")).toMatchObject({ noThematicInQuarter: 1, noThematicOtherwiseMet: 1 });
+    // The quarter's chart reads the quarter up to its last month in the window: seen from November,
+    // the fourth quarter has no thematic meeting yet; seen from December, one of two branches held one.
+    const asOfNovember = await getComplianceOverview(w.wardActor, { period: "2026-11", now: on("2026-12-03") });
+    expect(asOfNovember.quarters.at(-1)).toMatchObject({ quarter: "2026-Q4", branches: 2, thematic: 0, months: 2 });
+    const asOfDecember = await getComplianceOverview(w.wardActor, { period: "2026-12", now: on("2026-12-03") });
+    expect(asOfDecember.quarters.at(-1)).toMatchObject({ quarter: "2026-Q4", branches: 2, thematic: 1, months: 3 });
+    expect(await statOf(first.id, "2026-12")).toMatchObject({ thematic: 1, thematicQuarterToDate: 1 });
 
     // The board sees the ward's groups one level up, the same as today's tree computes live.
     const district = await getComplianceByChild(w.boardActor, { period: "2026-10", now: on("2026-11-06") });
@@ -111,8 +118,9 @@ describe("compliance by quality, kept on write", () => {
     // A demo ward (other test files add wards of their own, never branches to the demo's).
     const ward = await testDb().orgUnit.findFirstOrThrow({ where: { level: "WARD", code: { not: { startsWith: "T-" } }, children: { some: {} } }, orderBy: { id: "asc" }, select: { id: true, path: true, level: true, parentId: true } });
     const parent = await testDb().orgUnit.findUniqueOrThrow({ where: { id: ward.parentId! }, select: { id: true, path: true, level: true } });
-    const periods = (await testDb().meetingStat.findMany({ where: { orgUnitId: ward.id }, select: { period: true }, orderBy: { period: "desc" }, take: 3 })).map((row) => row.period);
-    expect(periods.length).toBe(3);
+    const periods = (await testDb().meetingStat.findMany({ where: { orgUnitId: ward.id }, select: { period: true }, orderBy: { period: "desc" }, take: 6 })).map((row) => row.period);
+    // Six months: at least one quarter's thematic meetings are among them, whatever day the demo was seeded.
+    expect(periods.length).toBe(6);
     const thresholds = await loadQualityThresholds();
     const key = (cell: { childId: number; period: string }) => `${cell.childId}|${cell.period}`;
     const sort = <T extends { childId: number; period: string }>(cells: T[]) => [...cells].sort((a, b) => key(a).localeCompare(key(b)));
@@ -126,6 +134,7 @@ describe("compliance by quality, kept on write", () => {
     };
     const before = await compare();
     expect(before.some((cell) => cell.held > 0 && cell.qualityFailed > 0)).toBe(true);
+    expect(before.some((cell) => cell.thematicQuarterToDate > 0)).toBe(true);
 
     const admin = await actorOf(await createUser("ADMIN", parent.id));
     const board = await actorOf(await createUser("BOARD_REVIEWER", parent.id));
