@@ -1,14 +1,16 @@
+import { Suspense } from "react";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import type { Actor } from "@/lib/auth/actor";
 import { requireSessionActor } from "@/lib/auth/session";
 import { can } from "@/lib/auth/permissions";
 import { NotFoundError } from "@/lib/errors";
-import { currentPeriod } from "@/lib/periods/period";
+import { currentPeriod, type Period } from "@/lib/periods/period";
 import { readSearchParams, type SearchParams } from "@/lib/validation/page-params";
 import { CompliancePageParams } from "@/lib/meetings/schemas";
 import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchHeatMap, getComplianceOverview } from "@/lib/meetings/compliance";
-import { unitAncestors } from "@/lib/org/org-units";
+import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
 import { formatDate, formatPeriod } from "@/lib/format/date";
@@ -16,6 +18,7 @@ import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stat } from "@/components/ui/stat";
 import { ForbiddenPage } from "@/components/ui/forbidden";
+import { CardSkeleton, StatsSkeleton } from "@/components/ui/skeleton";
 import { Pagination, withQuery } from "@/components/ui/pagination";
 import { MeetingsTabs } from "@/components/meetings/meetings-tabs";
 import { PeriodPicker } from "@/components/meetings/period-picker";
@@ -27,20 +30,41 @@ import { HANDBOOK_USE } from "@/lib/stats/usage-definitions";
 
 export const metadata = { title: "Sinh hoạt chi bộ" };
 
+type Params = ReturnType<typeof CompliancePageParams.parse>;
+
 export default async function MeetingsCompliancePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireSessionActor();
   if (!can(actor.role, "meeting.read")) return <ForbiddenPage />;
   const { values: params, invalid } = readSearchParams(await searchParams, CompliancePageParams);
-  const latest = currentPeriod();
   const period = params.period ?? (await defaultMeetingPeriod());
   if (actor.scopeLevel === "BRANCH" && actor.role === "BRANCH_SECRETARY") redirect(withQuery(`/meetings/branch/${actor.orgUnitId}`, { period: params.period }));
   if (invalid.includes("unit")) notFound();
-
-  const overview = await getComplianceOverview(actor, { orgUnitId: params.unit, period }).catch((error) => {
+  // Out of scope (or no such unit) is a 404 and a branch has its own page, both decided before
+  // anything is sent; the figures then stream in (a city's take the longest).
+  const unit = await findUnitInScope(actor, params.unit, "meeting.read").catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  if (overview.unit.level === "BRANCH") redirect(withQuery(`/meetings/branch/${overview.unit.id}`, { period }));
+  if (unit.level === "BRANCH") redirect(withQuery(`/meetings/branch/${unit.id}`, { period }));
+  return (
+    <Suspense
+      fallback={
+        <>
+          <PageHeader title={`Sinh hoạt chi bộ — ${unit.name}`} description={formatPeriod(period)} />
+          <StatsSkeleton count={8} />
+          <CardSkeleton title={`Theo đơn vị — ${formatPeriod(period)}`} lines={6} />
+          <CardSkeleton title="Bản đồ nhiệt 12 tháng" lines={6} />
+        </>
+      }
+    >
+      <MeetingsComplianceBody actor={actor} unitId={unit.id} period={period} params={params} />
+    </Suspense>
+  );
+}
+
+async function MeetingsComplianceBody({ actor, unitId, period, params }: { actor: Actor; unitId: number; period: Period; params: Params }) {
+  const latest = currentPeriod();
+  const overview = await getComplianceOverview(actor, { orgUnitId: unitId, period });
   const isWard = overview.unit.level === "WARD";
   const view = !isWard && params.view === "branches" ? "branches" : "children";
   const { page, mode } = params;
