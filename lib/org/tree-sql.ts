@@ -34,7 +34,7 @@ function lastId(unitPath: string): number | null {
  * `SELECT path`: where the unit of `unitPath` (its current path; the last id names it) stood
  * during the period — no row when it was not in force then. "/" stands for the whole tree.
  */
-function placedPathSql(unitPath: string, period: Period): Prisma.Sql {
+export function placedPathSql(unitPath: string, period: Period): Prisma.Sql {
   const id = lastId(unitPath);
   if (id === null) return Prisma.sql`SELECT '/'::text COLLATE "C" AS path`;
   return Prisma.sql`SELECT u.path FROM "OrgUnitPlacement" u WHERE u."unitId" = ${id} AND ${validDuring("u", period)} ORDER BY u."validFrom" DESC LIMIT 1`;
@@ -59,7 +59,18 @@ export function branchesUnderSql(unitPath: string, options: TreeOptions = {}): P
     JOIN "OrgUnitPlacement" b ON b.level = 'BRANCH' AND ${underRange("b", "up")} AND ${validDuring("b", period)}`;
 }
 
-/** CTEs `pm` (period, start_on, end_on, the path the unit of `unitPath` had then) and `under` (the branch placements under those paths, read once). */
+/**
+ * `branchesUnderSql` once the unit's path in the period is known (placedPathSql, read first): the
+ * range is then given as values, so the planner knows how many branches it holds (a city's: all of
+ * them) and joins them to a period's rows by hash instead of probing each branch's row in turn.
+ */
+export function branchesUnderPlacedPathSql(placedPath: string, period: Period): Prisma.Sql {
+  return Prisma.sql`
+    SELECT b."unitId" AS branch_id FROM "OrgUnitPlacement" b
+    WHERE b.level = 'BRANCH' AND b.path >= ${placedPath} COLLATE "C" AND b.path < left(${placedPath}, -1) || '0' COLLATE "C" AND ${validDuring("b", period)}`;
+}
+
+/** CTEs `pm` (period, start_on, the path the unit of `unitPath` had then) and `under` (the branch placements under those paths, read once). */
 function periodsAndPlacementsSql(unitPath: string, periods: Period[]): Prisma.Sql {
   const id = lastId(unitPath);
   const months = Prisma.join(
