@@ -1,7 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
-import { branchCountsByPeriodSql, branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
+import { branchesByChildSql, branchesUnderSql, type TreeMode } from "@/lib/org/tree-sql";
+import { branchCountsInForce, treeRevisionSql } from "@/lib/org/branch-counts";
 import type { Period } from "@/lib/periods/period";
 import type { QualityCounts } from "./figures";
 import type { QualityThresholds } from "./quality";
@@ -131,19 +132,14 @@ function toCell(row: CellRow): ComplianceCell {
 export async function loadStatCells(unit: Unit, periods: Period[], thresholds: QualityThresholds): Promise<ComplianceCell[]> {
   if (!periods.length) return [];
   const reader = await readDb();
-  const own = await reader.$queryRaw<{ period: string; branches: number }[]>`
-    SELECT period, branches FROM "MeetingStat" WHERE "orgUnitId" = ${unit.id} AND period = ANY(${periods}::text[])`;
+  const own = await reader.$queryRaw<{ period: string; branches: number; tree_revision: string | null }[]>`
+    SELECT period, branches, ${treeRevisionSql} AS tree_revision FROM "MeetingStat" WHERE "orgUnitId" = ${unit.id} AND period = ANY(${periods}::text[])`;
   // A stored month counts only while it holds every branch the tree had then (a unit added
   // without a meeting write since is not in it yet): otherwise that month is computed live.
   const inForce =
     unit.level === "BRANCH" || !own.length
       ? new Map<string, number>()
-      : new Map(
-          (
-            await reader.$queryRaw<{ period: string; branches: number }[]>`
-              ${branchCountsByPeriodSql(unit.path, own.map((row) => row.period))}`
-          ).map((row) => [row.period, row.branches]),
-        );
+      : await branchCountsInForce(reader, unit.path, own.map((row) => row.period), own[0].tree_revision);
   const covered = new Set(own.filter((row) => unit.level === "BRANCH" || (inForce.get(row.period) ?? 0) === row.branches).map((row) => row.period));
   const live = periods.filter((period) => !covered.has(period));
   const filter = unit.level === "BRANCH" ? Prisma.sql`s."orgUnitId" = ${unit.id}` : Prisma.sql`s."parentId" = ${unit.id}`;

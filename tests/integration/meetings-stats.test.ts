@@ -106,6 +106,22 @@ describe("compliance by quality, kept on write", () => {
     expect(alerts.items.filter((alert) => alert.branch.id === second.id && ["SHORT_MEETING", "NO_SCHEDULE", "DOCUMENTS_LATE"].includes(alert.kind))).toEqual([]);
   });
 
+  it("a branch added after the month was rolled up counts at once: the remembered branch counts follow the tree", async () => {
+    const w = await createMeetingWard("Chi bộ mới");
+    setClock(on("2026-10-12"));
+    await recordMeeting(w.secretaryActor, { branchId: w.branches[0].id, period: "2026-10", kind: "REGULAR", heldOn: "2026-10-12", usedHandbook: true, attendance: attendance(w.members[0]) });
+    const before = await getComplianceByChild(w.wardActor, { period: "2026-10", now: on("2026-11-06") });
+    expect(before.totals).toMatchObject({ branches: 2, held: 1 });
+    expect(await statOf(w.ward.id, "2026-10")).toMatchObject({ branches: 2 });
+
+    // A third branch opens under the ward; no meeting is written, so the stored month lacks it.
+    const created = await testDb().orgUnit.create({ data: { code: `${w.ward.code}-03`, name: `Chi bộ mới (${w.ward.code})`, level: "BRANCH", parentId: w.ward.id, path: "/", depth: w.ward.depth + 1, validFrom: new Date("2020-01-01") } });
+    await testDb().orgUnit.update({ where: { id: created.id }, data: { path: `${w.ward.path}${created.id}/` } });
+    const after = await getComplianceByChild(w.wardActor, { period: "2026-10", now: on("2026-11-06") });
+    expect(after.totals).toMatchObject({ branches: 3, held: 1, missing: 2 });
+    expect(after.items.map((item) => item.orgUnit.id)).toContain(created.id);
+  });
+
   it("another ward's committee cannot see the ward's compliance (404)", async () => {
     const w = await createMeetingWard("Phạm vi chất lượng");
     const other = await createMeetingWard("Phường khác");
