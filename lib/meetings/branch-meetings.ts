@@ -15,7 +15,7 @@ export async function getBranchMeetingHistory(actor: Actor, branchId: number, op
   assertCan(actor, "meeting.read");
   const branch = await findBranchInScope(actor, branchId);
   const today = todayIso(options.now);
-  const periods = lastMonths(options.period, options.months ?? 12);
+  const periods = lastMonths(options.period, options.months);
   const [deadlineDay, editDays, meetings, reopenings, ancestors] = await Promise.all([
     getSetting(MISSING_MEETING_DEADLINE_DAY),
     getSetting(EDIT_DAYS_AFTER_PERIOD),

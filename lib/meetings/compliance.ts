@@ -112,7 +112,7 @@ export async function getComplianceOverview(actor: Actor, options: Options & { m
   const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const periods = lastMonths(options.period, options.months ?? 12);
+  const periods = lastMonths(options.period, options.months);
   const cells = await loadStatCells(unit, periods, await loadQualityThresholds());
   const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
   const rows = heatRows(units, cells, periods, deadlineDay, today);
@@ -159,7 +159,7 @@ export async function getBranchHeatMap(actor: Actor, options: Options & { months
   const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
   const today = todayIso(options.now);
   const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const periods = lastMonths(options.period, options.months ?? 12);
+  const periods = lastMonths(options.period, options.months);
   const latePeriods = periods.filter((period) => meetingState(period, false, deadlineDay, today) === "MISSING");
   const pageSize = options.pageSize ?? 50;
   const page = options.page ?? 1;

@@ -143,7 +143,7 @@ async function refreshBranches(run: SqlRunner, period: Period, branchIds: number
  * roll-up instead of matching every branch of the tree live) up to `latest`.
  */
 export function monthsToRollUp(firstMeetingPeriod: Period, latest: Period): Period[] {
-  return lastMonths(firstMeetingPeriod).filter((period) => period < firstMeetingPeriod).concat(periodsBetween(firstMeetingPeriod, latest));
+  return periodsBetween(lastMonths(firstMeetingPeriod)[0], latest);
 }
 
 /**

@@ -64,9 +64,9 @@ export function expectedOn(member: Membership, date: string): boolean {
 }
 
 /** Months a compliance page shows: the period and the 11 before it. */
-export const WINDOW_MONTHS = 12;
+const WINDOW_MONTHS = 12;
 
-/** Periods of the 12 months ending with `period` (oldest first). */
+/** Periods of the `months` (12 unless said) ending with `period` (oldest first). */
 export function lastMonths(period: Period, months = WINDOW_MONTHS): Period[] {
   return Array.from({ length: months }, (_, i) => addMonths(period, i - months + 1));
 }

@@ -70,7 +70,7 @@ export function branchesUnderPlacedPathSql(placedPath: string, period: Period): 
     WHERE b.level = 'BRANCH' AND b.path >= ${placedPath} COLLATE "C" AND b.path < left(${placedPath}, -1) || '0' COLLATE "C" AND ${validDuring("b", period)}`;
 }
 
-/** CTEs `pm` (period, start_on, the path the unit of `unitPath` had then) and `under` (the branch placements under those paths, read once). */
+/** CTEs `pm` (period, start_on, end_on, the path the unit of `unitPath` had then) and `under` (the branch placements under those paths, read once). */
 function periodsAndPlacementsSql(unitPath: string, periods: Period[]): Prisma.Sql {
   const id = lastId(unitPath);
   const months = Prisma.join(
