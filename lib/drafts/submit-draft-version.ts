@@ -50,6 +50,9 @@ export async function submitDraftVersion(actor: Actor, rawInput: unknown): Promi
   try {
     return await db().$transaction(
       async (tx) => {
+        // One submission of a period at a time: each writes its own draft, then the similar lists of
+        // the drafts it resembles, so two template copies sent at the same moment would deadlock.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${`draft-analysis:${input.period}`}))`;
         const existing = await tx.draft.findUnique({ where: { branchId_period: { branchId: branch.id, period: input.period } } });
         const currentNo = existing?.currentVersionNo ?? 0;
         if (input.expectedVersionNo !== undefined && input.expectedVersionNo !== currentNo) {
