@@ -1,6 +1,7 @@
 import type { OrgLevel, Role } from "@/lib/generated/prisma/enums";
 import { can, type Permission } from "./permissions";
 import { ForbiddenError } from "@/lib/errors";
+import { escapeLike } from "@/lib/db/sql";
 
 /** Who is acting: a signed-in user or an API token, with the scope every query is limited to. */
 export type Actor = {
@@ -25,6 +26,11 @@ export function assertCan(actor: Actor, permission: Permission): void {
 
 export function inScope(actor: Actor, unitPath: string): boolean {
   return unitPath.startsWith(actor.scopePath);
+}
+
+/** SQL `LIKE` pattern for the paths of units inside the actor's subtree (`path LIKE …`). */
+export function scopePattern(actor: Actor): string {
+  return `${escapeLike(actor.scopePath)}%`;
 }
 
 /** Prisma `where` for org units inside the actor's subtree. */

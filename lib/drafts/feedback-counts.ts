@@ -2,7 +2,7 @@ import "server-only";
 import { daysWaited } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, scopePattern, type Actor } from "@/lib/auth/actor";
 import { getSetting } from "@/lib/settings/app-settings";
 import { now as clockNow } from "@/lib/clock";
 import type { Period } from "@/lib/periods/period";
@@ -27,7 +27,7 @@ export function ackOverdueSql(at: Date, ackDays: number): Prisma.Sql {
 export async function countOpenFeedback(actor: Actor, options: { period?: Period } = {}): Promise<{ open: number; overdue: number; ackDays: number }> {
   assertCan(actor, "feedback.read");
   const ackDays = await getSetting(FEEDBACK_ACK_DAYS);
-  const conditions = [Prisma.sql`b.path LIKE ${actor.scopePath} || '%'`, Prisma.sql`f."acknowledgedAt" IS NULL`];
+  const conditions = [Prisma.sql`b.path LIKE ${scopePattern(actor)}`, Prisma.sql`f."acknowledgedAt" IS NULL`];
   if (options.period) conditions.push(Prisma.sql`f.period = ${options.period}`);
   const [row] = await db().$queryRaw<{ open: number; overdue: number }[]>`
     SELECT count(*)::int AS open, count(*) FILTER (WHERE ${ackOverdueSql(clockNow(), ackDays)})::int AS overdue

@@ -2,7 +2,7 @@ import "server-only";
 import { daysWaited } from "@/lib/format/date";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readDb } from "@/lib/db/read-replicas";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, scopePattern, type Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/db/sql";
 import { findUnitInScope } from "@/lib/org/org-units";
@@ -176,7 +176,7 @@ export async function readReviewQueue(actor: Actor, { filter, period, unit }: Re
     SELECT b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", w.id AS "wardId", w.name AS "wardName",
       d.id AS "draftId", d.status, d."currentVersionNo" AS "versionNo", d."firstSubmittedAt", d."lastSubmittedAt",
       d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags", d."similarityScore", d."similarDraftId", d."previousSimilarity",
-      (SELECT sb.path LIKE ${`${escapeLike(actor.scopePath)}%`} FROM "Draft" sd JOIN "OrgUnit" sb ON sb.id = sd."branchId" WHERE sd.id = d."similarDraftId") AS "similarInScope",
+      (SELECT sb.path LIKE ${scopePattern(actor)} FROM "Draft" sd JOIN "OrgUnit" sb ON sb.id = sd."branchId" WHERE sd.id = d."similarDraftId") AS "similarInScope",
       d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", d."reviewedAt", count(*) OVER ()::int AS total
     ${from} ${where}
     ORDER BY ${filter.flag && filter.sort === "queue" ? flaggedOrder(filter.flag) : orderBy(filter.sort)}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertCan, type Actor } from "@/lib/auth/actor";
+import { assertCan, scopePattern, type Actor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { escapeLike } from "@/lib/db/sql";
 import { findUnitInScope } from "@/lib/org/org-units";
@@ -46,7 +46,7 @@ export async function getFollowerBoard(actor: Actor, raw: unknown = {}) {
         (SELECT count(*)::int FROM "FollowAssignment" fa JOIN "OrgUnit" x ON x.id = fa."orgUnitId" WHERE fa."userId" = u.id AND x.path LIKE ${under}) AS units
       FROM "User" u JOIN "OrgUnit" o ON o.id = u."orgUnitId"
       WHERE u.active AND u.role::text = ANY(${FOLLOWER_ROLES as string[]}::text[])
-        AND o.path LIKE ${`${escapeLike(actor.scopePath)}%`} AND (${unit.path} LIKE o.path || '%' OR o.path LIKE ${under})
+        AND o.path LIKE ${scopePattern(actor)} AND (${unit.path} LIKE o.path || '%' OR o.path LIKE ${under})
       ORDER BY o.depth, u."displayName" COLLATE vi_natural, u.id`,
   ]);
   // Inside one ward: each branch with its own follower and the one it follows by (own, else the ward's).

@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { assertCan, inScope, orgUnitScopeWhere, type Actor } from "@/lib/auth/actor";
+import { assertCan, inScope, orgUnitScopeWhere, scopePattern, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { hashPassword, passwordProblems, verifyPassword } from "@/lib/auth/password";
@@ -184,6 +184,6 @@ export async function listAssignableUnits(actor: Actor) {
   assertCan(actor, "user.manage");
   return db().$queryRaw<{ id: number; code: string; name: string; level: string; path: string }[]>`
     SELECT id, code, name, level, path FROM "OrgUnit"
-    WHERE "validTo" IS NULL AND path LIKE ${actor.scopePath} || '%'
+    WHERE "validTo" IS NULL AND path LIKE ${scopePattern(actor)}
     ORDER BY path`;
 }
