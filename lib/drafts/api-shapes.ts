@@ -29,7 +29,8 @@ export function queueItem(row: QueueRow) {
 }
 
 export async function draftDocument(actor: Actor, detail: DraftDetail) {
-  const [similar, directives] = await Promise.all([similarDrafts(actor, detail), checkDraftDirectives(detail)]);
+  const similar = await similarDrafts(actor, detail);
+  const directives = checkDraftDirectives(detail);
   const { draft } = detail;
   return {
     id: draft.id,

@@ -1,20 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { inScope, type Actor } from "@/lib/auth/actor";
-import { getSetting } from "@/lib/settings/app-settings";
+import { assertCan, inScope, scopePattern, type Actor } from "@/lib/auth/actor";
+import { settingValue } from "@/lib/settings/app-settings";
+import type { SettingDefinition } from "@/lib/settings/define";
+import type { DraftStatus, ReviewDecision } from "@/lib/generated/prisma/enums";
 import { previousPeriod } from "@/lib/periods/period";
 import { NotFoundError } from "@/lib/errors";
 import type { ChecklistItem } from "./analyzer/checklist";
-import { checkDirectives, type DirectiveResult } from "./analyzer/directives";
+import { checkDirectives, type DirectiveResult, type GuidanceTopic } from "./analyzer/directives";
 import { guidanceDiscount } from "./analyzer/analyze-text";
 import { shingleText } from "./analyzer/shingles";
 import { sharedPassages, type SharedPassage } from "./analyzer/passages";
 import type { DraftFlagKey } from "./analyzer/propose-flags";
 import { locateAnchor, type LocatedAnchor } from "./anchors";
-import { findDraftInScope } from "./find-draft-in-scope";
-import { guidanceForBranch } from "./guidance-for-branch";
 import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
-import { RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { PREVIOUS_COPY_PERCENT, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY, TEMPLATE_COPY_PERCENT } from "./settings";
 import { now } from "@/lib/clock";
 import type { SimilarEntry } from "./analyze-draft-version";
 import { currentVersionFlags } from "./labels";
@@ -49,21 +49,94 @@ export type SimilarDraft = {
   passages: SharedPassage[];
 };
 
+type JsonTime = string;
+type VersionRow = { versionNo: number; title: string; body: string; wordCount: number; submittedAt: JsonTime; submittedByName: string };
+type CommentRow = {
+  id: number; versionNo: number; parentId: number | null; authorUserId: number | null; authorTokenId: number | null; authorName: string; authorRole: string; body: string;
+  anchorQuote: string | null; anchorStart: number | null; anchorEnd: number | null; anchorPrefix: string | null; anchorSuffix: string | null;
+  suggestion: string | null; suggestionStatus: DetailComment["suggestionStatus"]; publishedAt: JsonTime | null; reviewId: number | null; resolvedAt: JsonTime | null; resolvedByName: string | null; createdAt: JsonTime;
+};
+type ReviewRow = {
+  id: number; versionNo: number; decision: ReviewDecision; summary: string; flags: DraftFlagKey[]; dismissedFlags: DraftFlagKey[]; reviewerUserId: number | null; reviewerTokenId: number | null; reviewerName: string; createdAt: JsonTime;
+  feedback: { id: number; acknowledgedAt: JsonTime | null; acknowledgedByName: string | null; reply: string | null } | null;
+};
+/** A draft the analyzer listed as similar, with its branch (whose path decides what the reader may see of it). */
+type SimilarUnitRow = { draftId: number; branchId: number; code: string; name: string; path: string; wardName: string | null };
+type DetailRow = {
+  id: number; period: string; title: string; status: DraftStatus; currentVersionNo: number; flags: DraftFlagKey[]; proposedFlags: DraftFlagKey[];
+  similarityScore: number | null; previousSimilarity: number | null; openComments: number;
+  feedbackPendingSince: Date | null; feedbackAckedAt: Date | null; firstSubmittedAt: Date; lastSubmittedAt: Date; reviewedAt: Date | null;
+  branchId: number; branchCode: string; branchName: string; branchPath: string; wardId: number | null; wardName: string | null; wardCode: string | null;
+  analysisVersionNo: number | null; checklist: unknown; similar: unknown; previous: unknown; analysisProposedFlags: DraftFlagKey[] | null; reasons: unknown; analyzedAt: Date | null;
+  versions: VersionRow[]; comments: CommentRow[] | null; reviews: ReviewRow[] | null; guidance: GuidanceTopic[] | null; similarUnits: SimilarUnitRow[] | null; settings: Record<string, unknown> | null;
+};
+
+const DETAIL_SETTINGS = [SUBMISSION_DEADLINE_DAY, RESUBMIT_DAYS, TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT];
+
+/** Timestamps inside json_build_object are UTC without a zone (timestamp(3) columns). */
+function utc(value: JsonTime): Date;
+function utc(value: JsonTime | null): Date | null;
+function utc(value: JsonTime | null): Date | null {
+  return value === null ? null : new Date(`${value}Z`);
+}
+
+/**
+ * The draft and all that its page shows, in one round trip: its branch and ward, versions, the
+ * current version's analysis, comments, reviews with their feedback, the month's guidance for the
+ * branch, the branches of the drafts the analyzer found similar, and the settings that date it.
+ * The scope is part of the query, so a draft outside it is "not found" like one that does not exist.
+ */
+async function readDraftInScope(actor: Actor, draftId: number): Promise<DetailRow> {
+  assertCan(actor, "draft.read");
+  if (!Number.isSafeInteger(draftId) || draftId <= 0 || draftId > 2_147_483_647) throw new NotFoundError("Không tìm thấy dự thảo.");
+  const [row] = await db().$queryRaw<DetailRow[]>`
+    SELECT d.id, d.period, d.title, d.status::text AS status, d."currentVersionNo", d.flags::text[] AS flags, d."proposedFlags"::text[] AS "proposedFlags",
+      d."similarityScore", d."previousSimilarity", d."openComments", d."feedbackPendingSince", d."feedbackAckedAt", d."firstSubmittedAt", d."lastSubmittedAt", d."reviewedAt",
+      b.id AS "branchId", b.code AS "branchCode", b.name AS "branchName", b.path AS "branchPath", w.id AS "wardId", w.name AS "wardName", w.code AS "wardCode",
+      cur."versionNo" AS "analysisVersionNo", cur.checklist, cur.similar, cur.previous, cur."proposedFlags"::text[] AS "analysisProposedFlags", cur.reasons, cur."analyzedAt",
+      (SELECT json_agg(json_build_object('versionNo', v."versionNo", 'title', v.title, 'body', v.body, 'wordCount', v."wordCount", 'submittedAt', v."submittedAt", 'submittedByName', v."submittedByName") ORDER BY v."versionNo")
+         FROM "DraftVersion" v WHERE v."draftId" = d.id) AS versions,
+      (SELECT json_agg(json_build_object('id', c.id, 'versionNo', c."versionNo", 'parentId', c."parentId", 'authorUserId', c."authorUserId", 'authorTokenId', c."authorTokenId",
+           'authorName', c."authorName", 'authorRole', c."authorRole", 'body', c.body, 'anchorQuote', c."anchorQuote", 'anchorStart', c."anchorStart", 'anchorEnd', c."anchorEnd",
+           'anchorPrefix', c."anchorPrefix", 'anchorSuffix', c."anchorSuffix", 'suggestion', c.suggestion, 'suggestionStatus', c."suggestionStatus", 'publishedAt', c."publishedAt",
+           'reviewId', c."reviewId", 'resolvedAt', c."resolvedAt", 'resolvedByName', c."resolvedByName", 'createdAt', c."createdAt") ORDER BY c."createdAt", c.id)
+         FROM "DraftComment" c WHERE c."draftId" = d.id) AS comments,
+      (SELECT json_agg(json_build_object('id', r.id, 'versionNo', r."versionNo", 'decision', r.decision, 'summary', r.summary, 'flags', r.flags, 'dismissedFlags', r."dismissedFlags",
+           'reviewerUserId', r."reviewerUserId", 'reviewerTokenId', r."reviewerTokenId", 'reviewerName', r."reviewerName", 'createdAt', r."createdAt",
+           'feedback', CASE WHEN f.id IS NULL THEN NULL ELSE json_build_object('id', f.id, 'acknowledgedAt', f."acknowledgedAt", 'acknowledgedByName', f."acknowledgedByName", 'reply', f.reply) END)
+           ORDER BY r."createdAt", r.id)
+         FROM "DraftReview" r LEFT JOIN "Feedback" f ON f."reviewId" = r.id WHERE r."draftId" = d.id) AS reviews,
+      (SELECT json_agg(json_build_object('id', g.id, 'title', g.title, 'details', g.details, 'keywords', g.keywords) ORDER BY g."createdAt", g.id)
+         FROM "Guidance" g WHERE g.period = d.period AND g."withdrawnAt" IS NULL AND g."orgUnitId" = ANY (string_to_array(trim(BOTH '/' FROM b.path), '/')::int[])) AS guidance,
+      (SELECT json_agg(json_build_object('draftId', sd.id, 'branchId', sb.id, 'code', sb.code, 'name', sb.name, 'path', sb.path, 'wardName', sw.name))
+         FROM "Draft" sd JOIN "OrgUnit" sb ON sb.id = sd."branchId" LEFT JOIN "OrgUnit" sw ON sw.id = sb."parentId"
+         WHERE sd.id IN (SELECT (entry->>'draftId')::int FROM jsonb_array_elements(CASE WHEN jsonb_typeof(cur.similar) = 'array' THEN cur.similar ELSE '[]' END) entry)) AS "similarUnits",
+      (SELECT json_object_agg(s.key, s.value) FROM "AppSetting" s WHERE s.key = ANY (${DETAIL_SETTINGS.map((setting) => setting.key)}::text[])) AS settings
+    FROM "Draft" d
+    JOIN "OrgUnit" b ON b.id = d."branchId"
+    LEFT JOIN "OrgUnit" w ON w.id = b."parentId"
+    LEFT JOIN LATERAL (
+      SELECT v."versionNo", a.checklist, a.similar, a.previous, a."proposedFlags", a.reasons, a."analyzedAt"
+      FROM "DraftVersion" v JOIN "DraftAnalysis" a ON a."versionId" = v.id
+      WHERE v."draftId" = d.id AND v."versionNo" = (SELECT max(lv."versionNo") FROM "DraftVersion" lv WHERE lv."draftId" = d.id)
+    ) cur ON true
+    WHERE d.id = ${draftId} AND b.path LIKE ${scopePattern(actor)}`;
+  if (!row) throw new NotFoundError("Không tìm thấy dự thảo.");
+  return row;
+}
+
 /** Everything the draft page and GET /api/v1/drafts/ID show, for a reader in scope. */
 export async function getDraftDetail(actor: Actor, draftId: number, options: { versionNo?: number } = {}) {
-  const draft = await findDraftInScope(actor, draftId);
-  const [versions, comments, reviews, ward, deadlineDay, resubmitDays] = await Promise.all([
-    db().draftVersion.findMany({ where: { draftId: draft.id }, orderBy: { versionNo: "asc" }, include: { analysis: true } }),
-    db().draftComment.findMany({ where: { draftId: draft.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db().draftReview.findMany({ where: { draftId: draft.id }, orderBy: { createdAt: "asc" }, include: { feedback: true } }),
-    draft.branch.parentId ? db().orgUnit.findUnique({ where: { id: draft.branch.parentId }, select: { id: true, name: true, code: true } }) : null,
-    getSetting(SUBMISSION_DEADLINE_DAY),
-    getSetting(RESUBMIT_DAYS),
-  ]);
+  const draft = await readDraftInScope(actor, draftId);
+  const versions = draft.versions;
+  const comments = draft.comments ?? [];
+  const reviews = draft.reviews ?? [];
+  const setting = <T,>(definition: SettingDefinition<T>) => settingValue(definition, draft.settings?.[definition.key]);
+  const deadlineDay = setting(SUBMISSION_DEADLINE_DAY);
+  const resubmitDays = setting(RESUBMIT_DAYS);
   const viewNo = options.versionNo ?? draft.currentVersionNo;
   const viewed = versions.find((version) => version.versionNo === viewNo);
   if (!viewed) throw new NotFoundError(`Dự thảo không có phiên bản ${viewNo}.`);
-  const current = versions[versions.length - 1];
   const me = (authorUserId: number | null, authorTokenId: number | null) => (actor.kind === "user" ? authorUserId === actor.id : authorTokenId === actor.id);
 
   const visible: DetailComment[] = comments
@@ -80,17 +153,16 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
         author: { name: comment.authorName, role: comment.authorRole },
         suggestion: comment.suggestion,
         suggestionStatus: comment.suggestionStatus,
-        published: !!comment.publishedAt,
+        published: comment.publishedAt !== null,
         reviewId: comment.reviewId,
-        resolvedAt: comment.resolvedAt,
+        resolvedAt: utc(comment.resolvedAt),
         resolvedByName: comment.resolvedByName,
-        createdAt: comment.createdAt,
+        createdAt: utc(comment.createdAt),
         mine: me(comment.authorUserId, comment.authorTokenId),
       };
     });
 
   const deadline = submissionDeadline(draft.period, deadlineDay);
-  const analysis = current.analysis;
   const myReviews = reviews.filter((review) => me(review.reviewerUserId, review.reviewerTokenId));
   return {
     draft: {
@@ -99,8 +171,8 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
       title: draft.title,
       status: draft.status,
       currentVersionNo: draft.currentVersionNo,
-      flags: currentVersionFlags(draft.status, draft.flags as DraftFlagKey[]),
-      proposedFlags: draft.proposedFlags as DraftFlagKey[],
+      flags: currentVersionFlags(draft.status, draft.flags),
+      proposedFlags: draft.proposedFlags,
       similarityScore: draft.similarityScore,
       previousSimilarity: draft.previousSimilarity,
       firstSubmittedAt: draft.firstSubmittedAt,
@@ -114,43 +186,47 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
       /** After a request for changes: when the branch must send the draft again, and whether it did. */
       resubmission: resubmissionOf({ status: draft.status, lastDecision: reviews.at(-1)?.decision ?? null, reviewedAt: draft.reviewedAt, lastSubmittedAt: draft.lastSubmittedAt }, resubmitDays, now()),
     },
-    branch: { id: draft.branch.id, code: draft.branch.code, name: draft.branch.name, path: draft.branch.path },
-    ward,
+    branch: { id: draft.branchId, code: draft.branchCode, name: draft.branchName, path: draft.branchPath },
+    ward: draft.wardId !== null ? { id: draft.wardId, name: draft.wardName!, code: draft.wardCode! } : null,
     viewedVersionNo: viewNo,
-    versions: versions.map((version) => ({ versionNo: version.versionNo, title: version.title, body: version.body, wordCount: version.wordCount, submittedAt: version.submittedAt, submittedBy: version.submittedByName })),
+    versions: versions.map((version) => ({ versionNo: version.versionNo, title: version.title, body: version.body, wordCount: version.wordCount, submittedAt: utc(version.submittedAt), submittedBy: version.submittedByName })),
     comments: visible,
     reviews: reviews.map((review) => ({
       id: review.id,
       versionNo: review.versionNo,
       decision: review.decision,
       summary: review.summary,
-      flags: review.flags as DraftFlagKey[],
-      dismissedFlags: review.dismissedFlags as DraftFlagKey[],
+      flags: review.flags,
+      dismissedFlags: review.dismissedFlags,
       reviewerName: review.reviewerName,
-      createdAt: review.createdAt,
-      feedback: review.feedback ? { id: review.feedback.id, acknowledgedAt: review.feedback.acknowledgedAt, acknowledgedByName: review.feedback.acknowledgedByName, reply: review.feedback.reply } : null,
+      createdAt: utc(review.createdAt),
+      feedback: review.feedback ? { id: review.feedback.id, acknowledgedAt: utc(review.feedback.acknowledgedAt), acknowledgedByName: review.feedback.acknowledgedByName, reply: review.feedback.reply } : null,
     })),
     myLastReviewedVersionNo: myReviews.length ? myReviews[myReviews.length - 1].versionNo : null,
-    analysis: analysis
-      ? {
-          versionNo: current.versionNo,
-          checklist: analysis.checklist as unknown as ChecklistItem[],
-          proposedFlags: analysis.proposedFlags as DraftFlagKey[],
-          reasons: analysis.reasons as Partial<Record<DraftFlagKey, string>>,
-          similarEntries: analysis.similar as unknown as SimilarEntry[],
-          previous: analysis.previous as { draftId: number; versionNo: number; score: number } | null,
-          analyzedAt: analysis.analyzedAt,
-        }
-      : null,
+    analysis:
+      draft.analysisVersionNo !== null
+        ? {
+            versionNo: draft.analysisVersionNo,
+            checklist: draft.checklist as ChecklistItem[],
+            proposedFlags: draft.analysisProposedFlags ?? [],
+            reasons: draft.reasons as Partial<Record<DraftFlagKey, string>>,
+            similarEntries: draft.similar as SimilarEntry[],
+            previous: draft.previous as { draftId: number; versionNo: number; score: number } | null,
+            analyzedAt: draft.analyzedAt!,
+          }
+        : null,
+    /** The month's guidance for the branch, read live: a ward can post it after the draft came in. */
+    guidance: draft.guidance ?? [],
+    similarUnits: draft.similarUnits ?? [],
+    thresholds: { templateCopy: setting(TEMPLATE_COPY_PERCENT) / 100, previousCopy: setting(PREVIOUS_COPY_PERCENT) / 100 },
   };
 }
 
 export type DraftDetail = Awaited<ReturnType<typeof getDraftDetail>>;
 
-/** The month's directives and how the current version takes them up (live: guidance can be posted later). */
-export async function checkDraftDirectives(detail: DraftDetail): Promise<DirectiveResult[]> {
-  const topics = await guidanceForBranch(db(), detail.branch.path, detail.draft.period);
-  return checkDirectives(detail.versions[detail.versions.length - 1].body, topics);
+/** The month's directives and how the current version takes them up (the guidance was read with the draft). */
+export function checkDraftDirectives(detail: DraftDetail): DirectiveResult[] {
+  return checkDirectives(detail.versions[detail.versions.length - 1].body, detail.guidance);
 }
 
 /**
@@ -160,33 +236,27 @@ export async function checkDraftDirectives(detail: DraftDetail): Promise<Directi
 export async function similarDrafts(actor: Actor, detail: DraftDetail): Promise<SimilarDraft[]> {
   const entries = detail.analysis?.similarEntries ?? [];
   if (!entries.length) return [];
-  const stored = entries.every((entry) => entry.passages);
-  const others = await db().draft.findMany({
-    where: { id: { in: entries.map((entry) => entry.draftId) } },
-    select: {
-      id: true,
-      branch: { select: { id: true, code: true, name: true, path: true, parent: { select: { name: true } } } },
-      ...(stored ? {} : { versions: { orderBy: { versionNo: "desc" as const }, take: 1, select: { body: true } } }),
-    },
-  });
-  let computed: ((body: string) => SharedPassage[]) | null = null;
-  if (!stored) {
-    const discount = guidanceDiscount(await guidanceForBranch(db(), detail.branch.path, detail.draft.period));
+  let computed: ((draftId: number) => SharedPassage[]) | null = null;
+  if (!entries.every((entry) => entry.passages)) {
+    // Analyses from before the passages were stored: compare both texts now.
+    const bodies = await db().$queryRaw<{ draftId: number; body: string }[]>`
+      SELECT d.id AS "draftId", v.body FROM "Draft" d JOIN "DraftVersion" v ON v."draftId" = d.id AND v."versionNo" = d."currentVersionNo"
+      WHERE d.id = ANY (${entries.map((entry) => entry.draftId)}::int[])`;
+    const discount = guidanceDiscount(detail.guidance);
     const own = shingleText(detail.versions[detail.versions.length - 1].body, discount);
-    computed = (body) => sharedPassages(own, shingleText(body, discount));
+    computed = (draftId) => sharedPassages(own, shingleText(bodies.find((row) => row.draftId === draftId)?.body ?? "", discount));
   }
-  const bodyOf = (other: (typeof others)[number]) => ("versions" in other ? (other.versions as { body: string }[])[0]?.body : undefined) ?? "";
   return entries
     .map((entry, index) => {
-      const other = others.find((candidate) => candidate.id === entry.draftId);
+      const other = detail.similarUnits.find((candidate) => candidate.draftId === entry.draftId);
       if (!other) return null;
-      const visible = inScope(actor, other.branch.path);
+      const visible = inScope(actor, other.path);
       return {
         draftId: visible ? entry.draftId : null,
         compareRef: visible ? String(entry.draftId) : similarRef(index + 1),
         score: entry.score,
-        branch: visible ? { id: other.branch.id, code: other.branch.code, name: other.branch.name, wardName: other.branch.parent?.name ?? null } : null,
-        passages: entry.passages ?? computed!(bodyOf(other)),
+        branch: visible ? { id: other.branchId, code: other.code, name: other.name, wardName: other.wardName } : null,
+        passages: entry.passages ?? computed!(entry.draftId),
       };
     })
     .filter((entry): entry is SimilarDraft => entry !== null);
@@ -228,8 +298,7 @@ export async function compareDraft(actor: Actor, detail: DraftDetail, requested:
   // Outside the scope only the analyzer's own findings may be compared, never any draft by id.
   if (!visible && !(detail.analysis?.similarEntries ?? []).some((entry) => entry.draftId === target.id)) return null;
   const otherVersion = await db().draftVersion.findUniqueOrThrow({ where: { draftId_versionNo: { draftId: target.id, versionNo: target.currentVersionNo } } });
-  const topics = await guidanceForBranch(db(), detail.branch.path, detail.draft.period);
-  const discount = guidanceDiscount(topics);
+  const discount = guidanceDiscount(detail.guidance);
   const left = shingleText(currentBody, discount);
   const right = shingleText(otherVersion.body, discount);
   const passages = sharedPassages(left, right);

@@ -17,8 +17,13 @@ const readSettingRow = cache((key: string) => db().appSetting.findUnique({ where
  */
 export async function getSetting<T>(definition: SettingDefinition<T>, within?: Pick<Tx, "appSetting">): Promise<T> {
   const row = within ? await within.appSetting.findUnique({ where: { key: definition.key } }) : await readSettingRow(definition.key);
-  if (!row) return definition.defaultValue;
-  const parsed = (definition.schema as z.ZodType<T>).safeParse(row.value);
+  return settingValue(definition, row?.value);
+}
+
+/** A stored value read with other data in one query: the default when absent or no longer valid. */
+export function settingValue<T>(definition: SettingDefinition<T>, stored: unknown): T {
+  if (stored === undefined || stored === null) return definition.defaultValue;
+  const parsed = (definition.schema as z.ZodType<T>).safeParse(stored);
   return parsed.success ? parsed.data : definition.defaultValue;
 }
 

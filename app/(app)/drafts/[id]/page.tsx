@@ -8,7 +8,6 @@ import { NotFoundError } from "@/lib/errors";
 import { pathId, readSearchParams } from "@/lib/validation/page-params";
 import { DraftPageParams } from "@/lib/drafts/schemas";
 import { checkDraftDirectives, compareDraft, getDraftDetail, parseCompareTarget, similarDrafts } from "@/lib/drafts/get-draft-detail";
-import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { ForbiddenPage } from "@/components/ui/forbidden";
 import { AnalysisPanel } from "@/components/drafts/analysis-panel";
 import { ChangesRequestedNotice, DraftHeader, ReviewClaimNotice, RevisedSinceReviewNotice } from "@/components/drafts/draft-header";
@@ -40,14 +39,14 @@ export default async function DraftPage({ params, searchParams }: Props) {
   const view = values.view ?? (sinceMine ? "diff" : "text");
   const base = `/drafts/${draft.id}`;
   // One wait for everything the page reads after the draft itself.
-  const [attachments, maxMegabytes, similar, directives, thresholds, claim] = await Promise.all([
+  const [attachments, maxMegabytes, similar, claim] = await Promise.all([
     listAttachments(actor, { draftId: detail.draft.id }),
     getSetting(ATTACHMENT_MAX_MB),
     similarDrafts(actor, detail),
-    checkDraftDirectives(detail),
-    analysisThresholds(),
     canReview ? claimDraftReview(actor, draft.id) : null,
   ]);
+  const directives = checkDraftDirectives(detail);
+  const thresholds = detail.thresholds;
 
   const viewed = detail.versions.find((version) => version.versionNo === detail.viewedVersionNo)!;
 
