@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { previousPeriod } from "@/lib/periods/period";
-import { getSetting } from "@/lib/settings/app-settings";
+import { getSettings } from "@/lib/settings/app-settings";
 import { analyzeText, compareTexts, guidanceDiscount, roundScore } from "./analyzer/analyze-text";
 import { estimateSimilarity } from "./analyzer/minhash";
 import { shingleText } from "./analyzer/shingles";
@@ -29,7 +29,7 @@ export type SimilarEntry = { draftId: number; score: number; passages?: SharedPa
 type Target = { draftId: number; branchId: number; branchPath: string; period: string; versionId: number; versionNo: number; body: string };
 
 export async function analysisThresholds() {
-  const [templateCopy, previousCopy] = await Promise.all([getSetting(TEMPLATE_COPY_PERCENT), getSetting(PREVIOUS_COPY_PERCENT)]);
+  const [templateCopy, previousCopy] = await getSettings([TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT]);
   return { templateCopy: templateCopy / 100, previousCopy: previousCopy / 100 };
 }
 

@@ -4,7 +4,7 @@ import { assertCan, type Actor } from "@/lib/auth/actor";
 import { isPeriod } from "@/lib/periods/period";
 import { NotFoundError } from "@/lib/errors";
 import { findUnitInScope } from "@/lib/org/org-units";
-import { getSetting } from "@/lib/settings/app-settings";
+import { getSetting, getSettings } from "@/lib/settings/app-settings";
 import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
 import { now } from "@/lib/clock";
 import { RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
@@ -33,7 +33,7 @@ export async function findBranchDraft(actor: Actor, branchId: number, period: st
   const branch = await findUnitInScope(actor, branchId, "org.read");
   if (branch.level !== "BRANCH") throw new NotFoundError("Không tìm thấy chi bộ.");
   const draft = await db().draft.findUnique({ where: { branchId_period: { branchId: branch.id, period } }, select: { id: true, status: true, reviewedAt: true, lastSubmittedAt: true } });
-  const [deadlineDay, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(RESUBMIT_DAYS)]);
+  const [deadlineDay, resubmitDays] = await getSettings([SUBMISSION_DEADLINE_DAY, RESUBMIT_DAYS]);
   // The home page only needs a resubmission still to come: the latest decision of a CHANGES_REQUESTED draft is that request.
   const resubmission = draft?.status === "CHANGES_REQUESTED" ? resubmissionOf({ ...draft, lastDecision: draft.status }, resubmitDays, now()) : null;
   return { branch, draft, deadline: submissionDeadline(period, deadlineDay), resubmission };

@@ -6,7 +6,7 @@ import { PeriodSchema } from "@/lib/periods/period";
 import { parseInput } from "@/lib/validation/parse";
 import { findUnitInScope, type OrgUnitSummary } from "@/lib/org/org-units";
 import { branchesByChildSql, branchesUnderPlacedPathSql, branchesUnderSql, placedPathSql, type TreeMode } from "@/lib/org/tree-sql";
-import { getSetting } from "@/lib/settings/app-settings";
+import { getSettings } from "@/lib/settings/app-settings";
 import { submissionDeadline } from "./deadlines";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 
@@ -86,7 +86,7 @@ export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?:
   assertCan(actor, "draft.read");
   const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
   const unit = await findUnitInScope(actor, options.orgUnitId || undefined, "org.read");
-  const [deadlineDay, ackDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS)]);
+  const [deadlineDay, ackDays] = await getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS]);
   const deadline = submissionDeadline(period, deadlineDay);
   const counts = countsSql(deadline, ackDays);
   const [totals] = await db().$queryRaw<ReviewCounts[]>`

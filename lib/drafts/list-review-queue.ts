@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { escapeLike } from "@/lib/db/sql";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { branchesWithParentSql } from "@/lib/org/tree-sql";
-import { getSetting } from "@/lib/settings/app-settings";
+import { getSetting, getSettings } from "@/lib/settings/app-settings";
 import { resubmissionOf, reviewPeriodAt, submissionDeadline, timelinessOf } from "./deadlines";
 import { currentVersionFlags, type QueueStatusKey, type Timeliness } from "./labels";
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
@@ -134,7 +134,7 @@ export async function resolveReviewQueueFilter(actor: Actor, rawFilter: unknown)
 /** The queue's rows for a filter resolveReviewQueueFilter checked. */
 export async function readReviewQueue(actor: Actor, { filter, period, unit }: ResolvedQueueFilter, options: { includeMissing?: boolean; allRows?: boolean } = {}) {
   assertCan(actor, "draft.read");
-  const [deadlineDay, ackDays, resubmitDays] = await Promise.all([getSetting(SUBMISSION_DEADLINE_DAY), getSetting(FEEDBACK_ACK_DAYS), getSetting(RESUBMIT_DAYS)]);
+  const [deadlineDay, ackDays, resubmitDays] = await getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS, RESUBMIT_DAYS]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;
 

@@ -31,12 +31,16 @@ function ref(unit: UnitRef): UnitRef {
 
 type Options = { orgUnitId?: number; period: Period; now?: Date };
 
+/** The unit in scope and the rules that judge its months, read side by side: one round trip instead of three. */
+async function unitInScopeWithRules(actor: Actor, orgUnitId: number | undefined) {
+  const [unit, deadlineDay, thresholds] = await Promise.all([findUnitInScope(actor, orgUnitId, "meeting.read"), getSetting(MISSING_MEETING_DEADLINE_DAY), loadQualityThresholds()]);
+  return { unit, deadlineDay, thresholds };
+}
+
 /** One row per child unit of the node for the period (GET /api/v1/meetings/compliance). */
 export async function getComplianceByChild(actor: Actor, options: Options & { tree?: TreeMode }) {
-  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
+  const { unit, deadlineDay, thresholds } = await unitInScopeWithRules(actor, options.orgUnitId);
   const today = todayIso(options.now);
-  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const thresholds = await loadQualityThresholds();
   // The roll-up kept on write groups by the tree as it stood in the period; today's tree is computed live.
   const cells = options.tree === "current" ? await loadComplianceCells(unit, [options.period], thresholds, "children", undefined, "current") : await loadStatCells(unit, [options.period], thresholds);
   const units = await unitsById(cells.map((cell) => cell.childId));
@@ -61,10 +65,9 @@ export async function getComplianceByChild(actor: Actor, options: Options & { tr
  * and branches whose meeting used the handbook app.
  */
 export async function getMeetingComplianceSummary(actor: Actor, options: { orgUnitId?: number; period: Period; now?: Date }) {
-  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
+  const { unit, deadlineDay, thresholds } = await unitInScopeWithRules(actor, options.orgUnitId);
   const today = todayIso(options.now);
-  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
-  const figures = sumFigures(await loadStatCells(unit, [options.period], await loadQualityThresholds()), options.period, deadlineDay, today);
+  const figures = sumFigures(await loadStatCells(unit, [options.period], thresholds), options.period, deadlineDay, today);
   return {
     orgUnit: ref(unit),
     period: options.period,
@@ -109,11 +112,10 @@ function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods:
  * and thematic meetings per quarter.
  */
 export async function getComplianceOverview(actor: Actor, options: Options & { months?: number }) {
-  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
+  const { unit, deadlineDay, thresholds } = await unitInScopeWithRules(actor, options.orgUnitId);
   const today = todayIso(options.now);
-  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months);
-  const cells = await loadStatCells(unit, periods, await loadQualityThresholds());
+  const cells = await loadStatCells(unit, periods, thresholds);
   const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
   const rows = heatRows(units, cells, periods, deadlineDay, today);
   const trend = periods.map((period) => ({ period, ...sumFigures(cells.filter((cell) => cell.period === period), period, deadlineDay, today) }));
@@ -156,16 +158,15 @@ function thematicByQuarter(cells: ComplianceCell[], periods: Period[]) {
  * the ranking and the paging happen in SQL, the cells are loaded for the page only.
  */
 export async function getBranchHeatMap(actor: Actor, options: Options & { months?: number; page?: number; pageSize?: number; onlyMissing?: boolean }) {
-  const unit = await findUnitInScope(actor, options.orgUnitId, "meeting.read");
+  const { unit, deadlineDay, thresholds } = await unitInScopeWithRules(actor, options.orgUnitId);
   const today = todayIso(options.now);
-  const deadlineDay = await getSetting(MISSING_MEETING_DEADLINE_DAY);
   const periods = lastMonths(options.period, options.months);
   const latePeriods = periods.filter((period) => meetingState(period, false, deadlineDay, today) === "MISSING");
   const pageSize = options.pageSize ?? 50;
   const page = options.page ?? 1;
   const ranking = await rankBranchesByMissingMonths(unit, periods, latePeriods, { page, pageSize, onlyMissing: options.onlyMissing });
   const [cells, units, parents] = await Promise.all([
-    ranking.branchIds.length ? loadQualityThresholds().then((thresholds) => loadComplianceCells(unit, periods, thresholds, "branches", ranking.branchIds)) : Promise.resolve([]),
+    ranking.branchIds.length ? loadComplianceCells(unit, periods, thresholds, "branches", ranking.branchIds) : Promise.resolve([]),
     unitsById(ranking.branchIds),
     parentsOf(ranking.branchIds),
   ]);

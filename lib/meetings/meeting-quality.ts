@@ -1,19 +1,16 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db/client";
-import { getSetting } from "@/lib/settings/app-settings";
+import { getSettings } from "@/lib/settings/app-settings";
 import { addMonths, quarterOf, type Period } from "@/lib/periods/period";
 import { todayIso } from "@/lib/format/date";
 import { judgeMeetingQuality, qualityVerdict, type QualityRecord, type QualityThresholds } from "./quality";
 import { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } from "./settings";
 
 export async function loadQualityThresholds(within?: Pick<Tx, "appSetting">): Promise<QualityThresholds> {
-  const [minMinutes, minMinutesCombined, minAttendancePercent, documentsDaysBefore, scheduleDaysAhead] = await Promise.all([
-    getSetting(QUALITY_MIN_MINUTES, within),
-    getSetting(QUALITY_MIN_MINUTES_COMBINED, within),
-    getSetting(QUALITY_MIN_ATTENDANCE_PERCENT, within),
-    getSetting(QUALITY_DOCUMENTS_DAYS_BEFORE, within),
-    getSetting(SCHEDULE_DAYS_AHEAD, within),
-  ]);
+  const [minMinutes, minMinutesCombined, minAttendancePercent, documentsDaysBefore, scheduleDaysAhead] = await getSettings(
+    [QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_DOCUMENTS_DAYS_BEFORE, SCHEDULE_DAYS_AHEAD],
+    within,
+  );
   return { minMinutes, minMinutesCombined, minAttendancePercent, documentsDaysBefore, scheduleDaysAhead };
 }
 
