@@ -19,15 +19,18 @@ export async function claimDraftReview(actor: Actor, draftId: number): Promise<{
   const draft = await findDraftInScope(actor, draftId);
   if (!can(actor.role, "draft.review") || actor.kind !== "user") return { others: [], minutes: REVIEW_CLAIM_MINUTES };
   const at = now();
-  await db().draftReviewClaim.upsert({
-    where: { draftId_userId: { draftId: draft.id, userId: actor.id } },
-    create: { draftId: draft.id, userId: actor.id, userName: actor.displayName, seenAt: at },
-    update: { userName: actor.displayName, seenAt: at },
-  });
   const freshSince = new Date(at.getTime() - REVIEW_CLAIM_MINUTES * 60_000);
-  const others = await db().draftReviewClaim.findMany({
-    where: { draftId: draft.id, userId: { not: actor.id }, seenAt: { gte: freshSince, lte: at } },
-    orderBy: { seenAt: "asc" },
-  });
+  // The others' claims do not depend on this one: both go out at once.
+  const [, others] = await Promise.all([
+    db().draftReviewClaim.upsert({
+      where: { draftId_userId: { draftId: draft.id, userId: actor.id } },
+      create: { draftId: draft.id, userId: actor.id, userName: actor.displayName, seenAt: at },
+      update: { userName: actor.displayName, seenAt: at },
+    }),
+    db().draftReviewClaim.findMany({
+      where: { draftId: draft.id, userId: { not: actor.id }, seenAt: { gte: freshSince, lte: at } },
+      orderBy: { seenAt: "asc" },
+    }),
+  ]);
   return { others: others.map((claim) => ({ userId: claim.userId, name: claim.userName, seenAt: claim.seenAt })), minutes: REVIEW_CLAIM_MINUTES };
 }
