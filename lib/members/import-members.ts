@@ -17,8 +17,8 @@ type ChangedBranch = { branch_id: number; from_period: string };
 
 /** The accepted rows of the checked table, in the columns of Member. */
 function acceptedRows(checked: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`(SELECT row_no, code, branch_id AS "branchId", full_name AS "fullName", gender::"Gender" AS gender, birth_year AS "birthYear",
-    status::"MemberStatus" AS status, eligible AS "eligibleForHandbook", installed::timestamp(3) AS "handbookInstalledAt",
+  return Prisma.sql`(SELECT row_no, code, branch_id AS "branchId", full_name AS "fullName", gender, birth_year AS "birthYear",
+    status, eligible AS "eligibleForHandbook", installed AS "handbookInstalledAt",
     joined AS "joinedBranchOn", left_on AS "leftBranchOn" FROM ${checked} WHERE ok)`;
 }
 
@@ -133,6 +133,9 @@ export const memberImport: StagedImportDefinition = {
     const run = prismaRunner(tx);
     // Serializes with other member imports and roll-up refreshes until this transaction ends.
     await lockHandbookStats(run);
+    // Comparing and inserting half a million rows hashes in memory; the checked table's statistics give the planner its true size.
+    await run.execute(Prisma.sql`SET LOCAL work_mem = '256MB'`);
+    await run.execute(Prisma.sql`ANALYZE ${checked} (ok, code)`);
     const scopePrefix = `${escapeLike(actor.scopePath)}%`;
     const changedBranches = await upsertCheckedMembers(tx, checked, scopePrefix);
     await reportHeldOutsideScope(tx, actor, checked, scopePrefix);
