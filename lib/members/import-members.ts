@@ -105,7 +105,7 @@ async function reportHeldOutsideScope(tx: Tx, actor: Actor, checked: Prisma.Sql,
  * the member records software. Keyed by member code: a new code adds a member,
  * a known one updates the member (moving them when the branch changes). Bulk
  * all the way: COPY into a staging table, the checks in SQL
- * (check-member-rows.ts), then one UPDATE and one INSERT.
+ * (check-member-rows.ts), then one statement that updates and inserts.
  */
 export const memberImport: StagedImportDefinition = {
   kind: "members",
