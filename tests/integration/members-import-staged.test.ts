@@ -172,10 +172,8 @@ describe("member import: a file checked in parts", () => {
   }
 
   it("gives the rows and errors of one part when refused rows, and a repeated code and its first line, fall in different parts", async () => {
-    const own = await createStatsWard();
-    const board = await createBoardActor();
-    const b = own.branches[0].code;
-    const p = `P${uniqueSuffix()}`;
+    const [own, board] = await Promise.all([createStatsWard(), createBoardActor()]);
+    const [b, p] = [own.branches[0].code, `P${uniqueSuffix()}`];
     const csv = [
       header,
       `${p}-1,${b},Trần Văn An,,,,,,,`, // part 1
