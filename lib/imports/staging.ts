@@ -82,7 +82,11 @@ async function inParts<T>(rows: number, work: (part: StagedPart) => Promise<T>, 
   const clients: pg.Client[] = [];
   try {
     for (let i = 0; i < runs.length; i++) clients.push(await connect());
-    return await Promise.all(runs.map((range, i) => work({ run: pgRunner(clients[i]), ...range })));
+    // Every part ends before any connection closes: a part still writing would hold its table past the import's DROP.
+    const outcomes = await Promise.allSettled(runs.map((range, i) => work({ run: pgRunner(clients[i]), ...range })));
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
   } finally {
     await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
   }
