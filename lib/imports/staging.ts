@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import os from "node:os";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
@@ -20,6 +21,17 @@ import { parseCsvRecords, type CsvLayout } from "./csv";
 
 const STAGING_SCHEMA = "import_staging";
 const LEFTOVER_AGE_MS = 3_600_000;
+// Checks are CPU-bound in PostgreSQL: one connection per core, and no more than four so that one import leaves the server to others.
+const MAX_PARTS = 4;
+
+/**
+ * Storage of the import's tables: scratch that lives for seconds, so no
+ * autovacuum (a worker vacuuming a table makes its DROP wait).
+ */
+export const SCRATCH_STORAGE = Prisma.raw("WITH (autovacuum_enabled = false)");
+
+/** A run of staged rows (`row_no` from … to, inclusive) and the connection that works on it. */
+export type StagedPart = { run: SqlRunner; from: number; to: number };
 
 export type StagedCsv = {
   /** The staging table: `row_no` (as a spreadsheet numbers rows, the header is 1) and `c1` … `cN`. */
@@ -32,6 +44,12 @@ export type StagedCsv = {
   tableFor: (suffix: string) => Prisma.Sql;
   /** Statements on the staging connection (outside any transaction). */
   run: SqlRunner;
+  /**
+   * Runs `work` over consecutive runs of rows at once, each on a connection of
+   * its own (one per CPU core, at most four; `parts` to choose), and returns
+   * each part's result in row order. Each statement commits on its own.
+   */
+  inParts: <T>(work: (part: StagedPart) => Promise<T>, parts?: number) => Promise<T[]>;
   /** Drops the import's tables and closes the connection. */
   release: () => Promise<void>;
 };
@@ -41,6 +59,37 @@ const TRIM_CHARS = "' \\t\\n\\r\\f\\v\\u00a0\\u3000\\ufeff'";
 
 function tableName(startedAt: number): string {
   return `csv_${startedAt}_${crypto.randomBytes(4).toString("hex")}`;
+}
+
+/** A connection to the database; an error while it sits idle (the server closed it) fails its next query instead of the process. */
+async function connect(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: env().DATABASE_URL });
+  client.on("error", () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** Row numbers `first` … `last` in `count` consecutive runs of nearly equal length. */
+function splitRows(first: number, last: number, count: number): { from: number; to: number }[] {
+  const size = Math.ceil((last - first + 1) / count);
+  const parts: { from: number; to: number }[] = [];
+  for (let from = first; from <= last; from += size) parts.push({ from, to: Math.min(from + size - 1, last) });
+  return parts;
+}
+
+async function inParts<T>(rows: number, work: (part: StagedPart) => Promise<T>, parts = Math.min(os.availableParallelism(), MAX_PARTS)): Promise<T[]> {
+  const runs = splitRows(2, rows + 1, Math.max(1, Math.min(parts, rows)));
+  const clients: pg.Client[] = [];
+  try {
+    for (let i = 0; i < runs.length; i++) clients.push(await connect());
+    // Every part ends before any connection closes: a part still writing would hold its table past the import's DROP.
+    const outcomes = await Promise.allSettled(runs.map((range, i) => work({ run: pgRunner(clients[i]), ...range })));
+    const failed = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failed) throw failed.reason;
+    return outcomes.map((outcome) => (outcome as PromiseFulfilledResult<T>).value);
+  } finally {
+    await Promise.all(clients.map((client) => client.end().catch(() => undefined)));
+  }
 }
 
 async function dropLeftovers(client: pg.Client): Promise<void> {
@@ -83,8 +132,7 @@ export async function stageCsv(layout: CsvLayout): Promise<StagedCsv> {
   const qualified = `"${STAGING_SCHEMA}"."${name}"`;
   const width = layout.header.length;
   const columns = Array.from({ length: width }, (_, i) => `c${i + 1}`);
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  await client.connect();
+  const client = await connect();
   const created: string[] = [];
   const release = async () => {
     try {
@@ -99,7 +147,7 @@ export async function stageCsv(layout: CsvLayout): Promise<StagedCsv> {
     // Sorting and grouping half a million codes stays in memory.
     await client.query(`SET work_mem = '256MB'`);
     // row_no from an identity: COPY numbers the records in file order (the header is row 1).
-    await client.query(`CREATE UNLOGGED TABLE ${qualified} (row_no int GENERATED ALWAYS AS IDENTITY (START WITH 2), ${columns.map((c) => `${c} text`).join(", ")})`);
+    await client.query(`CREATE UNLOGGED TABLE ${qualified} (row_no int GENERATED ALWAYS AS IDENTITY (START WITH 2), ${columns.map((c) => `${c} text`).join(", ")}) ${SCRATCH_STORAGE.text}`);
     created.push(qualified);
     let rows: number | null = null;
     if (copyCanRead(layout)) {
@@ -137,7 +185,16 @@ export async function stageCsv(layout: CsvLayout): Promise<StagedCsv> {
       if (!created.includes(other)) created.push(other);
       return Prisma.raw(other);
     };
-    return { table: Prisma.raw(qualified), rows, cell, tableFor, run: pgRunner(client), release };
+    const stagedRows = rows;
+    return {
+      table: Prisma.raw(qualified),
+      rows,
+      cell,
+      tableFor,
+      run: pgRunner(client),
+      inParts: (work, parts) => inParts(stagedRows, work, parts),
+      release,
+    };
   } catch (error) {
     await release();
     throw error;

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { escapeLike } from "@/lib/db/sql";
 import { todayIso } from "@/lib/format/date";
 import type { ImportError } from "@/lib/imports/run-import";
-import type { StagedCsv } from "@/lib/imports/staging";
+import { SCRATCH_STORAGE, type StagedCsv } from "@/lib/imports/staging";
 import { NO_WORDS, YES_WORDS } from "@/lib/stats/csv-cells";
 import { GENDER_WORDS, memberRowMessage, STATUS_WORDS, type MemberRowProblem } from "./schemas";
 
@@ -73,31 +73,26 @@ const YES_NO_USUAL = usualSpellings(YES_NO_WORDS, { Có: "t", Không: "f", "Chư
 
 export type MemberCheck = { accepted: number; rejected: number; errors: ImportError[] };
 
+/** No cell refused on its own. */
+const FORMAT_OK = Prisma.sql`(e_code IS NULL AND e_branch IS NULL AND e_name IS NULL AND e_status IS NULL AND e_eligible IS NULL AND e_installed IS NULL
+  AND e_gender IS NULL AND e_born IS NULL AND e_joined IS NULL AND e_left IS NULL)`;
+
 /**
- * Checks every staged row into the import's `checked` table (typed values,
- * `ok` for rows to write) and returns the row errors, the first `maxErrors`
- * in row order. Branches are looked up in the actor's scope only: a branch
- * elsewhere is "unknown", never "forbidden".
+ * The staged rows that `rowsWanted` picks, read into typed values and a
+ * problem code per field, with the branch (looked up in `branches`) and
+ * `ok`: every rule of a single row holds (repeated codes come later).
  */
-export async function checkMemberRows(actor: Actor, staged: StagedCsv, maxErrors: number): Promise<MemberCheck> {
-  const { cell, run } = staged;
-  const checked = staged.tableFor("checked");
+function readMemberRows(staged: StagedCsv, branches: Prisma.Sql, rowsWanted: Prisma.Sql): Prisma.Sql {
+  const { cell } = staged;
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
-  const scopePrefix = `${escapeLike(actor.scopePath)}%`;
   const ws = `[${WHITESPACE}]| {2}`;
-
   // Levels, each computed once per row (OFFSET 0 keeps PostgreSQL from merging them and repeating the work):
   // the cells, then their readings, then the dates, then a problem code per field.
-  await run.execute(Prisma.sql`
-    CREATE UNLOGGED TABLE ${checked} AS
-    WITH branches AS (
-      SELECT id, upper(code) AS code, "validTo" FROM "OrgUnit" WHERE level = 'BRANCH' AND path LIKE ${scopePrefix}
-    )
-    SELECT q.*, b.id AS branch_id, b."validTo" IS NOT NULL AS branch_closed,
-      (e_code IS NULL AND e_branch IS NULL AND e_name IS NULL AND e_status IS NULL AND e_eligible IS NULL AND e_installed IS NULL
-        AND e_gender IS NULL AND e_born IS NULL AND e_joined IS NULL AND e_left IS NULL) AS format_ok,
-      NULL::int AS duplicate_of, false AS ok
+  return Prisma.sql`
+    SELECT q.*, b.id AS branch_id, b.id IS NOT NULL AND NOT b.closed AS branch_ok, ${FORMAT_OK} AS format_ok,
+      COALESCE(${FORMAT_OK} AND b.id IS NOT NULL AND NOT b.closed
+        AND NOT (left_on IS NOT NULL AND status IN ('ACTIVE', 'EXEMPT')) AND NOT (left_on IS NOT NULL AND joined IS NOT NULL AND left_on < joined), false) AS ok
     FROM (
       SELECT d.*,
         CASE WHEN code_raw IS NULL THEN 'missing' WHEN length(code) > 40 OR code COLLATE "C" ~ '[^A-Z0-9._/-]' OR left(code, 1) IN ('.', '_', '/', '-') THEN 'format' END AS e_code,
@@ -131,33 +126,72 @@ export async function checkMemberRows(actor: Actor, staged: StagedCsv, maxErrors
             SELECT row_no, ${cell("code")} AS code_raw, ${cell("branchCode")} AS branch_raw, ${cell("fullName")} AS name_raw, ${cell("status")} AS status_raw,
               ${cell("eligibleForHandbook")} AS eligible_raw, ${cell("handbookInstalledAt")} AS installed_raw, ${cell("gender")} AS gender_raw,
               ${cell("birthYear")} AS born_raw, ${cell("joinedBranchOn")} AS joined_raw, ${cell("leftBranchOn")} AS left_raw
-            FROM ${staged.table} OFFSET 0
+            FROM ${staged.table} WHERE ${rowsWanted} OFFSET 0
           ) s OFFSET 0
         ) a OFFSET 0
       ) d OFFSET 0
     ) q
-    LEFT JOIN branches b ON b.code = q.branch_code`);
+    LEFT JOIN ${branches} b ON b.code = q.branch_code`;
+}
 
-  // Rules across fields (only for rows whose cells are all readable), then the branch, then repeated codes.
+/**
+ * Checks every staged row into the import's `checked` table (the values the
+ * write needs, `ok` for rows to write) and returns the row errors, the first
+ * `maxErrors` in row order. Branches are looked up in the actor's scope only:
+ * a branch elsewhere is "unknown", never "forbidden".
+ *
+ * The rows are read in parts at once (StagedCsv.inParts): every rule but
+ * repeated codes concerns one row, so a row's answer does not depend on the
+ * part it falls in; repeated codes are found over the whole table after.
+ */
+export async function checkMemberRows(actor: Actor, staged: StagedCsv, maxErrors: number): Promise<MemberCheck> {
+  const { run } = staged;
+  const branches = staged.tableFor("branches");
+  const checked = staged.tableFor("checked");
+  const scopePrefix = `${escapeLike(actor.scopePath)}%`;
+
+  // The branches in scope, read once for all parts. No key on code: two codes that differ only in case both match, as they always did.
   await run.execute(Prisma.sql`
-    UPDATE ${checked} SET ok = true
-    WHERE format_ok AND branch_id IS NOT NULL AND NOT branch_closed
-      AND NOT (left_on IS NOT NULL AND status IN ('ACTIVE', 'EXEMPT')) AND NOT (left_on IS NOT NULL AND joined IS NOT NULL AND left_on < joined)`);
+    CREATE UNLOGGED TABLE ${branches} ${SCRATCH_STORAGE} AS
+    SELECT id, upper(code) AS code, "validTo" IS NOT NULL AS closed FROM "OrgUnit" WHERE level = 'BRANCH' AND path LIKE ${scopePrefix}`);
+  await run.execute(Prisma.sql`ANALYZE ${branches}`);
+  // Only what the write needs, in Member's own types: the write copies values without casting them.
   await run.execute(Prisma.sql`
+    CREATE UNLOGGED TABLE ${checked} (row_no int NOT NULL, code text, branch_id int, full_name text, gender "Gender", birth_year int,
+      status "MemberStatus", eligible boolean, installed timestamp(3), joined date, left_on date, ok boolean NOT NULL, duplicate_of int) ${SCRATCH_STORAGE}`);
+  const parts = await staged.inParts(({ run: part, from, to }) =>
+    part.rows<{ rows: number; accepted: number }>(Prisma.sql`
+      WITH written AS (
+        INSERT INTO ${checked} (row_no, code, branch_id, full_name, gender, birth_year, status, eligible, installed, joined, left_on, ok)
+        SELECT row_no, code, branch_id, full_name, gender::"Gender", birth_year, status::"MemberStatus", eligible, installed, joined, left_on, ok
+        FROM (${readMemberRows(staged, branches, Prisma.sql`row_no BETWEEN ${from} AND ${to}`)}) r
+        RETURNING ok
+      )
+      SELECT count(*)::int AS rows, count(*) FILTER (WHERE ok)::int AS accepted FROM written`),
+  );
+
+  // A code on an earlier accepted row refuses the later ones.
+  const repeated = await run.execute(Prisma.sql`
     UPDATE ${checked} c SET ok = false, duplicate_of = f.first_row
     FROM (SELECT code, min(row_no) AS first_row FROM ${checked} WHERE ok GROUP BY code HAVING count(*) > 1) f
     WHERE c.code = f.code AND c.ok AND c.row_no <> f.first_row`);
+  const rows = parts.reduce((sum, [part]) => sum + part.rows, 0);
+  const accepted = parts.reduce((sum, [part]) => sum + part.accepted, 0) - repeated;
+  const rejected = rows - accepted;
+  if (!rejected) return { accepted, rejected, errors: [] };
 
-  const [{ accepted, rejected }] = await run.rows<{ accepted: number; rejected: number }>(Prisma.sql`
-    SELECT count(*) FILTER (WHERE ok)::int AS accepted, count(*) FILTER (WHERE NOT ok)::int AS rejected FROM ${checked}`);
+  // The refused rows shown are read again from the staged file, with every problem code and cell as written.
+  const shown = Prisma.sql`SELECT row_no, branch_id, duplicate_of FROM ${checked} WHERE NOT ok ORDER BY row_no LIMIT ${maxErrors}`;
   const problems = await run.rows<MemberRowProblem>(Prisma.sql`
-    SELECT row_no AS "row", code, branch_code AS "branchCode", status, joined::text AS joined, left_on::text AS "leftOn", installed::text AS installed, duplicate_of AS "duplicateOf",
-      format_ok AS "formatOk", branch_id IS NOT NULL AND NOT branch_closed AS "branchOk",
+    SELECT r.row_no AS "row", r.code, r.branch_code AS "branchCode", r.status, r.joined::text AS joined, r.left_on::text AS "leftOn", r.installed::text AS installed,
+      c.duplicate_of AS "duplicateOf", r.format_ok AS "formatOk", r.branch_ok AS "branchOk",
       e_code AS "code_problem", e_branch AS "branchCode_problem", e_name AS "fullName_problem", e_status AS "status_problem", e_eligible AS "eligibleForHandbook_problem",
       e_installed AS "handbookInstalledAt_problem", e_gender AS "gender_problem", e_born AS "birthYear_problem", e_joined AS "joinedBranchOn_problem", e_left AS "leftBranchOn_problem",
       status_raw AS "status_raw", eligible_raw AS "eligibleForHandbook_raw", installed_raw AS "handbookInstalledAt_raw", gender_raw AS "gender_raw", born_raw AS "birthYear_raw",
       joined_raw AS "joinedBranchOn_raw", left_raw AS "leftBranchOn_raw"
-    FROM ${checked} WHERE NOT ok ORDER BY row_no LIMIT ${maxErrors}`);
+    FROM (${readMemberRows(staged, branches, Prisma.sql`row_no IN (SELECT row_no FROM (${shown}) c)`)}) r
+    JOIN (${shown}) c ON c.row_no = r.row_no AND c.branch_id IS NOT DISTINCT FROM r.branch_id
+    ORDER BY r.row_no`);
   const errors: ImportError[] = [];
   for (const problem of problems) {
     for (const error of memberRowMessage(problem)) errors.push(error);

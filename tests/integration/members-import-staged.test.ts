@@ -159,3 +159,57 @@ describe("member import: files PostgreSQL's CSV reader refuses", () => {
     expect(await stagingTables()).toBe(0);
   });
 });
+
+describe("member import: a file checked in parts", () => {
+  /** The member import with its check run in `parts` parts; `ranges` collects the rows each part read. */
+  function checkedInParts(parts: number, ranges: number[][] = []): StagedImportDefinition {
+    const definition = members();
+    return {
+      ...definition,
+      check: (actor, staged, maxErrors) =>
+        definition.check(actor, { ...staged, inParts: (work) => staged.inParts((part) => (ranges.push([part.from, part.to]), work(part)), parts) }, maxErrors),
+    };
+  }
+
+  it("gives the rows and errors of one part when refused rows, and a repeated code and its first line, fall in different parts", async () => {
+    const [own, board] = await Promise.all([createStatsWard(), createBoardActor()]);
+    const [b, p] = [own.branches[0].code, `P${uniqueSuffix()}`];
+    const csv = [
+      header,
+      `${p}-1,${b},Trần Văn An,,,,,,,`, // part 1
+      `${p}-2,${b},Trần Văn Bình,,,31/02/2025,,,,`,
+      `${p}-3,KHONG-CO-${p},Trần Văn Cường,,,,,,,`,
+      `${p}-4,${b},Trần Văn Dũng,,,,,,,`, // part 2
+      `${p}-5,${b},Trần Văn Em,Đang sinh hoạt,,,,,,2025-01-01`,
+      `${p}-6,${b},Trần Văn Phúc,,,,,,,`,
+      `${p.toLowerCase()}-1,${b},Trùng mã,,,,,,,`, // part 3: repeats row 2
+      `${p}-7,${b},X,,,,,,,`,
+      `${p}-4,${b},Trùng mã nữa,,,,,,,`, // repeats row 5
+    ].join("\n");
+    const ranges: number[][] = [];
+    const whole = await runImport(board, checkedInParts(1), { text: csv, dryRun: true });
+    const inThree = await runImport(board, checkedInParts(3, ranges), { text: csv, dryRun: true });
+    expect(ranges.sort((x, y) => x[0] - y[0])).toEqual([[2, 4], [5, 7], [8, 10]]);
+    expect(inThree).toMatchObject({ accepted: 3, rejected: 6 });
+    expect(inThree.errors).toEqual(whole.errors);
+    expect([inThree.accepted, inThree.rejected]).toEqual([whole.accepted, whole.rejected]);
+    expect(inThree.errors).toEqual([
+      { row: 3, field: "handbookInstalledAt", message: 'Ngày cài Sổ tay "31/02/2025" không đúng dạng ngày (YYYY-MM-DD hoặc dd/MM/yyyy).' },
+      { row: 4, field: "branchCode", message: `Không có chi bộ mã KHONG-CO-${p} đang hoạt động trong phạm vi của bạn.` },
+      { row: 6, field: "leftBranchOn", message: "Đảng viên đang sinh hoạt hoặc miễn sinh hoạt thì không có ngày rời chi bộ." },
+      { row: 8, field: "code", message: `Trùng mã đảng viên ${p}-1 với dòng 2.` },
+      { row: 9, field: "fullName", message: "Họ và tên quá ngắn." },
+      { row: 10, field: "code", message: `Trùng mã đảng viên ${p}-4 với dòng 5.` },
+    ]);
+    expect(await codesLike(p)).toEqual([]); // a dry run writes nothing
+
+    const written = await runImport(board, checkedInParts(3), { text: csv, dryRun: false });
+    expect(written).toMatchObject({ accepted: 3, rejected: 6 });
+    expect((await codesLike(p)).map((m) => [m.code, m.fullName])).toEqual([
+      [`${p}-1`, "Trần Văn An"],
+      [`${p}-4`, "Trần Văn Dũng"],
+      [`${p}-6`, "Trần Văn Phúc"],
+    ]);
+    expect(await stagingTables()).toBe(0);
+  });
+});
