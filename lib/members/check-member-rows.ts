@@ -1,7 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
-import { escapeLike } from "@/lib/db/sql";
+import { scopePattern, type Actor } from "@/lib/auth/actor";
 import { todayIso } from "@/lib/format/date";
 import type { ImportError } from "@/lib/imports/run-import";
 import { SCRATCH_STORAGE, type StagedCsv } from "@/lib/imports/staging";
@@ -148,7 +147,7 @@ export async function checkMemberRows(actor: Actor, staged: StagedCsv, maxErrors
   const { run } = staged;
   const branches = staged.tableFor("branches");
   const checked = staged.tableFor("checked");
-  const scopePrefix = `${escapeLike(actor.scopePath)}%`;
+  const scopePrefix = scopePattern(actor);
 
   // The branches in scope, read once for all parts. No key on code: two codes that differ only in case both match, as they always did.
   await run.execute(Prisma.sql`

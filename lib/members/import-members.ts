@@ -1,10 +1,9 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
-import type { Actor } from "@/lib/auth/actor";
+import { scopePattern, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createNotification } from "@/lib/notifications/create-notification";
-import { escapeLike } from "@/lib/db/sql";
 import type { StagedImportDefinition } from "@/lib/imports/run-import";
 import { currentPeriod } from "@/lib/periods/period";
 import { listStatPeriods, lockHandbookStats, periodsToRefresh, refreshHandbookStats } from "@/lib/stats/refresh-handbook-stats";
@@ -136,7 +135,7 @@ export const memberImport: StagedImportDefinition = {
     // Comparing and inserting half a million rows hashes in memory; the checked table's statistics give the planner its true size.
     await run.execute(Prisma.sql`SET LOCAL work_mem = '256MB'`);
     await run.execute(Prisma.sql`ANALYZE ${checked} (ok, code)`);
-    const scopePrefix = `${escapeLike(actor.scopePath)}%`;
+    const scopePrefix = scopePattern(actor);
     const changedBranches = await upsertCheckedMembers(tx, checked, scopePrefix);
     await reportHeldOutsideScope(tx, actor, checked, scopePrefix);
     if (!changedBranches.length) return;

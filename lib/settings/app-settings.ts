@@ -8,18 +8,6 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { SETTINGS, type SettingDefinition } from "./registry";
 
-/** A setting's row, read once per server render however many cards ask (React cache; a plain read elsewhere). */
-const readSettingRow = cache((key: string) => db().appSetting.findUnique({ where: { key } }));
-
-/**
- * The value of a setting, or its default when nobody changed it. Inside a transaction, pass it:
- * a writer holding locks must not wait for a second pooled connection.
- */
-export async function getSetting<T>(definition: SettingDefinition<T>, within?: Pick<Tx, "appSetting">): Promise<T> {
-  const row = within ? await within.appSetting.findUnique({ where: { key: definition.key } }) : await readSettingRow(definition.key);
-  return settingValue(definition, row?.value);
-}
-
 /** Several rows in one read, once per server render for the same keys (React cache; a plain read elsewhere). */
 const readSettingRows = cache((keys: string) => db().appSetting.findMany({ where: { key: { in: keys.split("\n") } } }));
 
@@ -31,6 +19,15 @@ export async function getSettings<const D extends readonly SettingDefinition<unk
   const rows = within ? await within.appSetting.findMany({ where: { key: { in: keys } } }) : await readSettingRows(keys.join("\n"));
   const stored = new Map(rows.map((row) => [row.key, row.value]));
   return definitions.map((definition) => settingValue(definition, stored.get(definition.key))) as SettingValues<D>;
+}
+
+/**
+ * The value of a setting, or its default when nobody changed it. Inside a transaction, pass it:
+ * a writer holding locks must not wait for a second pooled connection.
+ */
+export async function getSetting<T>(definition: SettingDefinition<T>, within?: Pick<Tx, "appSetting">): Promise<T> {
+  const [value] = await getSettings([definition as SettingDefinition<unknown>], within);
+  return value as T;
 }
 
 /** A stored value read with other data in one query: the default when absent or no longer valid. */
