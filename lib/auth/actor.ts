@@ -34,7 +34,7 @@ export function scopePattern(actor: Actor): string {
 }
 
 /** Prisma `where` for org units inside the actor's subtree. */
-export function orgUnitScopeWhere(actor: Actor) {
+export function orgUnitScopeWhere(actor: Pick<Actor, "scopePath">) {
   return actor.scopePath === "/" ? {} : { path: { startsWith: actor.scopePath } };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { rememberedValues } from "@/lib/db/remembered";
 import type { Period } from "@/lib/periods/period";
 import { branchCountsByPeriodSql } from "./tree-sql";
 
@@ -9,11 +10,7 @@ import { branchCountsByPeriodSql } from "./tree-sql";
 // ("TreeRevision", given a new value by a trigger on every statement that changes OrgUnitPlacement,
 // in that transaction, and never reused), so a count is reused exactly while the tree is the same.
 
-/** The current tree revision as a scalar subquery, to read beside other rows (null right after a wipe). */
-export const treeRevisionSql = Prisma.sql`(SELECT revision FROM "TreeRevision" WHERE id = 1)`;
-
-const MAX_REMEMBERED = 20_000;
-const remembered = new Map<string, number>();
+const remembered = rememberedValues<number>(20_000);
 
 /** Branches in force under the unit at `unitPath`, per period, as the tree of `revision` holds them. */
 export async function branchCountsInForce(reader: PrismaClient, unitPath: string, periods: Period[], revision: string | null): Promise<Map<Period, number>> {
@@ -29,9 +26,7 @@ export async function branchCountsInForce(reader: PrismaClient, unitPath: string
   for (const period of unknown) {
     const count = rows.find((row) => row.period === period)?.branches ?? 0;
     counts.set(period, count);
-    if (revision === null) continue;
-    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-    remembered.set(key(period), count);
+    if (revision !== null) remembered.set(key(period), count);
   }
   return counts;
 }

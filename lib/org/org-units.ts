@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { Prisma, type OrgUnit } from "@/lib/generated/prisma/client";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
@@ -35,10 +36,14 @@ export async function findUnitInScope(actor: Actor, id: number | undefined, perm
   assertCan(actor, permission);
   if (id === undefined) return getScopeRoot(actor);
   if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError("Không tìm thấy đơn vị.");
-  const unit = await db().orgUnit.findFirst({ where: { id, ...orgUnitScopeWhere(actor) } });
+  const unit = await readUnitInScope(id, actor.scopePath);
   if (!unit) throw new NotFoundError("Không tìm thấy đơn vị.");
-  return unit;
+  return { ...unit };
 }
+
+// A page's cards each look their unit up in scope (the dashboard of a city: six times); once per
+// server render for the same unit and scope (React cache; a plain read elsewhere).
+const readUnitInScope = cache((id: number, scopePath: string) => db().orgUnit.findFirst({ where: { id, ...orgUnitScopeWhere({ scopePath }) } }));
 
 /**
  * The units above the unit at `path`, from the top: what every breadcrumb shows. Those above the
