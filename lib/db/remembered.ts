@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
 
 // Figures derived from the database, remembered in this process while the revisions they were read
 // under hold. A revision ("TreeRevision", "DraftRevision", "HandbookStatRevision") gets a new value, never reused, in the
@@ -29,4 +30,19 @@ export function rememberedValues<T>(limit: number): RememberedValues<T> {
       return values.size;
     },
   };
+}
+
+/** The given revisions read together and joined into one key part; null while any is missing (right after a wipe). */
+export async function readRevisions(revisions: Prisma.Sql[]): Promise<string | null> {
+  const [row] = await db().$queryRaw<{ revisions: (string | null)[] }[]>`SELECT ARRAY[${Prisma.join(revisions)}] AS revisions`;
+  return row.revisions.every((revision) => revision !== null) ? row.revisions.join("|") : null;
+}
+
+/** The value remembered under `key`, else `read()` remembered under it; no key: always read. Callers get their own copy. */
+export async function recall<T>(memory: RememberedValues<T>, key: string | null, read: () => Promise<T>): Promise<T> {
+  const known = key === null ? undefined : memory.get(key);
+  if (known !== undefined) return structuredClone(known);
+  const value = await read();
+  if (key !== null) memory.set(key, structuredClone(value));
+  return value;
 }

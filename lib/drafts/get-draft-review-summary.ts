@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 import { findUnitInScope, type OrgUnitSummary } from "@/lib/org/org-units";
 import { branchesByChildSql, branchesUnderPlacedPathSql, branchesUnderSql, placedPathSql, type TreeMode } from "@/lib/org/tree-sql";
 import { getSettings } from "@/lib/settings/app-settings";
-import { draftRevisionSql, rememberedValues, treeRevisionSql } from "@/lib/db/remembered";
+import { draftRevisionSql, readRevisions, recall, rememberedValues, treeRevisionSql } from "@/lib/db/remembered";
 import { submissionDeadline } from "./deadlines";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 
@@ -94,20 +94,11 @@ export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?:
   assertCan(actor, "draft.read");
   const period = parseInput(PeriodSchema, options.period, "Kỳ không hợp lệ.");
   const unit = await findUnitInScope(actor, options.orgUnitId || undefined, "org.read");
-  const [[deadlineDay, ackDays], [revisions]] = await Promise.all([
-    getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS]),
-    db().$queryRaw<{ drafts: string | null; tree: string | null }[]>`SELECT ${draftRevisionSql} AS drafts, ${treeRevisionSql} AS tree`,
-  ]);
+  const [[deadlineDay, ackDays], revisions] = await Promise.all([getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS]), readRevisions([draftRevisionSql, treeRevisionSql])]);
   const deadline = submissionDeadline(period, deadlineDay);
   const withChildren = unit.level !== "BRANCH" && options.withChildren !== false;
-  const key = revisions?.drafts && revisions.tree
-    ? [revisions.drafts, revisions.tree, Math.floor(Date.now() / CLOCK_STEP_MS), unit.id, unit.path, period, options.tree ?? "", withChildren, deadline.toISOString(), ackDays].join("|")
-    : null;
-  const known = key ? remembered.get(key) : undefined;
-  if (known) return structuredClone(known);
-  const summary = await readDraftReviewSummary(unit, period, deadline, ackDays, options.tree, withChildren);
-  if (key) remembered.set(key, structuredClone(summary));
-  return summary;
+  const key = revisions && [revisions, Math.floor(Date.now() / CLOCK_STEP_MS), unit.id, unit.path, period, options.tree ?? "", withChildren, deadline.toISOString(), ackDays].join("|");
+  return recall(remembered, key, () => readDraftReviewSummary(unit, period, deadline, ackDays, options.tree, withChildren));
 }
 
 async function readDraftReviewSummary(unit: OrgUnitSummary, period: string, deadline: Date, ackDays: number, tree: TreeMode | undefined, withChildren: boolean): Promise<DraftReviewSummary> {

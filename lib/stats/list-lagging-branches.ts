@@ -1,7 +1,7 @@
 import "server-only";
 import { Prisma, type OrgUnit } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { handbookStatRevisionSql, rememberedValues, treeRevisionSql } from "@/lib/db/remembered";
+import { handbookStatRevisionSql, readRevisions, recall, rememberedValues, treeRevisionSql } from "@/lib/db/remembered";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation/parse";
 import { branchesUnderSql } from "@/lib/org/tree-sql";
@@ -47,21 +47,11 @@ export async function getHandbookThresholds(): Promise<Thresholds> {
 export async function listLaggingBranches(actor: Actor, rawQuery: unknown = {}, options: { all?: boolean } = {}): Promise<LaggingBranches> {
   const query = parseInput(LaggingQuerySchema, rawQuery, "Tham số truy vấn không hợp lệ.");
   const unit = await findUnitInScope(actor, query.orgUnitId, "stats.read");
-  const [periods, thresholds, [revisions]] = await Promise.all([
-    listUnitStatPeriods(unit.id),
-    getHandbookThresholds(),
-    db().$queryRaw<{ stats: string | null; tree: string | null }[]>`SELECT ${handbookStatRevisionSql} AS stats, ${treeRevisionSql} AS tree`,
-  ]);
+  const [periods, thresholds, revisions] = await Promise.all([listUnitStatPeriods(unit.id), getHandbookThresholds(), readRevisions([handbookStatRevisionSql, treeRevisionSql])]);
   const period = pickPeriod(unit.name, periods, query.period);
   // An export reads every lagging branch once; a page is remembered while the roll-up and the tree hold.
-  const key = !options.all && revisions?.stats && revisions.tree
-    ? [revisions.stats, revisions.tree, unit.id, unit.path, period, thresholds.low, query.page, query.pageSize].join("|")
-    : null;
-  const known = key ? remembered.get(key) : undefined;
-  if (known) return structuredClone(known);
-  const lagging = await readLaggingBranches(unit, period, thresholds, query, options);
-  if (key) remembered.set(key, structuredClone(lagging));
-  return lagging;
+  const key = !options.all && revisions ? [revisions, unit.id, unit.path, period, thresholds.low, query.page, query.pageSize].join("|") : null;
+  return recall(remembered, key, () => readLaggingBranches(unit, period, thresholds, query, options));
 }
 
 async function readLaggingBranches(unit: OrgUnit, period: string, thresholds: Thresholds, query: { page: number; pageSize: number }, options: { all?: boolean }): Promise<LaggingBranches> {
