@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { html, markupString } from "@/lib/format/html";
 import type { HeatCell, HeatRow } from "@/lib/meetings/compliance";
 import { formatPeriod } from "@/lib/format/date";
 import { formatNumber, formatPercent } from "@/lib/format/number";
@@ -80,60 +80,32 @@ function describeCell(cell: HeatCell, mode: HeatMode = "held"): { className: str
   };
 }
 
-/** Rows × 12 months; the first column stays in place while the months scroll on a phone. */
+/**
+ * Rows × 12 months; the first column stays in place while the months scroll on a phone. Written
+ * as one string of markup (lib/format/html.ts): a city's map is hundreds of cells, and as React
+ * elements they were a third of the page's server time. Links are plain, as next/link each cell
+ * would render and hydrate a router component and be prefetched as it scrolls into view.
+ */
 export function HeatMap({ periods, rows, caption, rowHref, cellHref, mode = "held" }: Props) {
-  return (
-    <div className="table-wrap heat-wrap">
-      <table className="heat">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th className="heat-name" scope="col">
-              Đơn vị
-            </th>
-            {periods.map((period) => (
-              <th key={period} scope="col" className="heat-month">
-                {period.slice(5)}/{period.slice(2, 4)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.unit.id}>
-              <th scope="row" className="heat-name">
-                <Link href={rowHref(row)}>{row.unit.name}</Link>
-                {row.parent ? <div className="small muted">{row.parent.name}</div> : null}
-                {row.unit.level === "BRANCH" && row.missingMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingMonths)} tháng thiếu</div> : null}
-                {row.unit.level !== "BRANCH" && row.missingBranchMonths > 0 ? <div className="small heat-note">{formatNumber(row.missingBranchMonths)} lượt chi bộ thiếu</div> : null}
-              </th>
-              {row.cells.map((cell) => {
-                const { className, text, label } = describeCell(cell, mode);
-                const href = cellHref?.(row, cell.period);
-                return (
-                  <td key={cell.period}>
-                    {/* A link's name is its visible text and the month and figures its description (title), written
-                        once: a city page has hundreds of cells. A plain link: as next/link each cell would
-                        render and hydrate a router component and be prefetched as it scrolls into view. */}
-                    {href && cell.branches > 0 ? (
-                      <a href={href} className={`heat-cell ${className}`} title={label}>
-                        {text}
-                      </a>
-                    ) : (
-                      <span className={`heat-cell ${className}`} title={label}>
-                        {text}
-                        <span className="visually-hidden"> {label}</span>
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const table = html`<table class="heat"><caption>${caption}</caption><thead><tr><th class="heat-name" scope="col">Đơn vị</th>${periods.map(
+    (period) => html`<th scope="col" class="heat-month">${period.slice(5)}/${period.slice(2, 4)}</th>`,
+  )}</tr></thead><tbody>${rows.map((row) => {
+    const notes = [
+      row.parent ? html`<div class="small muted">${row.parent.name}</div>` : null,
+      row.unit.level === "BRANCH" && row.missingMonths > 0 ? html`<div class="small heat-note">${formatNumber(row.missingMonths)} tháng thiếu</div>` : null,
+      row.unit.level !== "BRANCH" && row.missingBranchMonths > 0 ? html`<div class="small heat-note">${formatNumber(row.missingBranchMonths)} lượt chi bộ thiếu</div>` : null,
+    ];
+    const cells = row.cells.map((cell) => {
+      const { className, text, label } = describeCell(cell, mode);
+      const href = cellHref?.(row, cell.period);
+      // A link's name is its visible text and the month and figures its description (title), written once.
+      return href && cell.branches > 0
+        ? html`<td><a href="${href}" class="heat-cell ${className}" title="${label}">${text}</a></td>`
+        : html`<td><span class="heat-cell ${className}" title="${label}">${text}<span class="visually-hidden"> ${label}</span></span></td>`;
+    });
+    return html`<tr><th scope="row" class="heat-name"><a href="${rowHref(row)}">${row.unit.name}</a>${notes}</th>${cells}</tr>`;
+  })}</tbody></table>`;
+  return <div className="table-wrap heat-wrap" dangerouslySetInnerHTML={{ __html: markupString(table) }} />;
 }
 
 export function HeatLegend({ branchLevel, mode = "held" }: { branchLevel: boolean; mode?: HeatMode }) {

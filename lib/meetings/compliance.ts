@@ -11,7 +11,7 @@ import type { MeetingState } from "./labels";
 import { findUnitInScope } from "@/lib/org/org-units";
 import { loadComplianceCells, loadStatCells, rankBranchesByMissingMonths, type ComplianceCell } from "./compliance-cells";
 import { loadQualityThresholds } from "./meeting-quality";
-import { sumFigures, type ComplianceFigures } from "./figures";
+import { figuresOfMonth, sumFigures, type ComplianceFigures } from "./figures";
 import { todayIso } from "@/lib/format/date";
 
 export type { ComplianceFigures };
@@ -94,13 +94,14 @@ function heatRows(units: Map<number, UnitRef>, cells: ComplianceCell[], periods:
     if (!byChild.has(cell.childId)) byChild.set(cell.childId, new Map());
     byChild.get(cell.childId)!.set(cell.period, cell);
   }
+  const months = periods.map((period) => ({ period, figures: figuresOfMonth(period, deadlineDay, today) }));
   return [...units.values()].map((unit) => {
     const own = byChild.get(unit.id) ?? new Map();
-    const row = periods.map((period) => {
+    const row = months.map(({ period, figures: figuresOf }) => {
       const cell = own.get(period);
-      const figures = sumFigures(cell ? [cell] : [], period, deadlineDay, today);
+      const figures = figuresOf(cell ? [cell] : []);
       const state = unit.level === "BRANCH" && figures.branches > 0 ? meetingState(period, figures.held > 0, deadlineDay, today) : null;
-      return { ...figures, period, state, heldOn: cell?.heldOn ?? null };
+      return Object.assign(figures, { period, state, heldOn: cell?.heldOn ?? null });
     });
     return { unit: ref(unit), cells: row, missingMonths: row.reduce((sum, cell) => sum + (cell.missing > 0 ? 1 : 0), 0), missingBranchMonths: row.reduce((sum, cell) => sum + cell.missing, 0) };
   });
@@ -118,7 +119,12 @@ export async function getComplianceOverview(actor: Actor, options: Options & { m
   const cells = await loadStatCells(unit, periods, thresholds);
   const units = await unitsById([...new Set(cells.map((cell) => cell.childId))]);
   const rows = heatRows(units, cells, periods, deadlineDay, today);
-  const trend = periods.map((period) => ({ period, ...sumFigures(cells.filter((cell) => cell.period === period), period, deadlineDay, today) }));
+  const cellsByPeriod = new Map<Period, ComplianceCell[]>();
+  for (const cell of cells) {
+    if (!cellsByPeriod.has(cell.period)) cellsByPeriod.set(cell.period, []);
+    cellsByPeriod.get(cell.period)!.push(cell);
+  }
+  const trend = periods.map((period) => ({ period, ...sumFigures(cellsByPeriod.get(period) ?? [], period, deadlineDay, today) }));
   const current = trend[trend.length - 1];
   return {
     unit: ref(unit),

@@ -52,40 +52,54 @@ export function quarterJudged(period: Period, today: string): boolean {
 }
 
 function emptyFailures(): Record<QualityCriterion, number> {
-  return Object.fromEntries(QUALITY_CRITERIA.map((criterion) => [criterion, 0])) as Record<QualityCriterion, number>;
+  return { DURATION: 0, COMMITTEE_PREPARED: 0, SCHEDULE_AHEAD: 0, DOCUMENTS_AHEAD: 0, ATTENDANCE: 0, NO_UNEXCUSED: 0, MINUTES: 0, THEMATIC_IN_QUARTER: 0 } satisfies Record<QualityCriterion, number>;
 }
 
-const EMPTY: Pick<ComplianceFigures, "branches" | "held" | "present" | "expected" | "usedHandbook" | "thematic"> = { branches: 0, held: 0, present: 0, expected: 0, usedHandbook: 0, thematic: 0 };
+export type FiguresOfMonth = (cells: Cell[]) => ComplianceFigures;
 
-export function sumFigures(cells: Cell[], period: Period, deadlineDay: number, today: string): ComplianceFigures {
-  const sum = { ...EMPTY };
-  const failures = emptyFailures();
+/**
+ * Sums cells of one month: whether the month is late and its quarter judged are worked out once,
+ * not per cell group (a city's heat map sums 12 months for each of its units).
+ */
+export function figuresOfMonth(period: Period, deadlineDay: number, today: string): FiguresOfMonth {
   const judged = quarterJudged(period, today);
-  let qualityMissing = 0;
-  for (const cell of cells) {
-    sum.branches += cell.branches;
-    sum.held += cell.held;
-    sum.present += cell.present;
-    sum.expected += cell.expected;
-    sum.usedHandbook += cell.usedHandbook;
-    sum.thematic += cell.thematic;
-    qualityMissing += (cell.qualityFailed ?? 0) + (judged ? (cell.noThematicOtherwiseMet ?? 0) : 0);
-    for (const criterion of COUNTED_CRITERIA) failures[criterion] += cell.failures?.[criterion] ?? 0;
-    if (judged) failures.THEMATIC_IN_QUARTER += cell.noThematicInQuarter ?? 0;
-  }
-  const notHeld = sum.branches - sum.held;
   const late = meetingState(period, false, deadlineDay, today) === "MISSING";
-  const top = QUALITY_CRITERIA.reduce<QualityCriterion | null>((best, criterion) => (failures[criterion] > 0 && (best === null || failures[criterion] > failures[best]) ? criterion : best), null);
-  return {
-    ...sum,
-    missing: late ? notHeld : 0,
-    pending: late ? 0 : notHeld,
-    attendanceRate: sum.expected > 0 ? sum.present / sum.expected : null,
-    qualityMet: sum.held - qualityMissing,
-    qualityMissing,
-    notHeld,
-    failures,
-    topFailure: top ? { criterion: top, label: QUALITY_CRITERION_LABELS[top], branches: failures[top] } : null,
+  return (cells) => {
+    let branches = 0, held = 0, present = 0, expected = 0, usedHandbook = 0, thematic = 0, qualityMissing = 0;
+    const failures = emptyFailures();
+    for (const cell of cells) {
+      branches += cell.branches;
+      held += cell.held;
+      present += cell.present;
+      expected += cell.expected;
+      usedHandbook += cell.usedHandbook;
+      thematic += cell.thematic;
+      qualityMissing += (cell.qualityFailed ?? 0) + (judged ? (cell.noThematicOtherwiseMet ?? 0) : 0);
+      if (cell.failures) for (const criterion of COUNTED_CRITERIA) failures[criterion] += cell.failures[criterion] ?? 0;
+      if (judged) failures.THEMATIC_IN_QUARTER += cell.noThematicInQuarter ?? 0;
+    }
+    const notHeld = branches - held;
+    let top: QualityCriterion | null = null;
+    for (const criterion of QUALITY_CRITERIA) if (failures[criterion] > 0 && (top === null || failures[criterion] > failures[top])) top = criterion;
+    return {
+      branches,
+      held,
+      present,
+      expected,
+      usedHandbook,
+      thematic,
+      missing: late ? notHeld : 0,
+      pending: late ? 0 : notHeld,
+      attendanceRate: expected > 0 ? present / expected : null,
+      qualityMet: held - qualityMissing,
+      qualityMissing,
+      notHeld,
+      failures,
+      topFailure: top ? { criterion: top, label: QUALITY_CRITERION_LABELS[top], branches: failures[top] } : null,
+    };
   };
 }
 
+export function sumFigures(cells: Cell[], period: Period, deadlineDay: number, today: string): ComplianceFigures {
+  return figuresOfMonth(period, deadlineDay, today)(cells);
+}
