@@ -1,6 +1,7 @@
 import "server-only";
 import { Resvg } from "@resvg/resvg-js";
 import { formatNumber } from "@/lib/format/number";
+import { escapeHtml } from "@/lib/format/html";
 
 /**
  * Charts for documents: SVG drawn here, rasterized to PNG on the server by
@@ -10,10 +11,6 @@ export type BarSeries = { label: string; color: string };
 export type BarRow = { label: string; values: number[] };
 
 const FONT = "Times New Roman, Liberation Serif, DejaVu Serif, serif";
-
-function escapeXml(value: string): string {
-  return value.replace(/[<>&"']/g, (char) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[char]!);
-}
 
 /** Horizontal stacked bars, one row per unit, with a legend. Returns the PNG and its size in pixels at 96 dpi (for the DOCX). */
 export function renderStackedBars(rows: BarRow[], series: BarSeries[], options: { title: string; width?: number }): { png: Buffer; width: number; height: number } {
@@ -26,18 +23,18 @@ export function renderStackedBars(rows: BarRow[], series: BarSeries[], options: 
   const height = top + rows.length * rowHeight + 20;
   const parts: string[] = [
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${width / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(options.title)}</text>`,
+    `<text x="${width / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${escapeHtml(options.title)}</text>`,
   ];
   let legendX = labelWidth;
   for (const item of series) {
     parts.push(`<rect x="${legendX}" y="26" width="10" height="10" fill="${item.color}"/>`);
-    parts.push(`<text x="${legendX + 14}" y="35" font-size="11">${escapeXml(item.label)}</text>`);
+    parts.push(`<text x="${legendX + 14}" y="35" font-size="11">${escapeHtml(item.label)}</text>`);
     legendX += 24 + item.label.length * 6.5;
   }
   rows.forEach((row, index) => {
     const y = top + index * rowHeight;
     const label = row.label.length > 32 ? `${row.label.slice(0, 31)}…` : row.label;
-    parts.push(`<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end" font-size="11">${escapeXml(label)}</text>`);
+    parts.push(`<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end" font-size="11">${escapeHtml(label)}</text>`);
     let x = labelWidth;
     row.values.forEach((value, seriesIndex) => {
       const barWidth = (value / max) * chartWidth;

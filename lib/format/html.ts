@@ -10,6 +10,7 @@ type Value = Markup | string | number | null | undefined | false | readonly Valu
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+/** Text made safe inside HTML or XML (the SVG of document charts), in content or a quoted attribute. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => ENTITIES[character]);
 }

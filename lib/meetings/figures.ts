@@ -52,7 +52,7 @@ export function quarterJudged(period: Period, today: string): boolean {
 }
 
 function emptyFailures(): Record<QualityCriterion, number> {
-  return { DURATION: 0, COMMITTEE_PREPARED: 0, SCHEDULE_AHEAD: 0, DOCUMENTS_AHEAD: 0, ATTENDANCE: 0, NO_UNEXCUSED: 0, MINUTES: 0, THEMATIC_IN_QUARTER: 0 } satisfies Record<QualityCriterion, number>;
+  return Object.fromEntries(QUALITY_CRITERIA.map((criterion) => [criterion, 0])) as Record<QualityCriterion, number>;
 }
 
 export type FiguresOfMonth = (cells: Cell[]) => ComplianceFigures;
