@@ -15,9 +15,18 @@ export function isAckOverdue(decision: string, createdAt: Date, acknowledgedAt: 
   return decision === "CHANGES_REQUESTED" && !acknowledgedAt && daysWaited(createdAt, at) > ackDays;
 }
 
-/** The same rule in SQL over "Feedback" f: created at or before `at` minus (ackDays + 1) whole days. */
+/**
+ * The same rule as an instant: a request sent at or before it is overdue at `at` (more than
+ * `ackDays` whole days waited). SQL compares with it, so lists, filters and counts agree with the
+ * days a row shows.
+ */
+export function ackOverdueCutoff(at: Date, ackDays: number): Date {
+  return new Date(at.getTime() - (ackDays + 1) * DAY_MS);
+}
+
+/** The rule in SQL over "Feedback" f. */
 export function ackOverdueSql(at: Date, ackDays: number): Prisma.Sql {
-  return Prisma.sql`f.decision = 'CHANGES_REQUESTED' AND f."acknowledgedAt" IS NULL AND f."createdAt" <= ${new Date(at.getTime() - (ackDays + 1) * DAY_MS)}`;
+  return Prisma.sql`f.decision = 'CHANGES_REQUESTED' AND f."acknowledgedAt" IS NULL AND f."createdAt" <= ${ackOverdueCutoff(at, ackDays)}`;
 }
 
 /**

@@ -8,7 +8,9 @@ import { findUnitInScope, type OrgUnitSummary } from "@/lib/org/org-units";
 import { branchesByChildSql, branchesUnderPlacedPathSql, branchesUnderSql, placedPathSql, type TreeMode } from "@/lib/org/tree-sql";
 import { getSettings } from "@/lib/settings/app-settings";
 import { draftRevisionSql, readRevisions, recall, rememberedValues, treeRevisionSql } from "@/lib/db/remembered";
+import { now } from "@/lib/clock";
 import { submissionDeadline } from "./deadlines";
+import { ackOverdueCutoff } from "./feedback-counts";
 import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
 
 export type ReviewCounts = {
@@ -46,21 +48,23 @@ export type DraftReviewSummary = {
 
 // A branch without a draft is told by d."branchId" IS NULL, not d.id: every column read is in
 // Draft_summary_idx, so a city's totals read the index alone.
-function countsSql(deadline: Date, ackDays: number): Prisma.Sql {
+// "Missing" and "overdue" are decided at `at`, the app's clock (lib/clock.ts), as the queue's rows are.
+function countsSql(deadline: Date, ackDays: number, at: Date): Prisma.Sql {
+  const pastDeadline = at > deadline;
   return Prisma.sql`
     count(*)::int AS branches,
     count(d."branchId")::int AS submitted,
     count(*) FILTER (WHERE d."firstSubmittedAt" <= ${deadline})::int AS "onTime",
     count(*) FILTER (WHERE d."firstSubmittedAt" > ${deadline})::int AS late,
-    count(*) FILTER (WHERE d."branchId" IS NULL AND now() > ${deadline})::int AS missing,
-    count(*) FILTER (WHERE d."branchId" IS NULL AND now() <= ${deadline})::int AS "notDue",
+    count(*) FILTER (WHERE d."branchId" IS NULL AND ${pastDeadline})::int AS missing,
+    count(*) FILTER (WHERE d."branchId" IS NULL AND NOT ${pastDeadline})::int AS "notDue",
     count(*) FILTER (WHERE d.status IN ('SUBMITTED', 'REVISED'))::int AS "awaitingReview",
     count(*) FILTER (WHERE d.status = 'APPROVED')::int AS approved,
     count(*) FILTER (WHERE d.status = 'CHANGES_REQUESTED')::int AS "changesRequested",
     count(*) FILTER (WHERE cardinality(d.flags) > 0)::int AS flagged,
     count(*) FILTER (WHERE cardinality(d."proposedFlags") > 0)::int AS "proposedFlagged",
     count(*) FILTER (WHERE d."feedbackPendingSince" IS NOT NULL)::int AS unacknowledged,
-    count(*) FILTER (WHERE d."feedbackPendingSince" < now() - make_interval(days => ${ackDays}))::int AS "unacknowledgedOverdue",
+    count(*) FILTER (WHERE d."feedbackPendingSince" <= ${ackOverdueCutoff(at, ackDays)})::int AS "unacknowledgedOverdue",
     coalesce(sum(d."openComments"), 0)::int AS "openComments"`;
 }
 
@@ -97,12 +101,13 @@ export async function getDraftReviewSummary(actor: Actor, options: { orgUnitId?:
   const [[deadlineDay, ackDays], revisions] = await Promise.all([getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS]), readRevisions([draftRevisionSql, treeRevisionSql])]);
   const deadline = submissionDeadline(period, deadlineDay);
   const withChildren = unit.level !== "BRANCH" && options.withChildren !== false;
-  const key = revisions && [revisions, Math.floor(Date.now() / CLOCK_STEP_MS), unit.id, unit.path, period, options.tree ?? "", withChildren, deadline.toISOString(), ackDays].join("|");
-  return recall(remembered, key, () => readDraftReviewSummary(unit, period, deadline, ackDays, options.tree, withChildren));
+  const at = now();
+  const key = revisions && [revisions, Math.floor(at.getTime() / CLOCK_STEP_MS), unit.id, unit.path, period, options.tree ?? "", withChildren, deadline.toISOString(), ackDays].join("|");
+  return recall(remembered, key, () => readDraftReviewSummary(unit, period, deadline, ackDays, at, options.tree, withChildren));
 }
 
-async function readDraftReviewSummary(unit: OrgUnitSummary, period: string, deadline: Date, ackDays: number, tree: TreeMode | undefined, withChildren: boolean): Promise<DraftReviewSummary> {
-  const counts = countsSql(deadline, ackDays);
+async function readDraftReviewSummary(unit: OrgUnitSummary, period: string, deadline: Date, ackDays: number, at: Date, tree: TreeMode | undefined, withChildren: boolean): Promise<DraftReviewSummary> {
+  const counts = countsSql(deadline, ackDays, at);
   const [totals] = await db().$queryRaw<ReviewCounts[]>`
     SELECT ${counts} FROM (${await branchesOfTotals(unit.path, period, tree)}) bu
     LEFT JOIN "Draft" d ON d."branchId" = bu.branch_id AND d.period = ${period}`;

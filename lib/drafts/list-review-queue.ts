@@ -13,6 +13,7 @@ import { currentVersionFlags, type QueueStatusKey, type Timeliness } from "./lab
 import { QueueFilterSchema, type QueueFilter } from "./schemas";
 import { foldedSearchPhrase } from "./search-query";
 import { FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY } from "./settings";
+import { ackOverdueCutoff } from "./feedback-counts";
 import { now as clockNow } from "@/lib/clock";
 import { openingPeriod } from "@/lib/periods/period";
 import { followedBranchIdsSql } from "@/lib/followers/sql";
@@ -137,6 +138,9 @@ export async function readReviewQueue(actor: Actor, { filter, period, unit }: Re
   const [deadlineDay, ackDays, resubmitDays] = await getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS, RESUBMIT_DAYS]);
   const deadline = submissionDeadline(period, deadlineDay);
   const includeMissing = options.includeMissing ?? filter.includeMissing;
+  // The app's clock, not PostgreSQL's: filters and the rows' labels decide "missing" and "overdue" at the same instant.
+  const now = clockNow();
+  const overdueCutoff = ackOverdueCutoff(now, ackDays);
 
   const conditions: Prisma.Sql[] = [];
   if (filter.status === "NOT_SUBMITTED") conditions.push(Prisma.sql`d.id IS NULL`);
@@ -147,9 +151,9 @@ export async function readReviewQueue(actor: Actor, { filter, period, unit }: Re
   if (filter.flag) conditions.push(Prisma.sql`((d.status IN ('APPROVED', 'CHANGES_REQUESTED') AND ${filter.flag}::"DraftFlag" = ANY(d.flags)) OR ${filter.flag}::"DraftFlag" = ANY(d."proposedFlags"))`);
   if (filter.timeliness === "ON_TIME") conditions.push(Prisma.sql`d."firstSubmittedAt" <= ${deadline}`);
   if (filter.timeliness === "LATE") conditions.push(Prisma.sql`d."firstSubmittedAt" > ${deadline}`);
-  if (filter.timeliness === "MISSING") conditions.push(Prisma.sql`d.id IS NULL AND now() > ${deadline}`);
+  if (filter.timeliness === "MISSING") conditions.push(now > deadline ? Prisma.sql`d.id IS NULL` : Prisma.sql`false`);
   if (filter.ack === "pending") conditions.push(Prisma.sql`d."feedbackPendingSince" IS NOT NULL`);
-  if (filter.ack === "overdue") conditions.push(Prisma.sql`d."feedbackPendingSince" < now() - make_interval(days => ${ackDays})`);
+  if (filter.ack === "overdue") conditions.push(Prisma.sql`d."feedbackPendingSince" <= ${overdueCutoff}`);
   // API tokens follow nothing: "assigned to me" is empty for them.
   if (filter.assigned === "me") conditions.push(actor.kind === "user" ? Prisma.sql`bw.branch_id IN (${followedBranchIdsSql(unit.path, actor.id)})` : Prisma.sql`false`);
   const phrase = filter.q ? foldedSearchPhrase(filter.q) : null;
@@ -184,8 +188,6 @@ export async function readReviewQueue(actor: Actor, { filter, period, unit }: Re
 
   // One pass gives the page and the total; a page past the end needs its own count.
   const total = rows.length ? rows[0].total : filter.page > 1 ? (await reader.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total ${from} ${where}`)[0].total : 0;
-  const now = clockNow();
-  const overdueBefore = new Date(now.getTime() - ackDays * 86_400_000);
   const items: QueueRow[] = rows.map((row) => ({
     branch: { id: row.branchId, code: row.branchCode, name: row.branchName },
     ward: row.wardId ? { id: row.wardId, name: row.wardName! } : null,
@@ -206,7 +208,7 @@ export async function readReviewQueue(actor: Actor, { filter, period, unit }: Re
     openComments: row.openComments ?? 0,
     feedbackPendingSince: row.feedbackPendingSince,
     feedbackAckedAt: row.feedbackAckedAt,
-    ackOverdue: !!row.feedbackPendingSince && row.feedbackPendingSince < overdueBefore,
+    ackOverdue: !!row.feedbackPendingSince && row.feedbackPendingSince <= overdueCutoff,
     resubmitOverdue: row.status === "CHANGES_REQUESTED" && resubmissionOf({ status: row.status, lastDecision: row.status, reviewedAt: row.reviewedAt, lastSubmittedAt: row.lastSubmittedAt }, resubmitDays, now)?.state === "OVERDUE",
   }));
   return { items, total, page: filter.page, pageSize: filter.pageSize, period, deadline, unit, filter: { ...filter, period }, ackDays };

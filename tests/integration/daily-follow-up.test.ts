@@ -11,6 +11,10 @@ import { acknowledgeApprovals } from "@/lib/drafts/acknowledge-feedback";
 import { listFeedback } from "@/lib/drafts/list-feedback";
 import { getDraftDetail } from "@/lib/drafts/get-draft-detail";
 import { listReviewQueue } from "@/lib/drafts/list-review-queue";
+import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
+import { submissionDeadline } from "@/lib/drafts/deadlines";
+import { FEEDBACK_ACK_DAYS, SUBMISSION_DEADLINE_DAY } from "@/lib/drafts/settings";
+import { getSettings } from "@/lib/settings/app-settings";
 import { remindBranch, remindersFor, remindWard } from "@/lib/drafts/reminders";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { addMonths, currentPeriod } from "@/lib/periods/period";
@@ -117,6 +121,40 @@ describe("follow-up on feedback", () => {
     expect((await row()).resubmitOverdue).toBe(false);
     // An approval has no resubmission.
     expect((await getDraftDetail(a.secretary2Actor, a.approved.id)).draft.resubmission).toBeNull();
+  });
+
+  it("the queue, its totals and the feedback inbox decide 'missing' and 'overdue' at the app's clock, by one rule", async () => {
+    const a = await wardWithFeedback("Một đồng hồ");
+    const [deadlineDay, ackDays] = await getSettings([SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS]);
+    const scope = { orgUnitId: a.ward.id };
+    // A month no branch has written for; its deadline is months ahead of the real time.
+    const later = addMonths(a.period, 1);
+    const deadline = submissionDeadline(later, deadlineDay);
+    const missingAt = async () => ({
+      totals: (await getDraftReviewSummary(a.reviewerActor, { ...scope, period: later })).totals,
+      filtered: (await listReviewQueue(a.reviewerActor, { ...scope, period: later, timeliness: "MISSING" }, { includeMissing: true })).items.map((row) => row.branch.id).sort(),
+      labels: (await listReviewQueue(a.reviewerActor, { ...scope, period: later }, { includeMissing: true })).items.map((row) => row.timeliness),
+    });
+    setClock(new Date(deadline.getTime() - 5 * 60_000));
+    expect(await missingAt()).toMatchObject({ totals: { missing: 0, notDue: 2 }, filtered: [], labels: ["NOT_DUE", "NOT_DUE"] });
+    setClock(new Date(deadline.getTime() + 5 * 60_000));
+    expect(await missingAt()).toMatchObject({ totals: { missing: 2, notDue: 0 }, filtered: a.branches.map((branch) => branch.id).sort(), labels: ["MISSING", "MISSING"] });
+
+    // The request for changes waits: overdue once more than ackDays whole days have passed, everywhere at once.
+    const sentAt = (await testDb().feedback.findUniqueOrThrow({ where: { id: a.request.feedbackId } })).createdAt.getTime();
+    const overdueAt = async () => {
+      const queue = await listReviewQueue(a.reviewerActor, { ...scope, period: a.period });
+      return {
+        totals: (await getDraftReviewSummary(a.reviewerActor, { ...scope, period: a.period })).totals.unacknowledgedOverdue,
+        filtered: (await listReviewQueue(a.reviewerActor, { ...scope, period: a.period, ack: "overdue" })).total,
+        row: queue.items.find((row) => row.draftId === a.sentBack.id)!.ackOverdue,
+        inbox: (await listFeedback(a.reviewerActor, { ...scope, status: "overdue" })).total,
+      };
+    };
+    setClock(new Date(sentAt + ackDays * 86_400_000 + 3_600_000));
+    expect(await overdueAt()).toEqual({ totals: 0, filtered: 0, row: false, inbox: 0 });
+    setClock(new Date(sentAt + (ackDays + 1) * 86_400_000 + 60_000));
+    expect(await overdueAt()).toEqual({ totals: 1, filtered: 1, row: true, inbox: 1 });
   });
 
   it("acknowledges many approvals at once, never a request for changes or another ward's item", async () => {
