@@ -10,7 +10,7 @@ import { sharedPassages, type SharedPassage } from "./analyzer/passages";
 import { proposeFlags, templateCopyReason, type DraftFlagKey } from "./analyzer/propose-flags";
 import type { ChecklistItem } from "./analyzer/checklist";
 import { guidanceForBranch } from "./guidance-for-branch";
-import { PREVIOUS_COPY_PERCENT, TEMPLATE_COPY_PERCENT } from "./settings";
+import { copyThresholds, PREVIOUS_COPY_PERCENT, TEMPLATE_COPY_PERCENT } from "./settings";
 
 /** Similar drafts kept per version, and the lowest similarity worth listing. */
 const SIMILAR_KEPT = 5;
@@ -30,7 +30,7 @@ type Target = { draftId: number; branchId: number; branchPath: string; period: s
 
 export async function analysisThresholds() {
   const [templateCopy, previousCopy] = await getSettings([TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT]);
-  return { templateCopy: templateCopy / 100, previousCopy: previousCopy / 100 };
+  return copyThresholds(templateCopy, previousCopy);
 }
 
 /**

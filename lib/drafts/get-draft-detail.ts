@@ -14,7 +14,7 @@ import { sharedPassages, type SharedPassage } from "./analyzer/passages";
 import type { DraftFlagKey } from "./analyzer/propose-flags";
 import { locateAnchor, type LocatedAnchor } from "./anchors";
 import { resubmissionOf, submissionDeadline, timelinessOf } from "./deadlines";
-import { PREVIOUS_COPY_PERCENT, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY, TEMPLATE_COPY_PERCENT } from "./settings";
+import { copyThresholds, PREVIOUS_COPY_PERCENT, RESUBMIT_DAYS, SUBMISSION_DEADLINE_DAY, TEMPLATE_COPY_PERCENT } from "./settings";
 import { now } from "@/lib/clock";
 import type { SimilarEntry } from "./analyze-draft-version";
 import { currentVersionFlags } from "./labels";
@@ -218,7 +218,7 @@ export async function getDraftDetail(actor: Actor, draftId: number, options: { v
     /** The month's guidance for the branch, read live: a ward can post it after the draft came in. */
     guidance: draft.guidance ?? [],
     similarUnits: draft.similarUnits ?? [],
-    thresholds: { templateCopy: setting(TEMPLATE_COPY_PERCENT) / 100, previousCopy: setting(PREVIOUS_COPY_PERCENT) / 100 },
+    thresholds: copyThresholds(setting(TEMPLATE_COPY_PERCENT), setting(PREVIOUS_COPY_PERCENT)),
   };
 }
 

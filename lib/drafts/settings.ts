@@ -48,4 +48,9 @@ export const PREVIOUS_COPY_PERCENT = defineSetting({
   defaultValue: 70,
 });
 
+/** The copy thresholds as the analyzer compares scores with them (0–1), from the two settings' percentages. */
+export function copyThresholds(templateCopyPercent: number, previousCopyPercent: number) {
+  return { templateCopy: templateCopyPercent / 100, previousCopy: previousCopyPercent / 100 };
+}
+
 export const DRAFT_SETTINGS = [SUBMISSION_DEADLINE_DAY, FEEDBACK_ACK_DAYS, RESUBMIT_DAYS, TEMPLATE_COPY_PERCENT, PREVIOUS_COPY_PERCENT];
