@@ -5,6 +5,7 @@ import { defaultReviewPeriod, readReviewQueue, queueRowView, type ResolvedQueueF
 import { getDraftReviewSummary } from "@/lib/drafts/get-draft-review-summary";
 import { analysisThresholds } from "@/lib/drafts/analyze-draft-version";
 import { getScopeRoot, listChildUnitNames } from "@/lib/org/org-units";
+import { childUnitsLabel } from "@/lib/org/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { now as clockNow } from "@/lib/clock";
@@ -49,8 +50,9 @@ export async function ReviewQueue({ actor, resolved }: { actor: Actor; resolved:
     defaultReviewPeriod(),
   ]);
   const { period, filter } = queue;
-  // The unit filter offers the scope's children (wards of a district, districts of the city).
-  const units = scopeChildren.filter((unit) => unit.level !== "BRANCH").map((unit) => ({ id: unit.id, name: unit.name }));
+  // The unit filter offers the scope's children (wards of a district, districts or, since 2025, wards of the city).
+  const unitsAbove = scopeChildren.filter((unit) => unit.level !== "BRANCH");
+  const units = unitsAbove.map((unit) => ({ id: unit.id, name: unit.name }));
   const totals = summary.totals;
   const now = clockNow();
   const rows = queue.items.map((row) => queueRowView(row, now));
@@ -66,7 +68,7 @@ export async function ReviewQueue({ actor, resolved }: { actor: Actor; resolved:
       <QueueFilters
         periods={periodsBetween(addMonths(reviewPeriod, -23), addMonths(reviewPeriod, 1)).reverse()}
         units={units}
-        unitLabel={units.some((unit) => /^(Quận|Huyện|Thị xã)/.test(unit.name)) ? "Quận, huyện" : "Phường"}
+        unitLabel={childUnitsLabel(root.level, unitsAbove.map((unit) => unit.level))}
         values={{ ...query, sort: filter.sort }}
       />
       <ReviewQueueTable rows={rows} sort={filter.sort} templateThreshold={thresholds.templateCopy} />

@@ -1,22 +1,23 @@
 import Link from "next/link";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import type { OrgCounts, OrgUnitSummary } from "@/lib/org/org-units";
-import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel } from "@/lib/org/labels";
 import { formatNumber } from "@/lib/format/number";
 
 type Props = { parentLevel: OrgLevel; units: (OrgUnitSummary & { counts: OrgCounts })[] };
 
 export function ChildUnitsTable({ parentLevel, units }: Props) {
   const showBranches = parentLevel !== "WARD";
+  const childLabel = childUnitsLabel(parentLevel, units.map((unit) => unit.level));
   return (
     <div className="table-wrap">
       <table>
         <caption>
-          {formatNumber(units.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()}
+          {formatNumber(units.length)} {childLabel.toLowerCase()}
         </caption>
         <thead>
           <tr>
-            <th>{CHILD_LEVEL_LABELS[parentLevel]}</th>
+            <th>{childLabel}</th>
             <th className="hide-sm">Mã</th>
             {showBranches ? <th className="num">Chi bộ</th> : null}
             <th className="num">Đảng viên</th>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { OrgLevel } from "@/lib/generated/prisma/enums";
-import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel } from "@/lib/org/labels";
 import { formatNumber, formatPercent } from "@/lib/format/number";
 import { rateTone, type HandbookFigures, type Thresholds, type UnitRef } from "@/lib/stats/handbook-figures";
 import { Badge } from "@/components/ui/badge";
@@ -53,6 +53,7 @@ function SortHeader({ label, sort, state, parentId, className, keyColumn }: { la
 /** Figures of each child unit; the name opens that unit's dashboard (drill-down). */
 export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds, state }: Props) {
   const childrenAreBranches = parentLevel === "WARD";
+  const childLabel = childUnitsLabel(parentLevel, rows.map((row) => row.orgUnit.level));
   const sorted = sortChildren(rows, state.sort);
   // Rates are the key columns: on a phone the counts give way so that the rates stay in view.
   const head = (label: string, sort: ChildSort, className = "num", keyColumn = false) => <SortHeader label={label} sort={sort} state={state} parentId={parentId} className={className} keyColumn={keyColumn} />;
@@ -60,11 +61,11 @@ export function ChildUnitsFiguresTable({ parentId, parentLevel, rows, thresholds
     <div className="table-wrap">
       <table className="stats-table">
         <caption>
-          {formatNumber(rows.length)} {CHILD_LEVEL_LABELS[parentLevel].toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}% · {ELIGIBLE_RATE_EXPLAIN} · “Báo dùng trong SH”: {HANDBOOK_USE.reported.source}
+          {formatNumber(rows.length)} {childLabel.toLowerCase()} · nhấn tên để xem chi tiết · tỷ lệ tô màu theo ngưỡng {thresholds.low}% và {thresholds.high}% · {ELIGIBLE_RATE_EXPLAIN} · “Báo dùng trong SH”: {HANDBOOK_USE.reported.source}
         </caption>
         <thead>
           <tr>
-            {head(CHILD_LEVEL_LABELS[parentLevel], "name", "", true)}
+            {head(childLabel, "name", "", true)}
             {head("Đảng viên", "members", "num col-secondary")}
             <th className="num col-secondary">Đã cài</th>
             {head("Tỷ lệ cài", "install", "num", true)}

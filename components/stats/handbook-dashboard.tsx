@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import type { FormState } from "@/lib/actions/form-state";
 import type { HandbookDashboard } from "@/lib/stats/get-handbook-dashboard";
 import { RANKING_METRICS, rateTone, type RankingMetric } from "@/lib/stats/handbook-figures";
-import { CHILD_LEVEL_LABELS, LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel, LEVEL_LABELS } from "@/lib/org/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber } from "@/lib/format/number";
 import { PageHeader, type Crumb } from "@/components/ui/page-header";
@@ -46,7 +46,7 @@ export function HandbookDashboardView({ actor, data, view, rebuildAction }: Prop
     .map((child) => ({ child, rate: metric.value(child) }))
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1))
     .map(({ child, rate }) => ({ id: child.orgUnit.id, name: child.orgUnit.name, rate, tone: rateTone(rate, thresholds), href: dashboardHref(child.orgUnit.id, { period: view.periodInUrl, metric: view.metric }) }));
-  const childLabel = CHILD_LEVEL_LABELS[unit.level].toLowerCase();
+  const childLabel = childUnitsLabel(unit.level, overview.children.map((child) => child.orgUnit.level)).toLowerCase();
 
   return (
     <div className="stats-dashboard">

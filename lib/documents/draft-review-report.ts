@@ -7,7 +7,8 @@ import { getDraftReviewSummary, type ReviewCounts } from "@/lib/drafts/get-draft
 import { DRAFT_FLAGS, FLAG_LABELS, type DraftFlagKey } from "@/lib/drafts/labels";
 import { formatDateTime, formatPeriod } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
-import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel } from "@/lib/org/labels";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import type { Block } from "./official-document";
 import { renderStackedBars } from "./chart";
 
@@ -16,7 +17,7 @@ export type DraftReviewReportFigures = {
   period: string;
   deadline: string;
   totals: ReviewCounts;
-  children: (ReviewCounts & { name: string })[];
+  children: (ReviewCounts & { name: string; level?: OrgLevel })[];
   /** Drafts carrying each flag a reviewer decided. */
   flags: Record<DraftFlagKey, number>;
   feedback: { sent: number; acknowledged: number };
@@ -62,7 +63,7 @@ export async function collectDraftReviewFigures(actor: Actor, orgUnitId: number,
     period,
     deadline: summary.deadline.toISOString(),
     totals: summary.totals,
-    children: summary.children.map(({ orgUnit, ...counts }) => ({ ...counts, name: orgUnit.name })),
+    children: summary.children.map(({ orgUnit, ...counts }) => ({ ...counts, name: orgUnit.name, level: orgUnit.level })),
     flags,
     feedback: feedback[0] ?? { sent: 0, acknowledged: 0 },
     notable: notable.map((row) => ({ ...row, summary: row.summary.length > QUOTE_LENGTH ? `${row.summary.slice(0, QUOTE_LENGTH - 1)}…` : row.summary })),
@@ -73,7 +74,8 @@ export async function collectDraftReviewFigures(actor: Actor, orgUnitId: number,
 export function draftReviewReportBody(figures: DraftReviewReportFigures): { summary: string; blocks: Block[] } {
   const { totals } = figures;
   const month = formatPeriod(figures.period).toLowerCase();
-  const childLabel = CHILD_LEVEL_LABELS[figures.unit.level as keyof typeof CHILD_LEVEL_LABELS] ?? "Đơn vị";
+  // Documents issued before the children carried their level are named by the unit's level, as they were.
+  const childLabel = childUnitsLabel(figures.unit.level as OrgLevel, figures.children.flatMap((child) => (child.level ? [child.level] : []))) ?? "Đơn vị";
   const blocks: Block[] = [
     {
       kind: "paragraph",

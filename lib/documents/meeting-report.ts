@@ -5,7 +5,8 @@ import { getComplianceOverview, type ComplianceFigures } from "@/lib/meetings/co
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
 import { findAbsenceFlags } from "@/lib/members/find-absence-flags";
 import { ALERT_KIND_LABELS } from "@/lib/meetings/labels";
-import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel } from "@/lib/org/labels";
+import type { OrgLevel } from "@/lib/generated/prisma/enums";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import type { DataQualityAlertKind } from "@/lib/generated/prisma/enums";
@@ -20,7 +21,7 @@ export type MeetingReportFigures = {
   period: string;
   deadline: string;
   totals: ComplianceFigures;
-  children: (CellFigures & { name: string })[];
+  children: (CellFigures & { name: string; level?: OrgLevel })[];
   trend: (ComplianceFigures & { period: string })[];
   /** Open alerts of the period per criterion, and branches that held a meeting with none of them. */
   criteria: { counts: Partial<Record<DataQualityAlertKind, number>>; branchesFailing: number; met: number };
@@ -45,7 +46,7 @@ export async function collectMeetingFigures(actor: Actor, orgUnitId: number, per
     period,
     deadline: String(overview.deadline),
     totals: overview.totals,
-    children: overview.children.map(({ unit, ...figures }) => ({ ...stripCell(figures), name: unit.name })),
+    children: overview.children.map(({ unit, ...figures }) => ({ ...stripCell(figures), name: unit.name, level: unit.level })),
     trend: overview.trend,
     criteria: { counts: Object.fromEntries(CRITERIA.map((kind) => [kind, alerts.counts[kind]])), branchesFailing: failing.size, met: Math.max(0, overview.totals.held - failing.size) },
     flaggedMembers: flags ? flags.total : null,
@@ -62,7 +63,8 @@ function stripCell<T extends CellFigures>(cell: T): CellFigures {
 export function meetingReportBody(figures: MeetingReportFigures): { summary: string; blocks: Block[] } {
   const { totals } = figures;
   const month = formatPeriod(figures.period).toLowerCase();
-  const childLabel = CHILD_LEVEL_LABELS[figures.unit.level as keyof typeof CHILD_LEVEL_LABELS] ?? "Đơn vị";
+  // Documents issued before the children carried their level are named by the unit's level, as they were.
+  const childLabel = childUnitsLabel(figures.unit.level as OrgLevel, figures.children.flatMap((child) => (child.level ? [child.level] : []))) ?? "Đơn vị";
   const blocks: Block[] = [
     { kind: "paragraph", text: `Báo cáo tình hình sinh hoạt chi bộ ${month} của ${figures.unit.name} (hạn ghi nhận ${formatDate(figures.deadline)}) như sau:` },
     { kind: "heading", text: "1. Số chi bộ tổ chức sinh hoạt" },

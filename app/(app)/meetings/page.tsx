@@ -12,7 +12,7 @@ import { defaultMeetingPeriod } from "@/lib/meetings/default-period";
 import { getBranchHeatMap, getComplianceOverview } from "@/lib/meetings/compliance";
 import { findUnitInScope, unitAncestors } from "@/lib/org/org-units";
 import { findDataQualityAlerts } from "@/lib/meetings/data-quality-alerts";
-import { CHILD_LEVEL_LABELS } from "@/lib/org/labels";
+import { childUnitsLabel } from "@/lib/org/labels";
 import { formatDate, formatPeriod } from "@/lib/format/date";
 import { formatNumber, formatPercent, ratio } from "@/lib/format/number";
 import { PageHeader } from "@/components/ui/page-header";
@@ -76,7 +76,7 @@ async function MeetingsComplianceBody({ actor, unitId, period, params }: { actor
   ]);
   const { totals } = overview;
   const previous = overview.trend[overview.trend.length - 2];
-  const childLabel = CHILD_LEVEL_LABELS[overview.unit.level];
+  const childLabel = childUnitsLabel(overview.unit.level, overview.children.map((child) => child.unit.level));
   const here = (extra: Record<string, string | number | undefined>) => withQuery("/meetings", { unit: overview.unit.id, period, mode: mode === "quality" ? "quality" : undefined, ...extra });
   const failures = QUALITY_CRITERIA.filter((criterion) => totals.failures[criterion] > 0).sort((a, b) => totals.failures[b] - totals.failures[a]);
   const exportHref = (format: string, table = "summary") => withQuery("/api/v1/meetings/compliance/export", { orgUnitId: overview.unit.id, period, format, table });
