@@ -12,7 +12,7 @@ function cityReport(children: DraftReviewReportFigures["children"]): DraftReview
     deadline: "2026-11-25T16:59:59.999Z",
     totals: counts,
     children,
-    flags: { FORMALISTIC: 0, NOT_GROUNDED: 0, TEMPLATE_COPY: 0, PREVIOUS_COPY: 0, MISSING_DIRECTIVES: 0 } as DraftReviewReportFigures["flags"],
+    flags: { FORMALISTIC: 0, NOT_GROUNDED: 0, TEMPLATE_COPY: 0, PREVIOUS_COPY: 0, GUIDANCE_MISSED: 0 },
     feedback: { sent: 1, acknowledged: 0 },
     notable: [],
   };
