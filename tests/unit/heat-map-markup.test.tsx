@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { escapeHtml, html, markupString } from "@/lib/format/html";
 import { HeatMap } from "@/components/meetings/heat-map";
+import { ComplianceTable } from "@/components/meetings/compliance-table";
 import type { HeatCell } from "@/lib/meetings/compliance";
 import { sumFigures } from "@/lib/meetings/figures";
 
@@ -42,5 +43,32 @@ describe("the heat map", () => {
     const markup = page();
     expect(markup).not.toContain("<script>");
     expect(markup).toContain(`<a href="/meetings?unit=7&amp;period=2026-11">${escapeHtml(hostile)}</a>`);
+  });
+});
+
+describe("the table by unit", () => {
+  const figures = { branches: 12, held: 10, missing: 2, pending: 1, attendanceRate: 0.913, usedHandbook: 7, thematic: 3, qualityMet: 6, qualityMissing: 4, topFailure: { label: "Đủ thời lượng", branches: 3 } };
+  const href = (row: { unit: { id: number } }) => `/meetings?unit=${row.unit.id}&period=2026-11`;
+  const table = (rows: Parameters<typeof ComplianceTable>[0]["rows"]) => renderToStaticMarkup(<ComplianceTable rows={rows} childLabel="Phường, xã" caption="Chọn <một>" href={href} />);
+
+  it("a unit's row: its name escaped and linked, its month's figures in vi-VN format, key columns marked", () => {
+    const markup = table([{ ...figures, unit: { id: 5, code: "W-1", name: hostile, level: "WARD" }, state: null }]);
+    expect(markup).toContain(`<td><a href="/meetings?unit=5&amp;period=2026-11">${escapeHtml(hostile)}</a><div class="small muted mono">W-1</div></td>`);
+    expect(markup).not.toContain("<script>");
+    expect(markup).toContain(`<td class="num">10 <span class="muted small">(83%)</span></td><td class="num text-bad">2</td>`);
+    expect(markup).toContain(`<td class="small col-secondary">Đủ thời lượng (3)</td><td class="num">91,3%</td>`);
+    expect(markup.match(/data-key-column/g)).toHaveLength(4);
+    expect(markup).toContain("<caption>Chọn &lt;một&gt;</caption>");
+  });
+
+  it("a branch's row: the state and quality badges, the day held, and a missing branch marked", () => {
+    const markup = table([
+      { ...figures, branches: 1, held: 1, missing: 0, unit: { id: 7, code: "B-1", name: "Chi bộ 1", level: "BRANCH" }, state: "HELD", heldOn: new Date("2026-11-12T00:00:00Z") },
+      { ...figures, branches: 1, held: 0, missing: 1, unit: { id: 8, code: "B-2", name: "Chi bộ 2", level: "BRANCH" }, state: "MISSING", heldOn: null },
+    ]);
+    expect(markup).toContain(`<span class="badge badge-ok">Đã sinh hoạt</span><div class="small muted">ngày 12/11/2026</div>`);
+    expect(markup).toContain(`<a class="small" href="/meetings?unit=7&amp;period=2026-11"><span class="badge badge-warn">Chưa đạt</span><span class="visually-hidden">: </span><div class="small muted">Đủ thời lượng</div></a>`);
+    expect(markup).toContain(`<tr class="row-bad"><td><a href="/meetings?unit=8&amp;period=2026-11">Chi bộ 2</a>`);
+    expect(markup).toContain(`<span class="badge badge-bad">Thiếu</span>`);
   });
 });
