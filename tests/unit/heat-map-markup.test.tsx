@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { escapeHtml, html, markupString } from "@/lib/format/html";
 import { HeatMap } from "@/components/meetings/heat-map";
 import { ComplianceTable } from "@/components/meetings/compliance-table";
+import { ChildUnitsFiguresTable } from "@/components/stats/child-units-figures-table";
 import type { HeatCell } from "@/lib/meetings/compliance";
 import { sumFigures } from "@/lib/meetings/figures";
 
@@ -70,5 +71,32 @@ describe("the table by unit", () => {
     expect(markup).toContain(`<a class="small" href="/meetings?unit=7&amp;period=2026-11"><span class="badge badge-warn">Chưa đạt</span><span class="visually-hidden">: </span><div class="small muted">Đủ thời lượng</div></a>`);
     expect(markup).toContain(`<tr class="row-bad"><td><a href="/meetings?unit=8&amp;period=2026-11">Chi bộ 2</a>`);
     expect(markup).toContain(`<span class="badge badge-bad">Thiếu</span>`);
+  });
+});
+
+describe("the dashboard's table of child units", () => {
+  type Child = Parameters<typeof ChildUnitsFiguresTable>[0]["rows"][number];
+  const child = (id: number, name: string, level: "WARD" | "BRANCH", over: Partial<Child> = {}): Child => ({ orgUnit: { id, code: `C-${id}`, name, level, parentId: 1 }, membersTotal: 1234, membersInstalled: 1000, membersEligible: 1100, installRate: 0.81, eligibleInstallRate: 0.9091, branchesTotal: 40, branchesReporting: 40, branchesUsingInMeetings: 30, meetingUsageRate: 0.3, newsPosts: 12, documents: 3, ...over });
+  const table = (parentLevel: "CITY" | "WARD", rows: Child[], sort: "name" | "install") =>
+    renderToStaticMarkup(<ChildUnitsFiguresTable parentId={1} parentLevel={parentLevel} rows={rows} thresholds={{ low: 50, high: 80 }} state={{ period: "2026-11", metric: "install", sort }} />);
+
+  it("names escaped and linked to their dashboards, rates as toned badges, sorting as links back to the table", () => {
+    const markup = table("CITY", [child(5, hostile, "WARD"), child(6, "Xã B", "WARD", { installRate: 0.42 })], "install");
+    expect(markup).toContain(`<td><a href="/dashboard/5?period=2026-11">${escapeHtml(hostile)}</a><div class="small muted mono">C-5</div></td>`);
+    expect(markup).not.toContain("<script>");
+    expect(markup).toContain(`<td class="num"><span class="badge badge-ok">81,0%</span></td>`);
+    expect(markup).toContain(`<td class="num"><span class="badge badge-bad">42,0%</span></td>`);
+    expect(markup).toContain(`<td class="num">30/40 <span class="badge badge-bad">30,0%</span></td>`);
+    expect(markup).toContain(`<th class="num" data-key-column aria-sort="other"><a class="stats-sort" href="/dashboard/1?period=2026-11&amp;sort=install#don-vi">Tỷ lệ cài ▾</a></th>`);
+    // Rates sort lowest first.
+    expect(markup.indexOf("Xã B")).toBeLessThan(markup.indexOf("C-5"));
+    expect(markup).toContain("<caption>2 phường, xã · nhấn tên");
+  });
+
+  it("a ward's branches say whether they reported using the handbook in meetings", () => {
+    const markup = table("WARD", [child(7, "Chi bộ 1", "BRANCH"), child(8, "Chi bộ 2", "BRANCH", { branchesUsingInMeetings: 0 })], "name");
+    expect(markup).toContain(`<span class="badge badge-ok">Có</span>`);
+    expect(markup).toContain(`<span class="badge badge-bad">Chưa</span>`);
+    expect(markup).toContain(`<th data-key-column aria-sort="ascending"><a class="stats-sort" href="/dashboard/1?period=2026-11#don-vi">Chi bộ ▾</a></th>`);
   });
 });
