@@ -3,7 +3,7 @@
 // be measured as the city board sees them: no district tier, each district's wards merged into
 // about 126 wards and communes directly under the city (their 16,762 branches and all history kept).
 // The tree is corrected in place, as if it had always been so (the placements follow by trigger),
-// then the handbook and meeting roll-ups are rebuilt. Writes to that database: run it on a copy,
+// then the administrator's rebuilds bring the handbook and meeting roll-ups to it. Writes to that database: run it on a copy,
 // e.g. `CREATE DATABASE city2025 TEMPLATE city`, then `npm run bench:page-cost` against it.
 import pg from "pg";
 
@@ -13,14 +13,12 @@ const log = (message: string) => process.stderr.write(`${message}\n`);
 async function main() {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error("Cần DATABASE_URL của một bản sao cơ sở dữ liệu đã nạp dữ liệu thành phố (lệnh này ghi vào đó).");
-  const { pgRunner } = await import("@/lib/stats/sql-runner");
-  const { monthsToRollUp, refreshMeetingStats } = await import("@/lib/meetings/refresh-meeting-stats");
-  const { refreshHandbookStats } = await import("@/lib/stats/refresh-handbook-stats");
-  const { QUALITY_DOCUMENTS_DAYS_BEFORE, QUALITY_MIN_ATTENDANCE_PERCENT, QUALITY_MIN_MINUTES, QUALITY_MIN_MINUTES_COMBINED, SCHEDULE_DAYS_AHEAD } = await import("@/lib/meetings/settings");
-  const { currentPeriod } = await import("@/lib/periods/period");
+  const { db, disconnectDb } = await import("@/lib/db/client");
+  const { actorFromUser } = await import("@/lib/auth/actor-from-user");
+  const { rebuildHandbookStats } = await import("@/lib/stats/rebuild-handbook-stats");
+  const { rebuildMeetingStats } = await import("@/lib/meetings/meeting-stats");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  const run = pgRunner(client);
   try {
     const districts = Number((await client.query(`SELECT count(*) FROM "OrgUnit" WHERE level = 'DISTRICT'`)).rows[0].count);
     if (!districts) throw new Error("Cơ sở dữ liệu không còn cấp quận, huyện: đã chuyển trước đó.");
@@ -48,28 +46,15 @@ async function main() {
     }
     // One follower per unit: a merged ward keeps the assignment of the ward it merged into.
     await client.query(`DELETE FROM "FollowAssignment" f USING merged m WHERE f."orgUnitId" = m.old_id AND m.old_id <> m.new_id`);
-    await client.query(`DELETE FROM "MeetingStat"`);
-    await client.query(`DELETE FROM "HandbookStat"`);
     await client.query(`DELETE FROM "OrgUnit" WHERE id IN (SELECT old_id FROM merged WHERE old_id <> new_id)`);
     await client.query(`ANALYZE "OrgUnit"; ANALYZE "OrgUnitPlacement"`);
     const wards = Number((await client.query(`SELECT count(*) FROM "OrgUnit" WHERE level = 'WARD' AND "parentId" = $1`, [city.id])).rows[0].count);
     log(`cây mới: ${wards} phường, xã trực thuộc thành phố (trước: ${districts} quận, huyện, ${wardsBefore} phường, xã); tính lại số liệu tổng hợp ...`);
-    const usagePeriods = (await client.query<{ period: string }>(`SELECT DISTINCT period FROM "UsageSnapshot" ORDER BY period`)).rows.map((row) => row.period);
-    await refreshHandbookStats(run, { periods: usagePeriods });
-    const [first] = (await client.query<{ period: string }>(`SELECT min(period) AS period FROM "Meeting"`)).rows;
-    if (first?.period) {
-      await refreshMeetingStats(run, {
-        periods: monthsToRollUp(first.period, currentPeriod()),
-        thresholds: {
-          minMinutes: QUALITY_MIN_MINUTES.defaultValue,
-          minMinutesCombined: QUALITY_MIN_MINUTES_COMBINED.defaultValue,
-          minAttendancePercent: QUALITY_MIN_ATTENDANCE_PERCENT.defaultValue,
-          documentsDaysBefore: QUALITY_DOCUMENTS_DAYS_BEFORE.defaultValue,
-          scheduleDaysAhead: SCHEDULE_DAYS_AHEAD.defaultValue,
-        },
-      });
-    }
     await client.query("COMMIT");
+    // A fix made straight in the database: the administrator's rebuilds bring both roll-ups to the new tree.
+    const admin = actorFromUser(await db().user.findUniqueOrThrow({ where: { username: "admin" }, include: { orgUnit: true } }));
+    await rebuildHandbookStats(admin);
+    await rebuildMeetingStats(admin);
     await client.query("ANALYZE");
     log("xong.");
   } catch (error) {
@@ -77,6 +62,7 @@ async function main() {
     throw error;
   } finally {
     await client.end();
+    await disconnectDb();
   }
 }
 
