@@ -49,6 +49,8 @@ describe("leaders' dashboard in the browser", () => {
     await page.waitForURL(`**/dashboard/${await unitId("LB-BD")}`);
     await dashboardShown(page);
     expect(await page.locator("h1").textContent()).toBe("Phường Bồ Đề");
+    // The table's rows are plain links: a whole page loads, and the ranking draws its bars once the chart has hydrated.
+    await page.locator(".stats-ranking .recharts-rectangle").first().waitFor();
     expect(await page.locator(".stats-ranking .recharts-rectangle").count()).toBe(await testDb().orgUnit.count({ where: { parentId: await unitId("LB-BD"), validTo: null } }));
 
     // Ward → branch: a row again, then the branch's own reports.
